@@ -1,0 +1,60 @@
+import type { RootContent } from 'mdast';
+import { defineRule } from '../../src/engine/types.js';
+import { SectionKindResolver } from '../../src/model/section-kinds.js';
+
+interface Options {
+  allowSubsectionsOnly: boolean;
+  ignore: string[];
+}
+
+const ignoreResolvers = new WeakMap<string[], SectionKindResolver>();
+
+/** Comments, rules and blank paragraphs are not content. */
+function isContent(node: RootContent): boolean {
+  if (node.type === 'thematicBreak') return false;
+  if (node.type === 'html') return !/^\s*<!--[^]*-->\s*$/.test(node.value);
+  if (node.type === 'paragraph') return node.children.length > 0;
+  return true;
+}
+
+export default defineRule<Options>({
+  id: 'no-empty-sections',
+  description: 'Reports sections whose heading is followed by nothing before the next heading.',
+  severity: 'warn',
+  recommended: true,
+  messages: {
+    empty: 'Section "{{title}}" is empty: write its content or remove the heading.',
+  },
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      allowSubsectionsOnly: {
+        type: 'boolean',
+        default: true,
+        description: 'Accept a section whose only content is its sub-sections.',
+      },
+      ignore: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        default: [],
+        description: 'Heading titles that may stay empty (compared like section aliases).',
+      },
+    },
+  },
+  check(document, context) {
+    const { allowSubsectionsOnly, ignore } = context.options;
+    let ignored = ignoreResolvers.get(ignore);
+    if (!ignored && ignore.length > 0) {
+      ignored = new SectionKindResolver({ ignored: ignore }, false);
+      ignoreResolvers.set(ignore, ignored);
+    }
+    for (const section of document.sections) {
+      if (document.title?.heading === section.heading) continue;
+      if (section.content.some(isContent)) continue;
+      if (allowSubsectionsOnly && section.children.length > 0) continue;
+      if (ignored?.resolve(section.title).length) continue;
+      context.report({ node: section.heading, messageId: 'empty', data: { title: section.title } });
+    }
+  },
+});

@@ -1,0 +1,10 @@
+/** pm-lint's public API. */
+export { lintText, lintFiles, lintBytes, loadConfig, type LintOptions, type LintFilesResult } from './lint.js';
+export { rules } from '../../rules/index.js';
+export { formatResults, FORMATS, type FormatName } from '../reporters/index.js';
+export { ConfigError, type ConfigInput, type ConfigProblem, type Settings } from '../config/types.js';
+export type { FileConfig } from '../config/resolve.js';
+export { defineRule } from '../engine/types.js';
+export type { Rule, RuleContext, Report, LintMessage, LintResult, Severity, Fix, JsonSchema } from '../engine/types.js';
+export { PostmortemDocument } from '../model/document.js';
+export type * from '../model/types.js';

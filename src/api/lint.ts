@@ -1,0 +1,111 @@
+import { resolve } from 'node:path';
+import { rules as builtInRules } from '../../rules/index.js';
+import { ConfigResolver, type FileConfig } from '../config/resolve.js';
+import type { ConfigInput } from '../config/types.js';
+import { lintDocument, summarize } from '../engine/engine.js';
+import type { LintMessage, LintResult, Rule } from '../engine/types.js';
+import { discoverFiles } from './files.js';
+import { decodeBytes, readTextFile } from './read.js';
+
+export interface LintOptions {
+  /** Working directory: relative paths, config search and .pmlintignore start here. */
+  cwd?: string;
+  /** Use this configuration file instead of searching for one. */
+  configFile?: string;
+  /** Use this configuration object instead of searching for one. */
+  config?: ConfigInput;
+  /** Rule settings that win over every configuration: `{ "required-sections": "warn" }`. */
+  ruleOverrides?: Record<string, unknown>;
+  /** Report inline directives that suppressed nothing. */
+  reportUnusedDisableDirectives?: boolean;
+  /** Apply .pmlintignore and configuration `ignores` (default true). */
+  ignore?: boolean;
+  /** Rules to use instead of the built-in ones. */
+  rules?: ReadonlyArray<Rule<any>>;
+}
+
+export interface LintFilesResult {
+  results: LintResult[];
+  /** Paths and globs that matched nothing (a usage error: exit code 2). */
+  unmatched: Array<{ pattern: string; reason: string }>;
+  /** Files that could not be read (an I/O error: exit code 2); each also has a result. */
+  unreadable: string[];
+}
+
+function createResolver(options: LintOptions): ConfigResolver {
+  return new ConfigResolver({
+    rules: options.rules ?? builtInRules,
+    cwd: options.cwd,
+    configFile: options.configFile,
+    config: options.config,
+    ruleOverrides: options.ruleOverrides,
+  });
+}
+
+/** The configuration that applies to a file (what `--print-config` shows). */
+export function loadConfig(filePath: string, options: LintOptions = {}): FileConfig {
+  return createResolver(options).configFor(resolve(options.cwd ?? process.cwd(), filePath));
+}
+
+/** Lints Markdown text; `filePath` (real or not) selects the configuration and appears in results. */
+export function lintText(text: string, options: LintOptions & { filePath?: string } = {}): LintResult {
+  const resolver = createResolver(options);
+  const filePath = resolve(options.cwd ?? process.cwd(), options.filePath ?? '<text>');
+  const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return lintWithConfig(filePath, withoutBom, resolver.configFor(filePath), options);
+}
+
+function lintWithConfig(filePath: string, text: string, config: FileConfig, options: LintOptions): LintResult {
+  const knownRuleIds = new Set((options.rules ?? builtInRules).map((rule) => rule.id));
+  return lintDocument(filePath, text, {
+    path: filePath,
+    rules: config.rules,
+    sectionAliases: config.settings.sectionAliases,
+    metadataAliases: config.settings.metadataAliases,
+    reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
+    knownRuleIds,
+  });
+}
+
+/** Lints files, directories and globs; every file gets a result, in path order. */
+export async function lintFiles(patterns: string[], options: LintOptions = {}): Promise<LintFilesResult> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const resolver = createResolver({ ...options, cwd });
+  const discovery = await discoverFiles(patterns, {
+    cwd,
+    useIgnore: options.ignore !== false,
+    isIgnoredByConfig: (path) => resolver.isIgnored(path),
+  });
+  const results: LintResult[] = [];
+  const unreadable: string[] = [];
+  for (const filePath of discovery.ignoredExplicitly) {
+    results.push(
+      summarize(filePath, [
+        fileMessage(1, 'File ignored because of a matching ignore pattern (.pmlintignore or "ignores"). Use --no-ignore to lint it.'),
+      ]),
+    );
+  }
+  for (const filePath of discovery.files) {
+    const read = readTextFile(filePath);
+    if (!read.ok) {
+      if ('io' in read) unreadable.push(filePath);
+      results.push(summarize(filePath, [fileMessage(2, `Cannot lint this file: ${read.reason}.`, true)]));
+      continue;
+    }
+    results.push(lintWithConfig(filePath, read.text, resolver.configFor(filePath), options));
+  }
+  results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+  return { results, unmatched: discovery.unmatched, unreadable };
+}
+
+/** Lints bytes as they would be read from a file (binary and encoding checks included). */
+export function lintBytes(bytes: Uint8Array, options: LintOptions & { filePath?: string } = {}): LintResult {
+  const decoded = decodeBytes(bytes);
+  const filePath = resolve(options.cwd ?? process.cwd(), options.filePath ?? '<stdin>');
+  if (!decoded.ok) return summarize(filePath, [fileMessage(2, `Cannot lint this file: ${decoded.reason}.`, true)]);
+  return lintText(decoded.text, { ...options, filePath });
+}
+
+function fileMessage(severity: 1 | 2, message: string, fatal = false): LintMessage {
+  return { ruleId: null, severity, message, line: 1, column: 1, endLine: 1, endColumn: 1, ...(fatal ? { fatal } : {}) };
+}

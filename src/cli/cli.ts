@@ -1,0 +1,173 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import yargs from 'yargs';
+import { ConfigError, formatProblem } from '../config/types.js';
+import { rules } from '../../rules/index.js';
+import { lintBytes, lintFiles, loadConfig, type LintOptions } from '../api/lint.js';
+import { FORMATS, formatResults, type FormatName } from '../reporters/index.js';
+import type { LintResult } from '../engine/types.js';
+import { packageVersion } from '../util/package-root.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { listRules } from './list-rules.js';
+
+/** Exit codes: 0 clean, 1 lint errors or too many warnings, 2 usage, configuration or I/O problems. */
+export const EXIT = { ok: 0, lintErrors: 1, fatal: 2 } as const;
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Buffer;
+  cwd: string;
+  isTTY: boolean;
+}
+
+const defaultIo = (): CliIo => ({
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  readStdin: () => readFileSync(0),
+  cwd: process.cwd(),
+  isTTY: Boolean(process.stdout.isTTY),
+});
+
+class UsageError extends Error {}
+
+function buildParser(argv: string[]) {
+  return yargs(argv)
+    .scriptName('pm-lint')
+    .command('$0 [paths..]', 'Lint incident postmortems written in Markdown.', (command) =>
+      command.positional('paths', { describe: 'Files, directories and globs (default: .)', type: 'string', array: true }),
+    )
+    .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as FormatName, describe: 'Output format' })
+    .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to a file' })
+    .option('config', { alias: 'c', type: 'string', describe: 'Use this configuration file instead of searching for one' })
+    .option('rule', { type: 'string', array: true, describe: 'Set a rule: id:severity (off, warn, error); repeatable' })
+    .option('max-warnings', { type: 'number', default: -1, describe: 'Exit with 1 when there are more warnings than this' })
+    .option('quiet', { type: 'boolean', default: false, describe: 'Report errors only' })
+    .option('print-config', { type: 'string', describe: 'Print the configuration that applies to a file and exit' })
+    .option('list-rules', { type: 'boolean', default: false, describe: 'List the rules and exit' })
+    .option('stdin', { type: 'boolean', default: false, describe: 'Lint text read from standard input' })
+    .option('stdin-filename', { type: 'string', describe: 'The file name to use for standard input' })
+    .option('color', { type: 'boolean', describe: 'Color the output (--no-color to turn it off)' })
+    .option('ignore', { type: 'boolean', default: true, describe: 'Apply .pmlintignore and "ignores" (--no-ignore to lint ignored files)' })
+    .option('report-unused-disable-directives', { type: 'boolean', default: false, describe: 'Report pm-lint-disable comments that suppress nothing' })
+    .version(packageVersion())
+    .alias('version', 'v')
+    .help()
+    .alias('help', 'h')
+    .strict()
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw new UsageError(error?.message ?? message);
+    })
+    .wrap(Math.min(100, process.stdout.columns || 100));
+}
+
+type Arguments = Awaited<ReturnType<ReturnType<typeof buildParser>['parseAsync']>>;
+
+/** Parses arguments, runs, prints, and returns the exit code. Never throws for expected failures. */
+export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
+  let args: Arguments;
+  let printed = '';
+  try {
+    const parser = buildParser(argv);
+    args = await parser.parseAsync(argv, {}, (_error, _argv, output) => {
+      printed = output;
+    });
+  } catch (error) {
+    io.stderr(`pm-lint: ${error instanceof Error ? error.message : String(error)}\nRun "pm-lint --help" for usage.\n`);
+    return EXIT.fatal;
+  }
+  if (args.help || args.version) {
+    io.stdout(`${printed}\n`);
+    return EXIT.ok;
+  }
+  try {
+    return await run(args, io);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr(`pm-lint: invalid configuration:\n${error.problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}\n`);
+      return EXIT.fatal;
+    }
+    if (error instanceof UsageError) {
+      io.stderr(`pm-lint: ${error.message}\n`);
+      return EXIT.fatal;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code) {
+      io.stderr(`pm-lint: ${error instanceof Error ? error.message : String(error)}\n`);
+      return EXIT.fatal;
+    }
+    throw error;
+  }
+}
+
+function parseRuleFlags(flags: string[] | undefined): Record<string, string> | undefined {
+  if (!flags || flags.length === 0) return undefined;
+  const overrides: Record<string, string> = {};
+  for (const flag of flags) {
+    const match = /^([a-z0-9-]+):(off|warn|error|0|1|2)$/.exec(flag.trim());
+    if (!match) throw new UsageError(`--rule expects id:severity (off, warn or error), got "${flag}"`);
+    overrides[match[1]!] = match[2]!;
+  }
+  return overrides;
+}
+
+async function run(args: Arguments, io: CliIo): Promise<number> {
+  const options: LintOptions = {
+    cwd: io.cwd,
+    configFile: args.config,
+    ruleOverrides: parseRuleFlags(args.rule),
+    reportUnusedDisableDirectives: args['report-unused-disable-directives'],
+    ignore: args.ignore,
+  };
+  if (args['list-rules']) {
+    io.stdout(listRules(rules));
+    return EXIT.ok;
+  }
+  if (args['print-config'] !== undefined) {
+    const config = loadConfig(args['print-config'], options);
+    const printable = {
+      rules: Object.fromEntries(
+        Object.entries(config.ruleSettings).map(([id, setting]) => [id, [setting.severity, setting.options]]),
+      ),
+      settings: config.settings,
+      sources: config.sources,
+    };
+    io.stdout(`${JSON.stringify(printable, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const paths = (args._ as Array<string | number>).map(String).concat((args.paths as string[] | undefined) ?? []);
+  let results: LintResult[];
+  let fatal = false;
+  if (args.stdin) {
+    if (paths.length > 0) throw new UsageError('--stdin lints standard input; do not give paths with it');
+    const bytes = io.readStdin();
+    results = [lintBytes(bytes, { ...options, filePath: args['stdin-filename'] ?? '<stdin>' })];
+  } else {
+    const outcome = await lintFiles(paths.length > 0 ? paths : ['.'], options);
+    for (const { pattern, reason } of outcome.unmatched) io.stderr(`pm-lint: "${pattern}": ${reason}.\n`);
+    fatal = outcome.unmatched.length > 0 || outcome.unreadable.length > 0;
+    results = outcome.results;
+  }
+  const errorCount = results.reduce((sum, result) => sum + result.errorCount, 0);
+  const warningCount = results.reduce((sum, result) => sum + result.warningCount, 0);
+  const shown = args.quiet ? results.map(errorsOnly) : results;
+  const output = formatResults(shown, args.format, {
+    cwd: io.cwd,
+    color: args.color ?? (io.isTTY && !process.env.NO_COLOR && !args['output-file']),
+    rules,
+    version: packageVersion(),
+  });
+  if (args['output-file']) writeFileAtomic(resolve(io.cwd, args['output-file']), output);
+  else io.stdout(output);
+  const maxWarnings = args['max-warnings'];
+  const tooManyWarnings = maxWarnings >= 0 && warningCount > maxWarnings;
+  if (tooManyWarnings) io.stderr(`pm-lint found too many warnings (maximum: ${maxWarnings}, found: ${warningCount}).\n`);
+  if (fatal) return EXIT.fatal;
+  return errorCount > 0 || tooManyWarnings ? EXIT.lintErrors : EXIT.ok;
+}
+
+function errorsOnly(result: LintResult): LintResult {
+  const messages = result.messages.filter((message) => message.severity === 2);
+  return { ...result, messages, warningCount: 0, fixableWarningCount: 0 };
+}

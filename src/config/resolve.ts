@@ -1,0 +1,226 @@
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import type { ConfiguredRule } from '../engine/engine.js';
+import type { Rule, SeverityOrOff } from '../engine/types.js';
+import { directoryOf, findConfigInDirectory, readConfigFile } from './load.js';
+import { isPresetName, presetLayer, type PresetName } from './presets.js';
+import { mergeSettings, ruleOptionsWithDefaults, validateConfig, validateRules } from './validate.js';
+import { ConfigError, type ConfigInput, type ConfigLayer, type ConfigProblem, type RuleSetting, type Settings } from './types.js';
+
+export interface ResolverOptions {
+  rules: ReadonlyArray<Rule<any>>;
+  cwd?: string;
+  /** Use only this file (and what it extends) instead of searching (`--config`). */
+  configFile?: string;
+  /** A configuration given as an object (API), used like a `--config` file. */
+  config?: ConfigInput;
+  /** Rule settings that win over every file (`--rule id:severity`). */
+  ruleOverrides?: Record<string, unknown>;
+}
+
+/** The configuration that applies to one file. */
+export interface FileConfig {
+  rules: ConfiguredRule[];
+  /** Every rule's effective setting, "off" included (for --print-config). */
+  ruleSettings: Record<string, { severity: SeverityOrOff; options: Record<string, unknown> }>;
+  settings: Settings;
+  /** The files the configuration came from, farthest first. */
+  sources: string[];
+}
+
+/**
+ * Finds and merges configuration for each linted file: the configuration files found
+ * walking up from the file's directory (nearest wins; `root: true` stops the walk), what
+ * they extend, their overrides that match the file, then `--rule`. When no file in the
+ * chain says `extends`, the chain starts from pm-lint:recommended.
+ */
+export class ConfigResolver {
+  private readonly rules: ReadonlyArray<Rule<any>>;
+  private readonly rulesById: Map<string, Rule<any>>;
+  private readonly cwd: string;
+  private readonly explicit: ConfigLayer[] | null;
+  private readonly overrideLayer: ConfigLayer | null;
+  private readonly fileLayers = new Map<string, { layers: ConfigLayer[]; root: boolean; hasExtends: boolean }>();
+  private readonly chains = new Map<string, ConfigLayer[]>();
+  private readonly configuredCache = new Map<string, ConfiguredRule[]>();
+
+  constructor(options: ResolverOptions) {
+    this.rules = options.rules;
+    this.rulesById = new Map(options.rules.map((rule) => [rule.id, rule]));
+    this.cwd = resolve(options.cwd ?? process.cwd());
+    if (options.configFile) {
+      const path = resolve(this.cwd, options.configFile);
+      const loaded = this.loadFile(path, []);
+      this.explicit = this.withImplicitBase([loaded]);
+    } else if (options.config) {
+      const loaded = this.loadInput(options.config, '<config>', this.cwd, []);
+      this.explicit = this.withImplicitBase([loaded]);
+    } else {
+      this.explicit = null;
+    }
+    this.overrideLayer = options.ruleOverrides ? this.cliLayer(options.ruleOverrides) : null;
+  }
+
+  /** Every layer that applies to files in a directory, in the order they apply. */
+  layersFor(filePath: string): ConfigLayer[] {
+    const base = this.explicit ?? this.chainFor(directoryOf(filePath));
+    return this.overrideLayer ? [...base, this.overrideLayer] : base;
+  }
+
+  configFor(filePath: string): FileConfig {
+    const absolute = resolve(this.cwd, filePath);
+    const settingsByRule: Record<string, RuleSetting> = {};
+    let settings: Settings = {};
+    const apply = (rules: Record<string, RuleSetting>) => {
+      for (const [id, setting] of Object.entries(rules)) {
+        const previous = settingsByRule[id] ?? {};
+        settingsByRule[id] = { severity: setting.severity ?? previous.severity, options: setting.options ?? previous.options };
+      }
+    };
+    const layers = this.layersFor(absolute);
+    for (const layer of layers) {
+      apply(layer.rules);
+      settings = mergeSettings(settings, layer.settings);
+      for (const override of layer.overrides) {
+        if (matchesAny(override.files, layer.directory, absolute)) {
+          apply(override.rules);
+          settings = mergeSettings(settings, override.settings);
+        }
+      }
+    }
+    const ruleSettings: FileConfig['ruleSettings'] = {};
+    for (const rule of this.rules) {
+      const setting = settingsByRule[rule.id];
+      ruleSettings[rule.id] = {
+        severity: setting?.severity ?? 'off',
+        options: ruleOptionsWithDefaults(rule, setting?.options),
+      };
+    }
+    return {
+      rules: this.configuredRules(ruleSettings),
+      ruleSettings,
+      settings,
+      sources: layers.map((layer) => layer.source),
+    };
+  }
+
+  /** Whether a configuration's `ignores` exclude a file. */
+  isIgnored(filePath: string): boolean {
+    const absolute = resolve(this.cwd, filePath);
+    return this.layersFor(absolute).some((layer) => matchesAny(layer.ignores, layer.directory, absolute));
+  }
+
+  private configuredRules(ruleSettings: FileConfig['ruleSettings']): ConfiguredRule[] {
+    const key = JSON.stringify(ruleSettings);
+    let configured = this.configuredCache.get(key);
+    if (!configured) {
+      configured = [];
+      for (const rule of this.rules) {
+        const { severity, options } = ruleSettings[rule.id]!;
+        if (severity !== 'off') configured.push({ rule, severity, options });
+      }
+      this.configuredCache.set(key, configured);
+    }
+    return configured;
+  }
+
+  private chainFor(directory: string): ConfigLayer[] {
+    const cached = this.chains.get(directory);
+    if (cached) return cached;
+    const found: Array<{ layers: ConfigLayer[]; hasExtends: boolean }> = [];
+    for (let current = directory; ; ) {
+      const path = findConfigInDirectory(current);
+      if (path) {
+        const loaded = this.loadFileEntry(path);
+        found.unshift(loaded);
+        if (loaded.root) break;
+      }
+      const parent = dirname(current);
+      if (parent === current) break;
+      current = parent;
+    }
+    const chain = this.withImplicitBase(found);
+    this.chains.set(directory, chain);
+    return chain;
+  }
+
+  private withImplicitBase(found: Array<{ layers: ConfigLayer[]; hasExtends: boolean }>): ConfigLayer[] {
+    const layers = found.flatMap((entry) => entry.layers);
+    if (found.some((entry) => entry.hasExtends)) return layers;
+    return [presetLayer('pm-lint:recommended', this.rules), ...layers];
+  }
+
+  private loadFileEntry(path: string) {
+    let entry = this.fileLayers.get(path);
+    if (!entry) {
+      entry = this.loadFile(path, []);
+      this.fileLayers.set(path, entry);
+    }
+    return entry;
+  }
+
+  private loadFile(path: string, seen: string[]): { layers: ConfigLayer[]; root: boolean; hasExtends: boolean } {
+    if (seen.includes(path)) {
+      throw new ConfigError([{ source: path, path: 'extends', message: `circular extends: ${[...seen, path].join(' → ')}` }]);
+    }
+    const input = readConfigFile(path);
+    return this.loadInput(input, path, dirname(path), [...seen, path]);
+  }
+
+  private loadInput(input: unknown, source: string, directory: string, seen: string[]) {
+    const validated = validateConfig(input ?? {}, source, directory, this.rulesById);
+    const problems: ConfigProblem[] = [...validated.problems];
+    const layers: ConfigLayer[] = [];
+    for (const [i, name] of validated.extends.entries()) {
+      if (isPresetName(name)) {
+        layers.push(presetLayer(name as PresetName, this.rules));
+      } else if (name.startsWith('pm-lint:')) {
+        problems.push({ source, path: `extends[${i}]`, message: `unknown preset "${name}" (expected "pm-lint:recommended" or "pm-lint:strict")` });
+      } else {
+        const target = isAbsolute(name) ? name : resolve(directory, name);
+        try {
+          layers.push(...this.loadFile(target, seen).layers);
+        } catch (error) {
+          if (error instanceof ConfigError) problems.push(...error.problems);
+          else throw error;
+        }
+      }
+    }
+    if (problems.length > 0) throw new ConfigError(problems);
+    layers.push(validated.layer);
+    const hasExtends = typeof input === 'object' && input !== null && 'extends' in input;
+    return { layers, root: validated.root, hasExtends };
+  }
+
+  private cliLayer(rules: Record<string, unknown>): ConfigLayer {
+    const problems: ConfigProblem[] = [];
+    const validated = validateRules(rules, 'rules', '--rule', this.rulesById, problems);
+    if (problems.length > 0) throw new ConfigError(problems);
+    return { source: '--rule', directory: this.cwd, rules: validated, overrides: [], ignores: [], settings: {} };
+  }
+}
+
+const matcherCache = new Map<string, (path: string) => boolean>();
+
+/** Gitignore-like globs relative to a directory: a pattern without "/" matches at any depth. */
+export function matchesAny(patterns: readonly string[], directory: string, absolute: string): boolean {
+  if (patterns.length === 0) return false;
+  const path = relative(directory, absolute).split(sep).join('/');
+  if (path.startsWith('../') || path === '..') return false;
+  return patterns.some((pattern) => matcher(pattern)(path));
+}
+
+function matcher(pattern: string): (path: string) => boolean {
+  let compiled = matcherCache.get(pattern);
+  if (!compiled) {
+    let glob = pattern.replace(/^\.\//, '');
+    if (glob.endsWith('/')) glob += '**';
+    const anchored = glob.includes('/') && !glob.startsWith('**/');
+    const test = picomatch(anchored ? glob.replace(/^\//, '') : glob, { dot: true });
+    const anywhere = anchored ? null : picomatch(`**/${glob}`, { dot: true });
+    const under = picomatch(`${glob.replace(/^\//, '')}/**`, { dot: true });
+    compiled = (path: string) => test(path) || (anywhere?.(path) ?? false) || under(path);
+    matcherCache.set(pattern, compiled);
+  }
+  return compiled;
+}

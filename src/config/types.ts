@@ -1,0 +1,69 @@
+import type { SeverityOrOff } from '../engine/types.js';
+
+/** A rule's setting as written: a severity, or a severity with options. */
+export type RuleSettingInput = SeverityOrOff | 0 | 1 | 2 | [SeverityOrOff | 0 | 1 | 2, Record<string, unknown>?];
+
+export interface Settings {
+  /** Extra heading titles per section kind: `{ "timeline": ["Chronologie"] }`. */
+  sectionAliases?: Record<string, string[]>;
+  /** Extra labels per metadata key: `{ "incidentId": ["Ticket #"] }`. */
+  metadataAliases?: Record<string, string[]>;
+}
+
+export interface OverrideInput {
+  files: string | string[];
+  rules?: Record<string, RuleSettingInput>;
+  settings?: Settings;
+}
+
+/** A configuration file's content, as users write it. */
+export interface ConfigInput {
+  $schema?: string;
+  root?: boolean;
+  extends?: string | string[];
+  rules?: Record<string, RuleSettingInput>;
+  overrides?: OverrideInput[];
+  ignores?: string[];
+  settings?: Settings;
+}
+
+/** A rule's setting after validation; options are the user's (defaults are filled per file). */
+export interface RuleSetting {
+  severity?: SeverityOrOff;
+  options?: Record<string, unknown>;
+}
+
+/** One validated configuration source, in the order it applies. */
+export interface ConfigLayer {
+  /** Where it came from: a file path, a preset name, or "--rule". */
+  source: string;
+  /** The directory its globs are relative to. */
+  directory: string;
+  rules: Record<string, RuleSetting>;
+  overrides: Array<{ files: string[]; rules: Record<string, RuleSetting>; settings: Settings }>;
+  ignores: string[];
+  settings: Settings;
+}
+
+export interface ConfigProblem {
+  /** The configuration file (or "--rule", a preset name). */
+  source: string;
+  /** The key path inside it: "rules.required-sections[1].sections[0]". */
+  path: string;
+  message: string;
+}
+
+/** A configuration that cannot be used; every problem is listed. */
+export class ConfigError extends Error {
+  readonly problems: ConfigProblem[];
+
+  constructor(problems: ConfigProblem[]) {
+    super(problems.map((problem) => formatProblem(problem)).join('\n'));
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+export function formatProblem(problem: ConfigProblem): string {
+  return `${problem.source}${problem.path ? `: ${problem.path}` : ''}: ${problem.message}`;
+}

@@ -1,0 +1,116 @@
+import type { Rule, SeverityOrOff } from '../engine/types.js';
+import { closest } from '../model/normalize.js';
+import { compileSchema, describeAjvError, instancePathToKey, usefulErrors } from './ajv.js';
+import { GENERIC_RULE_SETTINGS, configSchema } from './schema.js';
+import type { ConfigInput, ConfigLayer, ConfigProblem, RuleSetting, Settings } from './types.js';
+
+const CONFIG_SCHEMA = configSchema(GENERIC_RULE_SETTINGS);
+const SEVERITY_NAMES: Record<string, SeverityOrOff> = { off: 'off', warn: 'warn', error: 'error', 0: 'off', 1: 'warn', 2: 'error' };
+
+const suggest = (name: string, known: string[]) => closest(name, known);
+
+/**
+ * Checks a configuration file's content: its shape with ajv, then each rule id (an unknown
+ * id suggests the nearest known one) and each rule's options against that rule's schema.
+ * Every problem is collected; none stops the others from being found.
+ */
+export function validateConfig(
+  input: unknown,
+  source: string,
+  directory: string,
+  rulesById: ReadonlyMap<string, Rule<any>>,
+): { layer: ConfigLayer; extends: string[]; root: boolean; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  const empty: ConfigLayer = { source, directory, rules: {}, overrides: [], ignores: [], settings: {} };
+  const validate = compileSchema(CONFIG_SCHEMA);
+  if (!validate(input)) {
+    for (const error of usefulErrors(validate.errors ?? [])) {
+      problems.push({ source, path: instancePathToKey('', error.instancePath), message: describeAjvError(error, suggest) });
+    }
+    return { layer: empty, extends: [], root: false, problems };
+  }
+  const config = input as ConfigInput;
+  const layer: ConfigLayer = {
+    ...empty,
+    rules: validateRules(config.rules ?? {}, 'rules', source, rulesById, problems),
+    overrides: (config.overrides ?? []).map((override, i) => ({
+      files: typeof override.files === 'string' ? [override.files] : override.files,
+      rules: validateRules(override.rules ?? {}, `overrides[${i}].rules`, source, rulesById, problems),
+      settings: override.settings ?? {},
+    })),
+    ignores: config.ignores ?? [],
+    settings: config.settings ?? {},
+  };
+  const extendsList = config.extends === undefined ? [] : typeof config.extends === 'string' ? [config.extends] : config.extends;
+  return { layer, extends: extendsList, root: config.root === true, problems };
+}
+
+export function validateRules(
+  rules: Record<string, unknown>,
+  path: string,
+  source: string,
+  rulesById: ReadonlyMap<string, Rule<any>>,
+  problems: ConfigProblem[],
+): Record<string, RuleSetting> {
+  const settings: Record<string, RuleSetting> = {};
+  for (const [id, value] of Object.entries(rules)) {
+    const rule = rulesById.get(id);
+    const key = `${path}.${id}`;
+    if (!rule) {
+      const hint = closest(id, rulesById.keys());
+      problems.push({ source, path: key, message: `unknown rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}` });
+      continue;
+    }
+    const [severityValue, options] = Array.isArray(value) ? value : [value, undefined];
+    const severity = SEVERITY_NAMES[String(severityValue)];
+    if (!severity) {
+      problems.push({ source, path: Array.isArray(value) ? `${key}[0]` : key, message: 'must be "off", "warn" or "error"' });
+      continue;
+    }
+    const setting: RuleSetting = { severity };
+    if (options !== undefined) {
+      const optionProblems = checkRuleOptions(rule, options as Record<string, unknown>);
+      for (const problem of optionProblems) {
+        problems.push({ source, path: instancePathToKey(`${key}[1]`, problem.instancePath), message: problem.message });
+      }
+      setting.options = options as Record<string, unknown>;
+    }
+    settings[id] = setting;
+  }
+  return settings;
+}
+
+/** Validates a rule's options without changing them; returns what is wrong. */
+export function checkRuleOptions(
+  rule: Rule<any>,
+  options: Record<string, unknown>,
+): Array<{ instancePath: string; message: string }> {
+  const validate = compileSchema(rule.schema);
+  const copy = structuredClone(options);
+  if (validate(copy)) return [];
+  return usefulErrors(validate.errors ?? []).map((error) => ({
+    instancePath: error.instancePath,
+    message: describeAjvError(error, suggest),
+  }));
+}
+
+/** The options a rule runs with: the user's, validated, with every default filled in. */
+export function ruleOptionsWithDefaults(rule: Rule<any>, options: Record<string, unknown> | undefined): Record<string, unknown> {
+  const copy = structuredClone(options ?? {});
+  const validate = compileSchema(rule.schema);
+  if (!validate(copy)) {
+    const problem = usefulErrors(validate.errors ?? [])[0];
+    throw new Error(`invalid options for rule "${rule.id}": ${problem ? describeAjvError(problem) : 'unknown problem'}`);
+  }
+  return copy;
+}
+
+export function mergeSettings(base: Settings, next: Settings): Settings {
+  const merged: Settings = {};
+  for (const key of ['sectionAliases', 'metadataAliases'] as const) {
+    const combined: Record<string, string[]> = { ...(base[key] ?? {}) };
+    for (const [name, aliases] of Object.entries(next[key] ?? {})) combined[name] = [...(combined[name] ?? []), ...aliases];
+    if (Object.keys(combined).length > 0) merged[key] = combined;
+  }
+  return merged;
+}

@@ -1,0 +1,170 @@
+import { PostmortemDocument, type ModelOptions } from '../model/document.js';
+import type { Span } from '../model/positions.js';
+import { applyDirectives, parseDirectives } from './directives.js';
+import { formatMessage, ruleDocsUrl } from './messages.js';
+import type { LintMessage, LintResult, Report, Rule, Severity } from './types.js';
+
+/** A rule as configured for one file: options already validated, defaults filled in. */
+export interface ConfiguredRule {
+  rule: Rule<any>;
+  severity: Severity;
+  options: Record<string, unknown>;
+}
+
+export interface LintDocumentOptions extends ModelOptions {
+  rules: ConfiguredRule[];
+  /** Report directives that suppressed nothing (as errors). */
+  reportUnusedDisableDirectives?: boolean;
+  /** All known rule ids, to tell directives that name an unknown rule. */
+  knownRuleIds?: ReadonlySet<string>;
+}
+
+const SEVERITY: Record<Severity, 1 | 2> = { warn: 1, error: 2 };
+
+/**
+ * Lints one document's text (without a BOM): builds the model once, runs every configured
+ * rule on it, validates what each rule reports, and applies inline directives. A rule that
+ * throws yields one internal-error message; the other rules still run.
+ */
+export function lintDocument(filePath: string, text: string, options: LintDocumentOptions): LintResult {
+  const document = new PostmortemDocument(text, options);
+  const messages: LintMessage[] = [];
+  for (const configured of options.rules) {
+    messages.push(...runRule(document, configured));
+  }
+  const directives = parseDirectives(document.html, (offset) => document.lines.point(offset));
+  const outcome = applyDirectives(messages, directives);
+  const final = outcome.messages;
+  if (options.knownRuleIds) {
+    for (const directive of directives) {
+      for (const rule of directive.rules) {
+        if (!options.knownRuleIds.has(rule)) {
+          final.push(engineMessage(directive.span, 1, `Unknown rule "${rule}" in a pm-lint-${directive.kind} comment.`));
+        }
+      }
+    }
+  }
+  if (options.reportUnusedDisableDirectives) {
+    for (const { directive, rule } of outcome.unused) {
+      const what = rule === null ? 'any rule' : `"${rule}"`;
+      final.push(
+        engineMessage(directive.span, 2, `Unused pm-lint-${directive.kind} directive (no problems were reported from ${what}).`),
+      );
+    }
+  }
+  return summarize(filePath, sortMessages(final));
+}
+
+function runRule(document: PostmortemDocument, configured: ConfiguredRule): LintMessage[] {
+  const { rule, severity, options } = configured;
+  const messages: LintMessage[] = [];
+  const context = {
+    options,
+    report(report: Report) {
+      messages.push(toMessage(document, rule, SEVERITY[severity], report));
+    },
+  };
+  try {
+    rule.check(document, context);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return [
+      {
+        ruleId: rule.id,
+        severity: 2,
+        message: `Internal error in rule "${rule.id}": ${reason}. This is a bug in the rule; please report it with the document that caused it.`,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        docsUrl: ruleDocsUrl(rule.id),
+      },
+    ];
+  }
+  return messages;
+}
+
+/** Turns a report into a message, refusing reports that name no known message or lie outside the document. */
+function toMessage(document: PostmortemDocument, rule: Rule<any>, severity: 1 | 2, report: Report): LintMessage {
+  const template = rule.messages[report.messageId];
+  if (template === undefined) throw new Error(`reported unknown messageId "${report.messageId}"`);
+  const span = reportSpan(document, report);
+  const message: LintMessage = {
+    ruleId: rule.id,
+    messageId: report.messageId,
+    severity,
+    message: formatMessage(template, report.data),
+    line: span.start.line,
+    column: span.start.column,
+    endLine: span.end.line,
+    endColumn: span.end.column,
+    docsUrl: ruleDocsUrl(rule.id),
+  };
+  if (report.fix) {
+    const [start, end] = report.fix.range;
+    if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= document.text.length)) {
+      throw new Error(`reported a fix with an invalid range [${start}, ${end}]`);
+    }
+    message.fix = report.fix;
+  }
+  return message;
+}
+
+function reportSpan(document: PostmortemDocument, report: Report): Span {
+  const length = document.text.length;
+  let start: number | undefined;
+  let end: number | undefined;
+  if ('node' in report) {
+    start = report.node.position?.start.offset;
+    end = report.node.position?.end.offset;
+  } else if ('span' in report) {
+    start = report.span.start.offset;
+    end = report.span.end.offset;
+  } else if ('offsets' in report) {
+    start = report.offsets.start;
+    end = report.offsets.end;
+  }
+  if (start === undefined || end === undefined || !(start >= 0 && start <= end && end <= length)) {
+    throw new Error(`reported an invalid position (${String(start)}–${String(end)} in a document of ${length} characters)`);
+  }
+  return document.lines.span(start, end);
+}
+
+function engineMessage(span: Span, severity: 1 | 2, message: string): LintMessage {
+  return {
+    ruleId: null,
+    severity,
+    message,
+    line: span.start.line,
+    column: span.start.column,
+    endLine: span.end.line,
+    endColumn: span.end.column,
+  };
+}
+
+/** By position, then rule id; a rule's own order is kept for messages at one place (the sort is stable). */
+export function sortMessages(messages: LintMessage[]): LintMessage[] {
+  return messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
+}
+
+export function summarize(filePath: string, messages: LintMessage[], output?: string): LintResult {
+  const result: LintResult = {
+    filePath,
+    messages,
+    errorCount: 0,
+    warningCount: 0,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+  };
+  for (const message of messages) {
+    if (message.severity === 2) {
+      result.errorCount++;
+      if (message.fix) result.fixableErrorCount++;
+    } else {
+      result.warningCount++;
+      if (message.fix) result.fixableWarningCount++;
+    }
+  }
+  if (output !== undefined) result.output = output;
+  return result;
+}

@@ -1,0 +1,87 @@
+import type { PostmortemDocument } from '../model/document.js';
+import type { Span } from '../model/positions.js';
+
+export type Severity = 'error' | 'warn';
+export type SeverityOrOff = Severity | 'off';
+
+/** A JSON Schema (draft 2020-12 subset that ajv validates); rules describe their options with it. */
+export type JsonSchema = Record<string, unknown>;
+
+/** A place a rule reports at: an mdast node, a span from the model, or source offsets. */
+export type ReportLocation =
+  | { node: { position?: { start: { offset?: number }; end: { offset?: number } } } }
+  | { span: Span }
+  | { offsets: { start: number; end: number } };
+
+/** Replacement text for a range of source offsets (of PostmortemDocument.text). */
+export interface Fix {
+  range: [start: number, end: number];
+  text: string;
+}
+
+export type Report = ReportLocation & {
+  messageId: string;
+  data?: Record<string, string | number>;
+  fix?: Fix;
+};
+
+export interface RuleContext<Options> {
+  /** The rule's options: validated against its schema, defaults filled in. */
+  readonly options: Options;
+  report(report: Report): void;
+}
+
+/**
+ * A rule: metadata, an ajv JSON Schema for its options, and one check function. Rules
+ * read the postmortem model and report; they never read files or configuration.
+ */
+export interface Rule<Options = Record<string, unknown>> {
+  /** Kebab-case, equal to the rule's folder name under rules/. */
+  id: string;
+  /** One sentence: what the rule checks. */
+  description: string;
+  /** Severity when a preset or config turns the rule on without saying one. */
+  severity: Severity;
+  /** On in pm-lint:recommended (every rule is on in pm-lint:strict). */
+  recommended: boolean;
+  /** Message templates by id; `{{name}}` is replaced from a report's data. */
+  messages: Record<string, string>;
+  /** JSON Schema of the options object; every property has a `default` and a `description`. */
+  schema: JsonSchema;
+  /** Whether some of its reports carry fixes. */
+  fixable?: boolean;
+  check(document: PostmortemDocument, context: RuleContext<Options>): void;
+}
+
+/** Gives a rule literal its types without widening. */
+export function defineRule<Options>(rule: Rule<Options>): Rule<Options> {
+  return rule;
+}
+
+export interface LintMessage {
+  /** The rule that reported, or null for a problem with the file itself (unreadable, binary). */
+  ruleId: string | null;
+  messageId?: string;
+  severity: 1 | 2;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  fix?: Fix;
+  /** Where the rule is documented. */
+  docsUrl?: string;
+  /** A problem that stopped linting the file (I/O, binary content). */
+  fatal?: boolean;
+}
+
+export interface LintResult {
+  filePath: string;
+  messages: LintMessage[];
+  errorCount: number;
+  warningCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  /** The text after fixes, when fixes were requested and applied. */
+  output?: string;
+}

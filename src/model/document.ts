@@ -1,0 +1,299 @@
+import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
+import { parseMarkdown } from './parse.js';
+import { LineIndex, type Span } from './positions.js';
+import { plainText } from './inline.js';
+import { SectionKindResolver } from './section-kinds.js';
+import { MetadataKeyResolver } from './metadata-keys.js';
+import { readFrontMatter } from './front-matter.js';
+import { buildTable } from './tables.js';
+import { fieldsFromParagraph, fieldsFromTable, isFieldTable } from './fields.js';
+import { Metadata } from './metadata.js';
+import type {
+  DocumentTitle, Field, FrontMatter, ListItemModel, ListModel, ParagraphModel, PseudoHeading, Section, TableModel,
+} from './types.js';
+
+export interface ModelOptions {
+  /** The file's path, when there is one (rules may read its name, never the file). */
+  path?: string;
+  /** Extra heading aliases per section kind. */
+  sectionAliases?: Record<string, string[]>;
+  /** Extra labels per metadata key. */
+  metadataAliases?: Record<string, string[]>;
+}
+
+/**
+ * The postmortem model: a document parsed once and understood once. Every rule reads
+ * this; none parses text the model already holds. Parts that only some rules need are
+ * computed on first use and kept (see `derived`).
+ */
+export class PostmortemDocument {
+  readonly path: string | undefined;
+  /** The source text without a byte-order mark; every offset refers to it. */
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly tree: Root;
+  readonly frontMatter: FrontMatter | null;
+  readonly title: DocumentTitle | null;
+  /** Every section in document order. */
+  readonly sections: Section[];
+  /** Sections with no parent. */
+  readonly topSections: Section[];
+  readonly tables: TableModel[];
+  readonly lists: ListModel[];
+  readonly paragraphs: ParagraphModel[];
+  /** Paragraphs of only bold or italic text that act as headings. */
+  readonly pseudoHeadings: PseudoHeading[];
+  /** HTML nodes (comments included), in document order. */
+  readonly html: Array<{ value: string; span: Span }>;
+  /** Every `Key: value` pair found anywhere (front matter, key lines, field tables). */
+  readonly fields: Field[];
+  /** Document-level metadata: front matter, the title block, metadata sections and field tables. */
+  readonly metadata: Metadata;
+  readonly sectionKinds: SectionKindResolver;
+  private readonly derivedValues = new Map<string, unknown>();
+
+  constructor(text: string, options: ModelOptions = {}) {
+    this.path = options.path;
+    this.text = text;
+    this.lines = new LineIndex(text);
+    this.tree = parseMarkdown(text);
+    this.sectionKinds = new SectionKindResolver(options.sectionAliases);
+    const keys = new MetadataKeyResolver(options.metadataAliases);
+
+    this.sections = this.buildSections();
+    this.topSections = this.sections.filter((section) => section.parent === null);
+    this.title = this.findTitle();
+
+    const collected = this.collectBlocks();
+    this.tables = collected.tables;
+    this.lists = collected.lists;
+    this.paragraphs = collected.paragraphs;
+    this.html = collected.html;
+    this.pseudoHeadings = this.findPseudoHeadings();
+
+    const front = readFrontMatter(this.tree, this.lines, keys);
+    this.frontMatter = front.frontMatter;
+    const fields = [...front.fields];
+    for (const paragraph of this.paragraphs) fields.push(...fieldsFromParagraph(paragraph, this.lines, keys));
+    for (const table of this.tables) {
+      if (isFieldTable(table, keys)) fields.push(...fieldsFromTable(table, keys, this.lines));
+    }
+    fields.sort((a, b) => a.span.start.offset - b.span.start.offset);
+    this.fields = fields;
+    this.metadata = new Metadata(fields.filter((field) => this.isDocumentMetadata(field, keys)));
+  }
+
+  /** The innermost section that contains an offset, or null before the first heading. */
+  sectionAt(offset: number): Section | null {
+    let low = 0;
+    let high = this.sections.length - 1;
+    let found: Section | null = null;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const section = this.sections[mid]!;
+      if (section.extent.start <= offset) {
+        found = section;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    // The last heading before the offset starts the innermost section holding it.
+    return found;
+  }
+
+  /** Sections of a kind (a section counts when any of its kinds matches). */
+  sectionsOfKind(kind: string): Section[] {
+    return this.sections.filter((section) => section.kinds.includes(kind));
+  }
+
+  /** Whether a section, or one of its ancestors, is of a kind. */
+  static isWithin(section: Section | null, kind: string): boolean {
+    for (let current = section; current; current = current.parent) {
+      if (current.kinds.includes(kind)) return true;
+    }
+    return false;
+  }
+
+  span(node: { position?: { start: { offset?: number }; end: { offset?: number } } }): Span {
+    return this.lines.span(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+  }
+
+  /**
+   * A part of the model computed on first use and kept for this document: later parts
+   * of the model (timelines, action items, hypotheses) are built this way so that a run
+   * with those rules off never pays for them.
+   */
+  derived<T>(key: string, compute: (document: PostmortemDocument) => T): T {
+    if (!this.derivedValues.has(key)) this.derivedValues.set(key, compute(this));
+    return this.derivedValues.get(key) as T;
+  }
+
+  private buildSections(): Section[] {
+    const sections: Section[] = [];
+    const open: Section[] = [];
+    const end = this.text.length;
+    for (const node of this.tree.children) {
+      if (node.type !== 'heading' || !node.position) {
+        open.at(-1)?.content.push(node);
+        continue;
+      }
+      const start = node.position.start.offset!;
+      while (open.length > 0 && open.at(-1)!.depth >= node.depth) open.pop()!.extent.end = start;
+      const title = plainText(node).trim();
+      const parent = open.at(-1) ?? null;
+      const resolved = this.sectionKinds.resolveDetailed(title);
+      const kinds = resolved.weak && parent?.kind ? [...parent.kinds] : resolved.kinds;
+      const section: Section = {
+        index: sections.length,
+        heading: node,
+        depth: node.depth,
+        title,
+        kinds,
+        kind: kinds[0] ?? null,
+        span: this.span(node),
+        extent: { start, end },
+        parent,
+        children: [],
+        content: [],
+      };
+      parent?.children.push(section);
+      sections.push(section);
+      open.push(section);
+    }
+    return sections;
+  }
+
+  /**
+   * The title: a first heading of level 1 that names no kind of section, or that holds
+   * the other sections ("# Postmortem: [Brief Description]" over "## Summary", …).
+   * Its kinds are cleared, so that a title never stands in for a section.
+   */
+  private findTitle(): DocumentTitle | null {
+    const first = this.sections[0];
+    if (!first || first.depth !== 1) return null;
+    const holdsTheRest = this.sections.length > 1 && this.sections.slice(1).every((section) => section.depth > 1);
+    if (first.kind !== null && !holdsTheRest) return null;
+    const beforeFirst = this.tree.children.findIndex((node) => node === first.heading);
+    const onlyFrontMatterBefore = this.tree.children
+      .slice(0, beforeFirst)
+      .every((node) => node.type === 'yaml' || node.type === ('toml' as string) || node.type === 'html');
+    if (!onlyFrontMatterBefore) return null;
+    first.kinds = [];
+    first.kind = null;
+    return { text: first.title, heading: first.heading, span: first.span };
+  }
+
+  /** One walk of the tree, without recursion (deeply nested lists must not overflow the stack). */
+  private collectBlocks() {
+    const tables: TableModel[] = [];
+    const lists: ListModel[] = [];
+    const paragraphs: ParagraphModel[] = [];
+    const html: Array<{ value: string; span: Span }> = [];
+    type Frame = { node: Nodes; listDepth: number; quoted: boolean; listItem: ListItem | null };
+    const stack: Frame[] = [];
+    for (let i = this.tree.children.length - 1; i >= 0; i--) {
+      stack.push({ node: this.tree.children[i]!, listDepth: 0, quoted: false, listItem: null });
+    }
+    while (stack.length > 0) {
+      const { node, listDepth, quoted, listItem } = stack.pop()!;
+      if (!node.position) continue;
+      switch (node.type) {
+        case 'table':
+          tables.push(buildTable(node as Table, this.sectionAt(node.position.start.offset!), this.lines));
+          continue;
+        case 'paragraph':
+          paragraphs.push(this.paragraphModel(node as Paragraph, quoted, listItem));
+          break;
+        case 'list':
+          lists.push(this.listModel(node as List, listDepth));
+          break;
+        case 'html':
+          html.push({ value: node.value, span: this.span(node) });
+          continue;
+        case 'code':
+        case 'yaml':
+          continue;
+        default:
+          break;
+      }
+      if (!('children' in node)) continue;
+      const children = node.children as Nodes[];
+      const childListDepth = node.type === 'list' ? listDepth + 1 : listDepth;
+      const childQuoted = quoted || node.type === 'blockquote';
+      const childItem = node.type === 'listItem' ? (node as ListItem) : listItem;
+      for (let i = children.length - 1; i >= 0; i--) {
+        const child = children[i]!;
+        // Inline content is read through the paragraph; only inline HTML is collected here.
+        if (node.type === 'paragraph' || node.type === 'heading') {
+          if (child.type === 'html') stack.push({ node: child, listDepth, quoted, listItem });
+          continue;
+        }
+        stack.push({ node: child as RootContent, listDepth: childListDepth, quoted: childQuoted, listItem: childItem });
+      }
+    }
+    return { tables, lists, paragraphs, html };
+  }
+
+  private findPseudoHeadings(): PseudoHeading[] {
+    const found: PseudoHeading[] = [];
+    for (const paragraph of this.paragraphs) {
+      const [first, ...rest] = paragraph.node.children;
+      if (!first || (first.type !== 'strong' && first.type !== 'emphasis')) continue;
+      if (!rest.every((node) => node.type === 'text' && /^\s*:?\s*$/.test(node.value))) continue;
+      const title = plainText(first).trim().replace(/:$/, '').trim();
+      if (!title || title.split(/\s+/).length > 10 || /[.!]$/.test(title)) continue;
+      const kinds = this.sectionKinds.resolve(title);
+      if (kinds.length > 0) found.push({ node: paragraph.node, title, kinds, span: paragraph.span, section: paragraph.section });
+    }
+    return found;
+  }
+
+  private paragraphModel(node: Paragraph, quoted: boolean, listItem: ListItem | null): ParagraphModel {
+    return {
+      node,
+      span: this.span(node),
+      section: this.sectionAt(node.position!.start.offset!),
+      text: plainText(node),
+      quoted,
+      listItem,
+    };
+  }
+
+  private listModel(node: List, depth: number): ListModel {
+    const items: ListItemModel[] = node.children.map((item) => {
+      const first = item.children[0];
+      const paragraph = first?.type === 'paragraph' ? first : null;
+      return {
+        node: item,
+        span: this.span(item),
+        checked: item.checked ?? null,
+        text: paragraph ? plainText(paragraph).trim() : '',
+        paragraph,
+        depth,
+      };
+    });
+    return {
+      node,
+      span: this.span(node),
+      section: this.sectionAt(node.position!.start.offset!),
+      ordered: node.ordered ?? false,
+      items,
+      depth,
+    };
+  }
+
+  /**
+   * Fields that describe the incident rather than a part of it: front matter, lines and
+   * tables before the first section under the title, and anything in a metadata or
+   * summary section.
+   */
+  private isDocumentMetadata(field: Field, keys: MetadataKeyResolver): boolean {
+    if (field.source === 'front-matter') return true;
+    const section = field.section;
+    if (section === null) return true;
+    if (this.title && section.heading === this.title.heading) return true;
+    if (section.kinds.includes('metadata')) return true;
+    // A summary may open with the incident's key facts; other labels there are prose.
+    if (section.kinds.includes('summary')) return keys.isKnown(field.label);
+    return field.source === 'table' && section.parent === null && section.kind === null;
+  }
+}

@@ -1,0 +1,9 @@
+export { PostmortemDocument, type ModelOptions } from './document.js';
+export { Metadata } from './metadata.js';
+export { LineIndex } from './positions.js';
+export { SectionKindResolver, BUILT_IN_SECTION_ALIASES, KIND_TITLES, kindName } from './section-kinds.js';
+export { MetadataKeyResolver, BUILT_IN_KEY_ALIASES } from './metadata-keys.js';
+export { normalizeText, splitTitle, stripEmoji, closest, levenshtein } from './normalize.js';
+export { plainText, textRuns, inlineSourceToText, type TextRun } from './inline.js';
+export { parseMarkdown, getParseCount } from './parse.js';
+export type * from './types.js';

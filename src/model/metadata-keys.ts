@@ -1,0 +1,70 @@
+import { normalizeText } from './normalize.js';
+
+/**
+ * Canonical metadata keys and the labels real documents use for them. Labels are
+ * compared after normalizeText(): "Author(s)" → "authors", "Date/Time" → "date time".
+ */
+export const BUILT_IN_KEY_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  incidentId: [
+    'incident id', 'incident', 'id', 'incident number', 'incident no', 'incident ref', 'incident reference',
+    'incident key', 'postmortem id', 'post mortem id', 'pm id', 'ticket', 'incident ticket', 'reference',
+  ],
+  title: ['title', 'incident title', 'incident name', 'name'],
+  date: [
+    'date', 'incident date', 'date of incident', 'date time', 'datetime', 'date and time', 'occurred',
+    'occurred on', 'incident start date', 'day', 'when',
+  ],
+  severity: ['severity', 'sev', 'severity level', 'incident severity', 'level', 'impact level'],
+  priority: ['priority', 'incident priority'],
+  status: ['status', 'state', 'document status', 'postmortem status', 'post mortem status', 'review status'],
+  authors: [
+    'author', 'authors', 'written by', 'prepared by', 'postmortem author', 'postmortem authors',
+    'document owner', 'postmortem owner', 'report author',
+  ],
+  duration: [
+    'duration', 'total duration', 'outage duration', 'impact duration', 'incident duration',
+    'duration of impact', 'length', 'downtime', 'total downtime',
+  ],
+  commander: ['incident commander', 'ic', 'commander', 'incident lead', 'incident manager', 'incident owner'],
+  responders: ['responders', 'participants', 'people involved', 'teams involved', 'responding team', 'on call', 'on call engineer'],
+  startTime: ['start', 'start time', 'started', 'began', 'incident start', 'impact start', 'start of impact'],
+  endTime: ['end', 'end time', 'ended', 'resolved at', 'incident end', 'impact end', 'end of impact'],
+  detectedBy: ['detected by', 'detection', 'detection method', 'how detected'],
+  services: ['affected services', 'services affected', 'systems affected', 'affected systems', 'services', 'components', 'affected components'],
+  reviewers: ['reviewed by', 'reviewers', 'reviewer', 'approved by', 'approvers'],
+  lastUpdated: ['last updated', 'updated', 'last modified'],
+};
+
+export class MetadataKeyResolver {
+  private readonly byLabel = new Map<string, string>();
+
+  constructor(extraAliases: Readonly<Record<string, readonly string[]>> = {}) {
+    for (const source of [extraAliases, BUILT_IN_KEY_ALIASES]) {
+      for (const [key, labels] of Object.entries(source)) {
+        for (const label of [key, ...labels]) {
+          const normalized = normalizeText(label);
+          if (!this.byLabel.has(normalized)) this.byLabel.set(normalized, key);
+        }
+      }
+    }
+  }
+
+  /** The canonical key of a label, or the label camel-cased when it is not a known one. */
+  resolve(label: string): string {
+    const normalized = normalizeText(label);
+    return this.byLabel.get(normalized) ?? camelCase(normalized);
+  }
+
+  /** Whether a label names a known metadata key. */
+  isKnown(label: string): boolean {
+    return this.byLabel.has(normalizeText(label));
+  }
+}
+
+export function camelCase(normalized: string): string {
+  return normalized
+    .split(' ')
+    .filter(Boolean)
+    .map((word, i) => (i === 0 ? word : word[0]!.toUpperCase() + word.slice(1)))
+    .join('');
+}

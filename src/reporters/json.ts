@@ -1,0 +1,25 @@
+import type { Reporter } from './types.js';
+
+/** ESLint's JSON format: one entry per linted file, clean files included. */
+export const json: Reporter = (results) =>
+  `${JSON.stringify(
+    results.map((result) => ({
+      filePath: result.filePath,
+      messages: result.messages.map((message) => ({
+        ruleId: message.ruleId,
+        severity: message.severity,
+        message: message.message,
+        line: message.line,
+        column: message.column,
+        endLine: message.endLine,
+        endColumn: message.endColumn,
+        ...(message.messageId ? { messageId: message.messageId } : {}),
+        ...(message.fix ? { fix: message.fix } : {}),
+        ...(message.fatal ? { fatal: true } : {}),
+      })),
+      errorCount: result.errorCount,
+      warningCount: result.warningCount,
+      fixableErrorCount: result.fixableErrorCount,
+      fixableWarningCount: result.fixableWarningCount,
+    })),
+  )}\n`;
