@@ -8,6 +8,8 @@ import { readFrontMatter } from './front-matter.js';
 import { buildTable } from './tables.js';
 import { fieldsFromParagraph, fieldsFromTable, isFieldTable } from './fields.js';
 import { Metadata } from './metadata.js';
+import type { CalendarDate } from './dates.js';
+import { incidentDateSources, type IncidentDateSource } from './incident-date.js';
 import type {
   DocumentTitle, Field, FrontMatter, ListItemModel, ListModel, ParagraphModel, PseudoHeading, Section, TableModel,
 } from './types.js';
@@ -81,6 +83,18 @@ export class PostmortemDocument {
     fields.sort((a, b) => a.span.start.offset - b.span.start.offset);
     this.fields = fields;
     this.metadata = new Metadata(fields.filter((field) => this.isDocumentMetadata(field, keys)));
+  }
+
+  /** Every place the incident's date is stated: metadata, the title, the file name (in that order). */
+  get incidentDateSources(): IncidentDateSource[] {
+    return this.derived('incidentDateSources', () =>
+      incidentDateSources(this.metadata, this.title, this.path, this.lines),
+    );
+  }
+
+  /** The incident's date: the first valid one of metadata, title and file name; null when none states it. */
+  get incidentDate(): CalendarDate | null {
+    return this.incidentDateSources.find((source) => source.valid)?.date ?? null;
   }
 
   /** The innermost section that contains an offset, or null before the first heading. */

@@ -7,3 +7,5 @@ export { normalizeText, splitTitle, stripEmoji, closest, levenshtein } from './n
 export { plainText, textRuns, inlineSourceToText, type TextRun } from './inline.js';
 export { parseMarkdown, getParseCount } from './parse.js';
 export type * from './types.js';
+export * from './dates.js';
+export type { IncidentDateSource } from './incident-date.js';
