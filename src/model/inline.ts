@@ -71,12 +71,17 @@ export function alignOffsets(
   return (i) => map[Math.max(0, Math.min(i, value.length))]!;
 }
 
-/** Removes inline Markdown from a raw source snippet: emphasis, code ticks, links. */
+/**
+ * Removes inline Markdown from a raw source snippet: links keep their text, paired
+ * emphasis and code markers around text go, escapes are resolved. Blanks such as
+ * "__________" stay as written.
+ */
 export function inlineSourceToText(raw: string): string {
   return raw
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\*\*|__|~~|`/g, '')
-    .replace(/(^|[\s(])[*_](?=\S)|(?<=\S)[*_](?=[\s).,;:!?]|$)/g, '$1')
+    .replace(/(\*\*|__|~~)(?=[^\s*_~])([^*_~\n]*?[^\s*_~])\1/g, '$2')
+    .replace(/(`+)([^`]+)\1/g, '$2')
+    .replace(/(^|[\s(])([*_])(?=[^\s*_])([^*_\n]*?[^\s*_])\2(?=[\s).,;:!?]|$)/g, '$1$3')
     .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1')
     .trim();
 }

@@ -53,7 +53,7 @@ export interface TitleParts {
 
 /** Splits a heading's text into the parts that section kinds are resolved from. */
 export function splitTitle(raw: string): TitleParts {
-  let text = stripEmoji(stripInlineMarkers(raw.normalize('NFKC'))).trim();
+  let text = stripEmoji(stripInlineMarkers(raw.normalize('NFKC'))).replace(/\(s\)/gi, 's').trim();
   text = text.replace(NUMBERING, '');
   const bracketed: string[] = [];
   const withoutBrackets = text

@@ -31,7 +31,8 @@ export const BUILT_IN_SECTION_ALIASES: Readonly<Record<string, readonly string[]
     'technical cause', 'whys', '5 whys', 'the 5 whys', 'five whys', 'five whys root cause identification',
     'root cause analysis', 'rca', 'what caused the incident', 'process breakdowns',
     'how did it happen', 'why did it happen', 'why it happened', 'the vulnerability',
-    'details of exploit', 'leadup', 'lead up', 'primary root cause', 'analysis',
+    'details of exploit', 'details of incident', 'details of the incident', 'vulnerability details',
+    'leadup', 'lead up', 'primary root cause', 'analysis',
     '근본 원인', '원인', '원인 분석', '原因', '根本原因', '根本原因分析',
   ],
   detection: [

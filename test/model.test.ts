@@ -1,0 +1,164 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PostmortemDocument } from '../src/model/document.js';
+import { splitTitle, normalizeText } from '../src/model/normalize.js';
+import { SectionKindResolver } from '../src/model/section-kinds.js';
+import { decodeBytes } from '../src/api/read.js';
+
+const documents = join(import.meta.dirname, 'documents');
+function load(name: string): PostmortemDocument {
+  const decoded = decodeBytes(readFileSync(join(documents, name)));
+  if (!decoded.ok) throw new Error(decoded.reason);
+  return new PostmortemDocument(decoded.text, { path: join(documents, name) });
+}
+
+describe('title normalisation', () => {
+  it.each([
+    ['## 3. Root Cause', 'root cause'],
+    ['3.1 Root Cause', 'root cause'],
+    ['1) Summary', 'summary'],
+    ['IV. Lessons Learned', 'lessons learned'],
+    ['A. Technical Details', 'technical details'],
+    ['Timeline (UTC)', 'timeline'],
+    ['🔥 Impact ✅', 'impact'],
+    ["What Didn't Go So Well?", 'what didnt go so well'],
+    ['Root Cause(s)', 'root causes'],
+  ])('%s → %s', (title, base) => {
+    expect(splitTitle(title.replace(/^#+\s*/, '')).base).toBe(base);
+  });
+
+  it('keeps bracketed parts and separators apart', () => {
+    expect(splitTitle('3.1 근본 원인 (What Happened)')).toMatchObject({ base: '근본 원인', bracketed: ['what happened'] });
+    expect(splitTitle('Hypothesis 2: Traffic Spike')).toMatchObject({ beforeSeparator: 'hypothesis 2', afterSeparator: 'traffic spike' });
+    expect(normalizeText('Mitigation & Resolution')).toBe('mitigation and resolution');
+  });
+});
+
+describe('section kinds', () => {
+  const resolver = new SectionKindResolver();
+  it.each([
+    ['TL;DR (Executive Summary)', ['summary']],
+    ['3.1 근본 원인 (What Happened)', ['root-cause']],
+    ['Timeline (all times PST)', ['timeline']],
+    ['Timeline (UTC) All Times Approximate', ['timeline']],
+    ['Contributing Factors', ['root-cause']],
+    ['Corrective and Preventative Measures', ['action-items']],
+    ['Detection & Response', ['detection', 'response']],
+    ['Impact Assessment', ['impact']],
+    ['Detailed Timeline Example', ['timeline']],
+    ['Key events', ['timeline']],
+    ['Hypothesis 2: Traffic Spike (Category: Load)', ['hypotheses']],
+    ['Confidence Summary', []],
+    ['Key Decision Points', []],
+  ])('%s → %j', (title, kinds) => {
+    expect(resolver.resolve(title)).toEqual(kinds);
+  });
+
+  it('takes extra aliases per kind, before the built-in ones', () => {
+    const custom = new SectionKindResolver({ timeline: ['Chronologie'], summary: ['Details'] });
+    expect(custom.resolve('Chronologie')).toEqual(['timeline']);
+    expect(custom.resolve('Details')).toEqual(['summary']);
+  });
+});
+
+describe('the postmortem model', () => {
+  const doc = load('styles.md');
+
+  it('builds the section tree from ATX and Setext headings with kinds', () => {
+    const outline = doc.sections.map((section) => [section.depth, section.title, section.kinds.join(',')]);
+    expect(outline).toEqual([
+      [1, 'Postmortem: cache stampede 🔥', ''],
+      [2, 'TL;DR (Executive Summary)', 'summary'],
+      [2, '1. Impact', 'impact'],
+      [3, '1.1 사용자 영향', 'impact'],
+      [2, '2) Timeline (all times PST)', 'timeline'],
+      [2, '3. Root Cause', 'root-cause'],
+      [3, '3.1 근본 원인 (What Happened)', 'root-cause'],
+      [3, '3.2 What Happened', 'root-cause'],
+      [2, 'Detection & Response', 'detection,response'],
+      [2, 'Impact Assessment', 'impact'],
+      [2, 'Timeline/Recovery Efforts', 'timeline'],
+      [2, 'Action Items', 'action-items'],
+      [3, 'Prevent Recurrence', 'action-items'],
+      [2, '✅ What Went Well', 'went-well'],
+      [1, 'Lessons learned and next steps', 'lessons,action-items'],
+    ]);
+    expect(doc.title?.text).toBe('Postmortem: cache stampede 🔥');
+    const rootCause = doc.sections[5]!;
+    expect(rootCause.children.map((child) => child.title)).toEqual(['3.1 근본 원인 (What Happened)', '3.2 What Happened']);
+    expect(PostmortemDocument.isWithin(doc.sections[12]!, 'action-items')).toBe(true);
+    expect(doc.sectionAt(doc.sections[3]!.span.start.offset + 5)).toBe(doc.sections[3]);
+    expect(doc.sectionAt(0)).toBe(doc.sections[0]);
+    expect(new PostmortemDocument('Preamble.\n\n# Title\n').sectionAt(0)).toBe(null);
+  });
+
+  it('reads several fields from one line separated by "·"', () => {
+    expect(doc.metadata.toObject()).toEqual({ incidentId: 'INC-2026-0101', severity: 'SEV-3', status: 'Final' });
+    const severity = doc.metadata.get('severity')!;
+    expect(doc.text.slice(severity.span.start.offset, severity.span.end.offset)).toBe('SEV-3');
+    expect([severity.span.start.line, severity.span.start.column]).toEqual([3, 37]);
+  });
+
+  it('finds bold paragraphs that stand in for headings', () => {
+    expect(doc.pseudoHeadings.map((pseudo) => [pseudo.title, pseudo.kinds])).toEqual([['Actions planned', ['action-items']]]);
+  });
+
+  it('collects lists with task-list state and paragraphs with their sections', () => {
+    const task = doc.lists.flatMap((list) => list.items).find((item) => item.text === 'Jitter TTLs');
+    expect(task?.checked).toBe(false);
+    expect(doc.paragraphs.find((paragraph) => paragraph.text === 'Fast alert.')?.section?.title).toBe('✅ What Went Well');
+  });
+});
+
+describe('line endings and byte-order marks', () => {
+  it('keeps positions right with CRLF line endings and front matter', () => {
+    const doc = load('crlf.md');
+    expect(doc.text).toContain('\r\n');
+    expect(doc.sections.map((section) => [section.title, section.span.start.line])).toEqual([
+      ['Title', 6],
+      ['Summary', 8],
+      ['Setext impact', 12],
+      ['Incident Details', 15],
+    ]);
+    const fields = Object.fromEntries(doc.metadata.fields.map((field) => [field.key, [field.value, field.span.start.line, field.span.start.column, field.span.end.column, field.source]]));
+    expect(fields).toEqual({
+      incidentId: ['INC-7', 2, 14, 19, 'front-matter'],
+      date: ['2026-03-30', 3, 7, 17, 'front-matter'],
+      severity: ['SEV-2', 10, 15, 20, 'line'],
+      status: ['Draft', 19, 12, 17, 'table'],
+    });
+  });
+
+  it('does not count a UTF-8 byte-order mark as a column', () => {
+    const doc = load('bom.md');
+    expect(doc.text.startsWith('#')).toBe(true);
+    expect(doc.sections[0]!.span).toMatchObject({ start: { line: 1, column: 1, offset: 0 } });
+    expect(doc.metadata.get('severity')!.span.start).toMatchObject({ line: 5, column: 15 });
+  });
+
+  it('counts a lone CR as a line ending', () => {
+    const doc = new PostmortemDocument('# Title\r\r## Summary\rText\r');
+    expect(doc.sections.map((section) => section.span.start.line)).toEqual([1, 3]);
+  });
+});
+
+describe('tables as records', () => {
+  const doc = new PostmortemDocument(
+    '| Time (UTC) | Event | Owner |\n|---|---|---|\n| 10:10 |  Alert **fired** | @sre |\n|  | Empty time |\n',
+  );
+  const [table] = doc.tables;
+  it('normalises headers and keeps their notes', () => {
+    expect(table!.columns).toEqual(['time', 'event', 'owner']);
+    expect(table!.columnNotes).toEqual(['utc', null, null]);
+  });
+  it('gives each cell its text and the exact span of its content', () => {
+    const row = table!.rows[0]!;
+    expect(row.cell('event')!.text).toBe('Alert fired');
+    expect(row.cell('event')!.span).toMatchObject({ start: { line: 3, column: 12 }, end: { line: 3, column: 27 } });
+    const empty = table!.rows[1]!.cell('time')!;
+    expect(empty.text).toBe('');
+    expect(empty.span).toMatchObject({ start: { line: 4, column: 2 }, end: { line: 4, column: 4 } });
+    expect(table!.rows[1]!.cell('owner')).toBeUndefined();
+  });
+});
