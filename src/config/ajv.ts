@@ -7,7 +7,7 @@ const compiled = new WeakMap<object, ValidateFunction>();
 
 /** One ajv instance: all errors, defaults filled in. Schemas are compiled once. */
 export function compileSchema(schema: JsonSchema): ValidateFunction {
-  ajv ??= new Ajv2020({ allErrors: true, useDefaults: true, strict: false, allowUnionTypes: true });
+  ajv ??= new Ajv2020({ allErrors: true, useDefaults: true, strict: false, allowUnionTypes: true, verbose: true });
   let validate = compiled.get(schema);
   if (!validate) {
     validate = ajv.compile(schema);
@@ -50,6 +50,39 @@ export function describeAjvError(error: ErrorObject, suggest?: (unknown: string,
     default:
       return error.message ?? `fails ${error.keyword}`;
   }
+}
+
+/**
+ * Errors as (instancePath, message) pairs in plain English. Alternatives that each
+ * require a property ("kind" or "name") become one message.
+ */
+export function describeErrors(
+  errors: ErrorObject[],
+  suggest?: (unknown: string, known: string[]) => string | undefined,
+): Array<{ instancePath: string; message: string }> {
+  const described: Array<{ instancePath: string; message: string }> = [];
+  const alternatives = new Map<string, string[]>();
+  for (const error of usefulErrors(errors)) {
+    if (error.keyword === 'required' && /\/(anyOf|oneOf)\/\d+\/required$/.test(error.schemaPath)) {
+      const names = alternatives.get(error.instancePath);
+      const name = `"${String((error.params as { missingProperty: string }).missingProperty)}"`;
+      if (names) {
+        names.push(name);
+        continue;
+      }
+      alternatives.set(error.instancePath, [name]);
+      described.push({ instancePath: error.instancePath, message: '' });
+      continue;
+    }
+    described.push({ instancePath: error.instancePath, message: describeAjvError(error, suggest) });
+  }
+  for (const entry of described) {
+    if (entry.message === '') {
+      const names = alternatives.get(entry.instancePath)!;
+      entry.message = names.length === 1 ? `must have the property ${names[0]}` : `must have one of the properties ${names.join(' or ')}`;
+    }
+  }
+  return described;
 }
 
 /**

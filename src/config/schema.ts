@@ -66,16 +66,10 @@ export function configSchema(ruleSettings: JsonSchema): JsonSchema {
   };
 }
 
-/** Generic rule settings: any id, a severity or [severity, options]. Rule ids and options are checked per rule. */
+/** Rule settings for the shape check: an object; each entry is checked per rule (id, severity, options). */
 export const GENERIC_RULE_SETTINGS: JsonSchema = {
   type: 'object',
   description: 'Rule ids with "off", "warn", "error", or [severity, options].',
-  additionalProperties: {
-    anyOf: [
-      SEVERITY_SCHEMA,
-      { type: 'array', minItems: 1, maxItems: 2, prefixItems: [SEVERITY_SCHEMA, { type: 'object' }], items: false },
-    ],
-  },
 };
 
 /** The schema published as schema/pmlintrc.schema.json: every rule with its own options. */

@@ -1,6 +1,6 @@
 import type { Rule, SeverityOrOff } from '../engine/types.js';
 import { closest } from '../model/normalize.js';
-import { compileSchema, describeAjvError, instancePathToKey, usefulErrors } from './ajv.js';
+import { compileSchema, describeAjvError, describeErrors, instancePathToKey, usefulErrors } from './ajv.js';
 import { GENERIC_RULE_SETTINGS, configSchema } from './schema.js';
 import type { ConfigInput, ConfigLayer, ConfigProblem, RuleSetting, Settings } from './types.js';
 
@@ -24,18 +24,20 @@ export function validateConfig(
   const empty: ConfigLayer = { source, directory, rules: {}, overrides: [], ignores: [], settings: {} };
   const validate = compileSchema(CONFIG_SCHEMA);
   if (!validate(input)) {
-    for (const error of usefulErrors(validate.errors ?? [])) {
-      problems.push({ source, path: instancePathToKey('', error.instancePath), message: describeAjvError(error, suggest) });
+    for (const error of describeErrors(validate.errors ?? [], suggest)) {
+      problems.push({ source, path: instancePathToKey('', error.instancePath), message: error.message });
     }
-    return { layer: empty, extends: [], root: false, problems };
   }
-  const config = input as ConfigInput;
+  // Rule entries are checked one by one (ids, severities, options) even when the shape
+  // has other problems, so that one run lists everything that is wrong.
+  const config = (isObject(input) ? input : {}) as ConfigInput;
+  const overrides = Array.isArray(config.overrides) ? config.overrides.filter(isObject) : [];
   const layer: ConfigLayer = {
     ...empty,
-    rules: validateRules(config.rules ?? {}, 'rules', source, rulesById, problems),
-    overrides: (config.overrides ?? []).map((override, i) => ({
-      files: typeof override.files === 'string' ? [override.files] : override.files,
-      rules: validateRules(override.rules ?? {}, `overrides[${i}].rules`, source, rulesById, problems),
+    rules: validateRules(isObject(config.rules) ? config.rules : {}, 'rules', source, rulesById, problems),
+    overrides: overrides.map((override, i) => ({
+      files: typeof override.files === 'string' ? [override.files] : Array.isArray(override.files) ? override.files : [],
+      rules: validateRules(isObject(override.rules) ? override.rules : {}, `overrides[${i}].rules`, source, rulesById, problems),
       settings: override.settings ?? {},
     })),
     ignores: config.ignores ?? [],
@@ -43,6 +45,10 @@ export function validateConfig(
   };
   const extendsList = config.extends === undefined ? [] : typeof config.extends === 'string' ? [config.extends] : config.extends;
   return { layer, extends: extendsList, root: config.root === true, problems };
+}
+
+function isObject(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function validateRules(
@@ -61,7 +67,15 @@ export function validateRules(
       problems.push({ source, path: key, message: `unknown rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}` });
       continue;
     }
+    if (Array.isArray(value) && (value.length === 0 || value.length > 2)) {
+      problems.push({ source, path: key, message: 'must be a severity or [severity, options]' });
+      continue;
+    }
     const [severityValue, options] = Array.isArray(value) ? value : [value, undefined];
+    if (options !== undefined && !isObject(options)) {
+      problems.push({ source, path: `${key}[1]`, message: 'must be an object of options' });
+      continue;
+    }
     const severity = SEVERITY_NAMES[String(severityValue)];
     if (!severity) {
       problems.push({ source, path: Array.isArray(value) ? `${key}[0]` : key, message: 'must be "off", "warn" or "error"' });
@@ -88,10 +102,7 @@ export function checkRuleOptions(
   const validate = compileSchema(rule.schema);
   const copy = structuredClone(options);
   if (validate(copy)) return [];
-  return usefulErrors(validate.errors ?? []).map((error) => ({
-    instancePath: error.instancePath,
-    message: describeAjvError(error, suggest),
-  }));
+  return describeErrors(validate.errors ?? [], suggest);
 }
 
 /** The options a rule runs with: the user's, validated, with every default filled in. */
