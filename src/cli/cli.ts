@@ -40,7 +40,7 @@ function buildParser(argv: string[]) {
     .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as FormatName, describe: 'Output format' })
     .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to a file' })
     .option('config', { alias: 'c', type: 'string', describe: 'Use this configuration file instead of searching for one' })
-    .option('rule', { type: 'string', array: true, describe: 'Set a rule: id:severity (off, warn, error); repeatable' })
+    .option('rule', { type: 'string', describe: 'Set a rule: id:severity (off, warn, error); repeatable' })
     .option('max-warnings', { type: 'number', default: -1, describe: 'Exit with 1 when there are more warnings than this' })
     .option('quiet', { type: 'boolean', default: false, describe: 'Report errors only' })
     .option('print-config', { type: 'string', describe: 'Print the configuration that applies to a file and exit' })
@@ -101,8 +101,10 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   }
 }
 
-function parseRuleFlags(flags: string[] | undefined): Record<string, string> | undefined {
-  if (!flags || flags.length === 0) return undefined;
+function parseRuleFlags(value: string | string[] | undefined): Record<string, string> | undefined {
+  // Repeated options arrive as an array; one arrives as a string.
+  const flags = value === undefined ? [] : Array.isArray(value) ? value : [value];
+  if (flags.length === 0) return undefined;
   const overrides: Record<string, string> = {};
   for (const flag of flags) {
     const match = /^([a-z0-9-]+):(off|warn|error|0|1|2)$/.exec(flag.trim());
@@ -116,7 +118,7 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
   const options: LintOptions = {
     cwd: io.cwd,
     configFile: args.config,
-    ruleOverrides: parseRuleFlags(args.rule),
+    ruleOverrides: parseRuleFlags(args.rule as string | string[] | undefined),
     reportUnusedDisableDirectives: args['report-unused-disable-directives'],
     ignore: args.ignore,
   };
