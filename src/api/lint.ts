@@ -3,9 +3,12 @@ import { rules as builtInRules } from '../../rules/index.js';
 import { ConfigResolver, type FileConfig } from '../config/resolve.js';
 import type { ConfigInput } from '../config/types.js';
 import { lintDocument, summarize } from '../engine/engine.js';
+import { lintAndFix } from '../engine/fix.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { readFileSync } from 'node:fs';
 import type { LintMessage, LintResult, Rule } from '../engine/types.js';
 import { discoverFiles } from './files.js';
-import { decodeBytes, readTextFile } from './read.js';
+import { decodeBytes, describeIoError, readTextFile } from './read.js';
 
 export interface LintOptions {
   /** Working directory: relative paths, config search and .pmlintignore start here. */
@@ -22,6 +25,12 @@ export interface LintOptions {
   ignore?: boolean;
   /** Rules to use instead of the built-in ones. */
   rules?: ReadonlyArray<Rule<any>>;
+  /**
+   * Apply the rules' fixes: results carry `output` (and `source`). With lintFiles,
+   * "write" also writes each fixed file back, atomically, keeping its BOM and mode, and
+   * never over a file that changed on disk since it was read.
+   */
+  fix?: boolean | 'write';
 }
 
 export interface LintFilesResult {
@@ -57,7 +66,8 @@ export function lintText(text: string, options: LintOptions & { filePath?: strin
 
 function lintWithConfig(filePath: string, text: string, config: FileConfig, options: LintOptions): LintResult {
   const knownRuleIds = new Set((options.rules ?? builtInRules).map((rule) => rule.id));
-  return lintDocument(filePath, text, {
+  const lint = options.fix ? lintAndFix : lintDocument;
+  const result = lint(filePath, text, {
     path: filePath,
     rules: config.rules,
     sectionAliases: config.settings.sectionAliases,
@@ -65,6 +75,8 @@ function lintWithConfig(filePath: string, text: string, config: FileConfig, opti
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
     knownRuleIds,
   });
+  if (result.output !== undefined) result.source = text;
+  return result;
 }
 
 /** Lints files, directories and globs; every file gets a result, in path order. */
@@ -92,7 +104,20 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
       results.push(summarize(filePath, [fileMessage(2, `Cannot lint this file: ${read.reason}.`, true)]));
       continue;
     }
-    results.push(lintWithConfig(filePath, read.text, resolver.configFor(filePath), options));
+    const config = resolver.configFor(filePath);
+    const result = lintWithConfig(filePath, read.text, config, options);
+    if (options.fix === 'write' && result.output !== undefined) {
+      const written = writeFix(filePath, read.bytes, read.bom, result.output);
+      if (written !== true) {
+        // Nothing was written: report the problems of the file as it is on disk.
+        const unfixed = lintWithConfig(filePath, read.text, config, { ...options, fix: false });
+        unfixed.messages.unshift(fileMessage(2, written.message, true));
+        if (written.io) unreadable.push(filePath);
+        results.push(summarize(filePath, unfixed.messages));
+        continue;
+      }
+    }
+    results.push(result);
   }
   results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
   return { results, unmatched: discovery.unmatched, unreadable };
@@ -104,6 +129,25 @@ export function lintBytes(bytes: Uint8Array, options: LintOptions & { filePath?:
   const filePath = resolve(options.cwd ?? process.cwd(), options.filePath ?? '<stdin>');
   if (!decoded.ok) return summarize(filePath, [fileMessage(2, `Cannot lint this file: ${decoded.reason}.`, true)]);
   return lintText(decoded.text, { ...options, filePath });
+}
+
+/** Writes fixed text over a file unless it changed since it was read; keeps its BOM and mode. */
+function writeFix(filePath: string, readBytes: Uint8Array, bom: boolean, output: string): true | { message: string; io: boolean } {
+  let current: Buffer;
+  try {
+    current = readFileSync(filePath);
+  } catch (error) {
+    return { message: `Fixes were not written: the file ${describeIoError(error)}.`, io: true };
+  }
+  if (!current.equals(readBytes)) {
+    return { message: 'Fixes were not written: the file changed on disk while pm-lint was reading it. Run pm-lint again.', io: false };
+  }
+  try {
+    writeFileAtomic(filePath, (bom ? '\uFEFF' : '') + output);
+  } catch (error) {
+    return { message: `Fixes were not written (the file is unchanged): ${describeIoError(error)}.`, io: true };
+  }
+  return true;
 }
 
 function fileMessage(severity: 1 | 2, message: string, fatal = false): LintMessage {

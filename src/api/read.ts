@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 /** A file's bytes turned into text the model can use, or the reason it cannot be linted. */
 export type DecodedFile =
-  | { ok: true; text: string; bom: boolean; invalidUtf8: boolean }
+  | { ok: true; text: string; bom: boolean; invalidUtf8: boolean; bytes: Uint8Array }
   | { ok: false; reason: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
@@ -32,7 +32,7 @@ export function decodeBytes(bytes: Uint8Array): DecodedFile {
   let text = utf8.decode(bytes);
   const bom = text.charCodeAt(0) === 0xfeff;
   if (bom) text = text.slice(1);
-  return { ok: true, text, bom, invalidUtf8 };
+  return { ok: true, text, bom, invalidUtf8, bytes };
 }
 
 export function readTextFile(path: string): DecodedFile | { ok: false; reason: string; io: true } {

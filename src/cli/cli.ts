@@ -9,6 +9,8 @@ import type { LintResult } from '../engine/types.js';
 import { packageVersion } from '../util/package-root.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { listRules } from './list-rules.js';
+import { createTwoFilesPatch } from 'diff';
+import { displayPath } from '../reporters/paths.js';
 
 /** Exit codes: 0 clean, 1 lint errors or too many warnings, 2 usage, configuration or I/O problems. */
 export const EXIT = { ok: 0, lintErrors: 1, fatal: 2 } as const;
@@ -49,6 +51,8 @@ function buildParser(argv: string[]) {
     .option('stdin-filename', { type: 'string', describe: 'The file name to use for standard input' })
     .option('color', { type: 'boolean', describe: 'Color the output (--no-color to turn it off)' })
     .option('ignore', { type: 'boolean', default: true, describe: 'Apply .pmlintignore and "ignores" (--no-ignore to lint ignored files)' })
+    .option('fix', { type: 'boolean', default: false, describe: 'Apply the fixes rules offer and write the files' })
+    .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Print the fixes as a unified diff; write nothing' })
     .option('report-unused-disable-directives', { type: 'boolean', default: false, describe: 'Report pm-lint-disable comments that suppress nothing' })
     .version(packageVersion())
     .alias('version', 'v')
@@ -121,7 +125,10 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
     ruleOverrides: parseRuleFlags(args.rule as string | string[] | undefined),
     reportUnusedDisableDirectives: args['report-unused-disable-directives'],
     ignore: args.ignore,
+    fix: args['fix-dry-run'] ? true : args.fix ? 'write' : false,
   };
+  if (args.fix && args['fix-dry-run']) throw new UsageError('use --fix or --fix-dry-run, not both');
+  if (args.fix && args.stdin) throw new UsageError('--fix cannot write standard input; use --fix-dry-run to see the fixes');
   if (args['list-rules']) {
     io.stdout(listRules(rules));
     return EXIT.ok;
@@ -151,6 +158,7 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
     fatal = outcome.unmatched.length > 0 || outcome.unreadable.length > 0;
     results = outcome.results;
   }
+  if (args['fix-dry-run']) io.stdout(fixDiffs(results, io.cwd));
   const errorCount = results.reduce((sum, result) => sum + result.errorCount, 0);
   const warningCount = results.reduce((sum, result) => sum + result.warningCount, 0);
   const shown = args.quiet ? results.map(errorsOnly) : results;
@@ -167,6 +175,20 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
   if (tooManyWarnings) io.stderr(`pm-lint found too many warnings (maximum: ${maxWarnings}, found: ${warningCount}).\n`);
   if (fatal) return EXIT.fatal;
   return errorCount > 0 || tooManyWarnings ? EXIT.lintErrors : EXIT.ok;
+}
+
+/** A unified diff of every fixed file, for --fix-dry-run. */
+function fixDiffs(results: LintResult[], cwd: string): string {
+  return results
+    .filter((result) => result.output !== undefined && result.source !== undefined)
+    .map((result) => {
+      const name = displayPath(result.filePath, cwd);
+      return createTwoFilesPatch(`a/${name}`, `b/${name}`, result.source!, result.output!, '', '', { context: 3 })
+        .split('\n')
+        .slice(1)
+        .join('\n');
+    })
+    .join('');
 }
 
 function errorsOnly(result: LintResult): LintResult {

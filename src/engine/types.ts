@@ -82,6 +82,8 @@ export interface LintResult {
   warningCount: number;
   fixableErrorCount: number;
   fixableWarningCount: number;
-  /** The text after fixes, when fixes were requested and applied. */
+  /** The text after fixes, when fixes were requested and changed it. */
   output?: string;
+  /** The text before fixes, alongside `output`, so that a diff can be shown. */
+  source?: string;
 }
