@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 import { readFileSync } from 'node:fs';
 import type { LintMessage, LintResult, Rule } from '../engine/types.js';
 import { discoverFiles } from './files.js';
+import { filesChangedSince } from './git.js';
 import { decodeBytes, describeIoError, readTextFile } from './read.js';
 
 export interface LintOptions {
@@ -31,6 +32,8 @@ export interface LintOptions {
    * never over a file that changed on disk since it was read.
    */
   fix?: boolean | 'write';
+  /** Lint only the files added, modified or renamed since this git ref (and untracked ones). */
+  changedSince?: string;
 }
 
 export interface LintFilesResult {
@@ -88,6 +91,11 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
     useIgnore: options.ignore !== false,
     isIgnoredByConfig: (path) => resolver.isIgnored(path),
   });
+  if (options.changedSince !== undefined) {
+    const changed = new Set(filesChangedSince(options.changedSince, cwd));
+    discovery.files = discovery.files.filter((file) => changed.has(file));
+    discovery.ignoredExplicitly = discovery.ignoredExplicitly.filter((file) => changed.has(file));
+  }
   const results: LintResult[] = [];
   const unreadable: string[] = [];
   for (const filePath of discovery.ignoredExplicitly) {

@@ -9,6 +9,10 @@ import type { LintResult } from '../engine/types.js';
 import { packageVersion } from '../util/package-root.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { listRules } from './list-rules.js';
+import { explainRule } from './commands/explain.js';
+import { initCommand } from './commands/init.js';
+import { newCommand } from './commands/new.js';
+import { GitError } from '../api/git.js';
 import { createTwoFilesPatch } from 'diff';
 import { displayPath } from '../reporters/paths.js';
 
@@ -39,6 +43,15 @@ function buildParser(argv: string[]) {
     .command('$0 [paths..]', 'Lint incident postmortems written in Markdown.', (command) =>
       command.positional('paths', { describe: 'Files, directories and globs (default: .)', type: 'string', array: true }),
     )
+    .command('init', 'Write a commented starter configuration (.pmlintrc.yaml)', (command) =>
+      command.option('force', { type: 'boolean', default: false, describe: 'Replace an existing configuration file' }),
+    )
+    .command('new <title>', 'Create docs/postmortems/YYYY-MM-DD-<title>.md from the template', (command) =>
+      command
+        .positional('title', { type: 'string', describe: 'The incident\'s title', demandOption: true })
+        .option('date', { type: 'string', describe: 'The incident date, YYYY-MM-DD (default: today)' })
+        .option('directory', { type: 'string', describe: 'Where to create it (default: scaffold.directory or docs/postmortems)' }),
+    )
     .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as FormatName, describe: 'Output format' })
     .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to a file' })
     .option('config', { alias: 'c', type: 'string', describe: 'Use this configuration file instead of searching for one' })
@@ -47,10 +60,12 @@ function buildParser(argv: string[]) {
     .option('quiet', { type: 'boolean', default: false, describe: 'Report errors only' })
     .option('print-config', { type: 'string', describe: 'Print the configuration that applies to a file and exit' })
     .option('list-rules', { type: 'boolean', default: false, describe: 'List the rules and exit' })
+    .option('explain', { type: 'string', describe: 'Print the documentation of a rule and exit' })
     .option('stdin', { type: 'boolean', default: false, describe: 'Lint text read from standard input' })
     .option('stdin-filename', { type: 'string', describe: 'The file name to use for standard input' })
     .option('color', { type: 'boolean', describe: 'Color the output (--no-color to turn it off)' })
     .option('ignore', { type: 'boolean', default: true, describe: 'Apply .pmlintignore and "ignores" (--no-ignore to lint ignored files)' })
+    .option('changed-since', { type: 'string', describe: 'Lint only Markdown files added, modified or renamed since a git ref' })
     .option('fix', { type: 'boolean', default: false, describe: 'Apply the fixes rules offer and write the files' })
     .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Print the fixes as a unified diff; write nothing' })
     .option('report-unused-disable-directives', { type: 'boolean', default: false, describe: 'Report pm-lint-disable comments that suppress nothing' })
@@ -92,7 +107,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       io.stderr(`pm-lint: invalid configuration:\n${error.problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}\n`);
       return EXIT.fatal;
     }
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof GitError) {
       io.stderr(`pm-lint: ${error.message}\n`);
       return EXIT.fatal;
     }
@@ -126,11 +141,35 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
     reportUnusedDisableDirectives: args['report-unused-disable-directives'],
     ignore: args.ignore,
     fix: args['fix-dry-run'] ? true : args.fix ? 'write' : false,
+    changedSince: args['changed-since'],
   };
   if (args.fix && args['fix-dry-run']) throw new UsageError('use --fix or --fix-dry-run, not both');
   if (args.fix && args.stdin) throw new UsageError('--fix cannot write standard input; use --fix-dry-run to see the fixes');
+  const command = String(args._[0] ?? '');
+  if (command === 'init') {
+    const outcome = initCommand(io.cwd, Boolean(args.force));
+    if ('error' in outcome) throw new UsageError(outcome.error);
+    io.stdout(`Wrote ${displayPath(outcome.written, io.cwd)}. Edit it, then run "pm-lint".\n`);
+    return EXIT.ok;
+  }
+  if (command === 'new') {
+    const config = loadConfig(resolve(io.cwd, '.pm-lint-new.md'), options);
+    const outcome = newCommand(
+      { title: String(args.title ?? ''), date: args.date as string | undefined, directory: args.directory as string | undefined, cwd: io.cwd },
+      config,
+    );
+    if ('error' in outcome) throw new UsageError(outcome.error);
+    io.stdout(`Created ${displayPath(outcome.written, io.cwd)}. Fill in the placeholders; "pm-lint ${displayPath(outcome.written, io.cwd)}" shows what is left.\n`);
+    return EXIT.ok;
+  }
   if (args['list-rules']) {
     io.stdout(listRules(rules));
+    return EXIT.ok;
+  }
+  if (args.explain !== undefined) {
+    const explained = explainRule(args.explain, rules);
+    if ('error' in explained) throw new UsageError(explained.error);
+    io.stdout(explained.text);
     return EXIT.ok;
   }
   if (args['print-config'] !== undefined) {
@@ -145,7 +184,7 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
     io.stdout(`${JSON.stringify(printable, null, 2)}\n`);
     return EXIT.ok;
   }
-  const paths = (args._ as Array<string | number>).map(String).concat((args.paths as string[] | undefined) ?? []);
+  const paths = (args.paths as string[] | undefined) ?? [];
   let results: LintResult[];
   let fatal = false;
   if (args.stdin) {

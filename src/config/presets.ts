@@ -14,7 +14,7 @@ export function isPresetName(name: string): name is PresetName {
  * default severity.
  */
 export function presetLayer(name: PresetName, rules: ReadonlyArray<Rule<any>>): ConfigLayer {
-  const layer: ConfigLayer = { source: name, directory: process.cwd(), rules: {}, overrides: [], ignores: [], settings: {} };
+  const layer: ConfigLayer = { source: name, directory: process.cwd(), rules: {}, overrides: [], ignores: [], settings: {}, scaffold: {} };
   for (const rule of rules) {
     const on = name === 'pm-lint:strict' || rule.recommended;
     layer.rules[rule.id] = { severity: on ? rule.severity : 'off' };

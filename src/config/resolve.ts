@@ -26,6 +26,8 @@ export interface FileConfig {
   settings: Settings;
   /** The files the configuration came from, farthest first. */
   sources: string[];
+  /** `scaffold` of the nearest configuration that sets each key (absolute paths). */
+  scaffold: { directory?: string; template?: string };
 }
 
 /**
@@ -96,11 +98,14 @@ export class ConfigResolver {
         options: ruleOptionsWithDefaults(rule, setting?.options),
       };
     }
+    const scaffold: FileConfig['scaffold'] = {};
+    for (const layer of layers) Object.assign(scaffold, layer.scaffold);
     return {
       rules: this.configuredRules(ruleSettings),
       ruleSettings,
       settings,
       sources: layers.map((layer) => layer.source),
+      scaffold,
     };
   }
 
@@ -196,7 +201,7 @@ export class ConfigResolver {
     const problems: ConfigProblem[] = [];
     const validated = validateRules(rules, 'rules', '--rule', this.rulesById, problems);
     if (problems.length > 0) throw new ConfigError(problems);
-    return { source: '--rule', directory: this.cwd, rules: validated, overrides: [], ignores: [], settings: {} };
+    return { source: '--rule', directory: this.cwd, rules: validated, overrides: [], ignores: [], settings: {}, scaffold: {} };
   }
 }
 

@@ -62,6 +62,15 @@ export function configSchema(ruleSettings: JsonSchema): JsonSchema {
       },
       ignores: globs('Files not to lint: globs relative to this configuration file.'),
       settings: SETTINGS_SCHEMA,
+      scaffold: {
+        type: 'object',
+        description: 'Where "pm-lint new" creates postmortems, and from which template.',
+        additionalProperties: false,
+        properties: {
+          directory: { type: 'string', minLength: 1, description: 'Directory for new postmortems, relative to this file (default: docs/postmortems).' },
+          template: { type: 'string', minLength: 1, description: 'A Markdown template, relative to this file; {{title}} and {{date}} are filled in.' },
+        },
+      },
     },
   };
 }

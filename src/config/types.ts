@@ -16,8 +16,15 @@ export interface OverrideInput {
   settings?: Settings;
 }
 
+/** Where `pm-lint new` creates postmortems, and from which template (paths relative to the file). */
+export interface ScaffoldInput {
+  directory?: string;
+  template?: string;
+}
+
 /** A configuration file's content, as users write it. */
 export interface ConfigInput {
+  scaffold?: ScaffoldInput;
   $schema?: string;
   root?: boolean;
   extends?: string | string[];
@@ -43,6 +50,8 @@ export interface ConfigLayer {
   overrides: Array<{ files: string[]; rules: Record<string, RuleSetting>; settings: Settings }>;
   ignores: string[];
   settings: Settings;
+  /** `scaffold` with paths made absolute. */
+  scaffold: { directory?: string; template?: string };
 }
 
 export interface ConfigProblem {

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Rule, SeverityOrOff } from '../engine/types.js';
 import { closest } from '../model/normalize.js';
 import { compileSchema, describeAjvError, describeErrors, instancePathToKey, usefulErrors } from './ajv.js';
@@ -21,7 +22,7 @@ export function validateConfig(
   rulesById: ReadonlyMap<string, Rule<any>>,
 ): { layer: ConfigLayer; extends: string[]; root: boolean; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
-  const empty: ConfigLayer = { source, directory, rules: {}, overrides: [], ignores: [], settings: {} };
+  const empty: ConfigLayer = { source, directory, rules: {}, overrides: [], ignores: [], settings: {}, scaffold: {} };
   const validate = compileSchema(CONFIG_SCHEMA);
   if (!validate(input)) {
     for (const error of describeErrors(validate.errors ?? [], suggest)) {
@@ -40,8 +41,12 @@ export function validateConfig(
       rules: validateRules(isObject(override.rules) ? override.rules : {}, `overrides[${i}].rules`, source, rulesById, problems),
       settings: override.settings ?? {},
     })),
-    ignores: config.ignores ?? [],
-    settings: config.settings ?? {},
+    ignores: Array.isArray(config.ignores) ? config.ignores : [],
+    settings: isObject(config.settings) ? config.settings : {},
+    scaffold: {
+      ...(typeof config.scaffold?.directory === 'string' ? { directory: resolve(directory, config.scaffold.directory) } : {}),
+      ...(typeof config.scaffold?.template === 'string' ? { template: resolve(directory, config.scaffold.template) } : {}),
+    },
   };
   const extendsList = config.extends === undefined ? [] : typeof config.extends === 'string' ? [config.extends] : config.extends;
   return { layer, extends: extendsList, root: config.root === true, problems };
