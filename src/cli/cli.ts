@@ -16,8 +16,9 @@ import { GitError } from '../api/git.js';
 import { createTwoFilesPatch } from 'diff';
 import { displayPath } from '../reporters/paths.js';
 
-/** Exit codes: 0 clean, 1 lint errors or too many warnings, 2 usage, configuration or I/O problems. */
-export const EXIT = { ok: 0, lintErrors: 1, fatal: 2 } as const;
+import { EXIT, outcomeOf } from './exit-code.js';
+
+export { EXIT };
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -198,8 +199,7 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
     results = outcome.results;
   }
   if (args['fix-dry-run']) io.stdout(fixDiffs(results, io.cwd));
-  const errorCount = results.reduce((sum, result) => sum + result.errorCount, 0);
-  const warningCount = results.reduce((sum, result) => sum + result.warningCount, 0);
+  const outcome = outcomeOf(results, args['max-warnings'], fatal);
   const shown = args.quiet ? results.map(errorsOnly) : results;
   const output = formatResults(shown, args.format, {
     cwd: io.cwd,
@@ -209,11 +209,10 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
   });
   if (args['output-file']) writeFileAtomic(resolve(io.cwd, args['output-file']), output);
   else io.stdout(output);
-  const maxWarnings = args['max-warnings'];
-  const tooManyWarnings = maxWarnings >= 0 && warningCount > maxWarnings;
-  if (tooManyWarnings) io.stderr(`pm-lint found too many warnings (maximum: ${maxWarnings}, found: ${warningCount}).\n`);
-  if (fatal) return EXIT.fatal;
-  return errorCount > 0 || tooManyWarnings ? EXIT.lintErrors : EXIT.ok;
+  if (outcome.tooManyWarnings) {
+    io.stderr(`pm-lint found too many warnings (maximum: ${args['max-warnings']}, found: ${outcome.warningCount}).\n`);
+  }
+  return outcome.code;
 }
 
 /** A unified diff of every fixed file, for --fix-dry-run. */
