@@ -27,6 +27,12 @@ const FORMAT_EXAMPLES: Record<DateFormat, string> = {
   us: 'MM/DD/YYYY',
   eu: 'DD.MM.YYYY',
 };
+const DATE_EXAMPLES: Record<DateFormat, string> = {
+  iso: '2026-03-01',
+  long: 'March 1, 2026',
+  us: '03/01/2026',
+  eu: '01.03.2026',
+};
 const FIELD_NAMES: Record<ActionItemFieldName, string> = {
   owner: 'owner',
   priority: 'priority',
@@ -55,7 +61,8 @@ interface Compiled {
   statusText: string;
   placeholders: Set<string>;
   formatText: string;
-  example: string;
+  /** An example of each field, for messages. */
+  examples: Record<ActionItemFieldName, string>;
 }
 const compiledOptions = new WeakMap<Options, Compiled>();
 
@@ -70,7 +77,13 @@ function compile(options: Options): Compiled {
       statusText: options.statuses.join(', '),
       placeholders: new Set(options.placeholders.map(normalizeText)),
       formatText: formats.map((format) => FORMAT_EXAMPLES[format]).join(' or '),
-      example: `owner: @handle, priority: ${options.priorities[Math.min(2, options.priorities.length - 1)] ?? 'P2'}, due: 2026-03-01`,
+      examples: {
+        owner: 'owner: @handle',
+        priority: `priority: ${options.priorities[Math.min(2, options.priorities.length - 1)]!}`,
+        due: `due: ${DATE_EXAMPLES[formats[0]!]}`,
+        status: `status: ${options.statuses[0]!}`,
+        ticket: 'ticket: ABC-123',
+      },
     };
     compiledOptions.set(options, compiled);
   }
@@ -224,7 +237,10 @@ export default defineRule<Options>({
         context.report({
           span: item.textSpan,
           messageId: 'missingFields',
-          data: { fields: `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`, example: compiled.example },
+          data: {
+            fields: `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`,
+            example: missing.map((name) => compiled.examples[name]).join(', '),
+          },
         });
       }
       checkOwner(item.fields.owner, needed, compiled, context);

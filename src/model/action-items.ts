@@ -144,11 +144,15 @@ const LABEL_ROLE: Record<string, ActionItemFieldName> = {
 const VALUE_END = /[,;|)\]]|[ \t][-–—][ \t]|[ \t]{2}|\n/g;
 /** "@handle", "@org/team" (not an e-mail address), or "name@" (Google's style). */
 const HANDLE = /(?<![\p{L}\p{N}_@./+-])@[A-Za-z0-9](?:[\w./-]{0,38}\w)?|(?<![\p{L}\p{N}_@.])[a-z][\w.-]{0,30}@(?![\w.@])/gu;
+/** "priority P1" without a colon. */
+const PRIORITY_WORD = /(?<![\p{L}\p{N}_])(?:priority|prio|pri)[ \t]+(P[0-9])(?![\p{L}\p{N}])/giu;
 /** A priority written alone between delimiters or in brackets: "(P1)", ", P2,". */
 const BARE_PRIORITY = /^P[0-9]$/i;
 const SEGMENT_DELIMITER = /[,;()[\]|·]|[ \t][-–—][ \t]/g;
 /** A "(done)" or "(in progress)" note. */
-const PAREN_NOTE = /\(([^()\n]{1,30})\)/g;
+const PAREN_NOTE = /\(([^()\n]{1,60})\)/g;
+const COMPLETION_NOTE = /^(?:[\p{L}-]{1,20}\s+){0,2}(?:done|completed?|fixed|implemented|resolved|shipped|merged)\b/iu;
+const NOT_COMPLETED = /\b(?:not|if|when|once|until|after|before|to be|will be)\b/i;
 const BARE_URL = /https?:\/\/[^\s<>()[\]]{1,300}/g;
 const TRACKER_URL =
   /\/(?:issues|pull|pulls|merge_requests|tickets?|bugs?|work_?items?)\/\d|\/browse\/[A-Z][A-Z0-9]{0,15}-\d|linear\.app\/[^/\s]+\/issue\/|show_bug\.cgi|\/-\/issues\//i;
@@ -255,7 +259,7 @@ class ExtractionContext {
       const label = paragraph ? boldLabel(paragraph) : null;
       const endsWithColon = model.text.endsWith(':');
       const isGroup =
-        otherLists.length > 0 && (label !== null || (endsWithColon && (taskLists.length > 0 || model.text.split(/\s+/).length <= 6)));
+        otherLists.length > 0 && (label !== null || (endsWithColon && (taskLists.length > 0 || model.text.split(/\s+/).length <= 3)));
       if (!isGroup && model.text !== '') out.push(this.itemFromListItem(model, section, completed, fieldLists));
       const groupCompleted = completed || (isGroup && COMPLETED_TITLE.test(model.text));
       for (const list of otherLists) {
@@ -270,7 +274,8 @@ class ExtractionContext {
   private itemFromListItem(model: ListItemModel, section: Section | null, completed: boolean, fieldLists: Nodes[]): ActionItem {
     const fields: ActionItemFields = {};
     const paragraphs = model.node.children.filter((child): child is Paragraph => child.type === 'paragraph');
-    for (const paragraph of paragraphs) readInlineFields(paragraph, this.document, fields);
+    let completedNote = false;
+    for (const paragraph of paragraphs) completedNote = readInlineFields(paragraph, this.document, fields) || completedNote;
     for (const list of fieldLists) {
       for (const child of (list as { children: ListItem[] }).children) {
         const first = child.children[0];
@@ -291,7 +296,7 @@ class ExtractionContext {
       section,
       fields,
       checked,
-      completed: completed || checked === true || (status !== undefined && COMPLETED_STATUSES.has(status)),
+      completed: completed || completedNote || checked === true || (status !== undefined && COMPLETED_STATUSES.has(status)),
       table: null,
       row: null,
       listItem: model,
@@ -458,8 +463,11 @@ function flatten(paragraph: Paragraph, source: string): FlatText {
   return { text, offsets };
 }
 
-/** Reads the fields written inside one paragraph of a list item; earlier fields win. */
-function readInlineFields(paragraph: Paragraph, document: PostmortemDocument, fields: ActionItemFields): void {
+/**
+ * Reads the fields written inside one paragraph of a list item (earlier fields win), and
+ * tells whether it notes the work as done ("(done in grafana)", "_done_").
+ */
+function readInlineFields(paragraph: Paragraph, document: PostmortemDocument, fields: ActionItemFields): boolean {
   const flat = flatten(paragraph, document.text);
   const { text } = flat;
   const spanOf = (start: number, end: number) =>
@@ -505,6 +513,12 @@ function readInlineFields(paragraph: Paragraph, document: PostmortemDocument, fi
   }
 
   if (!fields.priority) {
+    PRIORITY_WORD.lastIndex = 0;
+    const word = PRIORITY_WORD.exec(text);
+    if (word) set('priority', word.index + word[0].length - word[1]!.length, word.index + word[0].length);
+  }
+
+  if (!fields.priority) {
     let segmentStart = 0;
     SEGMENT_DELIMITER.lastIndex = 0;
     for (let m = SEGMENT_DELIMITER.exec(text); ; m = SEGMENT_DELIMITER.exec(text)) {
@@ -531,12 +545,22 @@ function readInlineFields(paragraph: Paragraph, document: PostmortemDocument, fi
     }
   }
 
-  if (!fields.status) {
-    PAREN_NOTE.lastIndex = 0;
-    for (let m = PAREN_NOTE.exec(text); m; m = PAREN_NOTE.exec(text)) {
-      if (NOTE_STATUSES.has(normalizeStatus(m[1]!))) set('status', m.index + 1, m.index + 1 + m[1]!.length);
-    }
+  let completedNote = false;
+  PAREN_NOTE.lastIndex = 0;
+  for (let m = PAREN_NOTE.exec(text); m; m = PAREN_NOTE.exec(text)) {
+    const note = m[1]!.trim();
+    if (!fields.status && NOTE_STATUSES.has(normalizeStatus(note))) set('status', m.index + 1, m.index + 1 + m[1]!.length);
+    else if (isCompletionNote(note)) completedNote = true;
   }
+  for (const child of paragraph.children) {
+    if (child.type === 'emphasis' && isCompletionNote(plainText(child))) completedNote = true;
+  }
+  return completedNote;
+}
+
+/** A note that says the work is done: "(monitoring done in grafana)", "_done in grafana_". */
+function isCompletionNote(note: string): boolean {
+  return note.length <= 60 && COMPLETION_NOTE.test(note.trim()) && !NOT_COMPLETED.test(note);
 }
 
 /** The end of a date that starts at `start` (spaces aside) and ends before `limit`, or null. */
