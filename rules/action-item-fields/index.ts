@@ -40,6 +40,13 @@ const FIELD_NAMES: Record<ActionItemFieldName, string> = {
   status: 'status',
   ticket: 'ticket',
 };
+const MISSING_MESSAGES: Record<ActionItemFieldName, string> = {
+  owner: 'missingOwner',
+  priority: 'missingPriority',
+  due: 'missingDue',
+  status: 'missingStatus',
+  ticket: 'missingTicket',
+};
 const COLUMN_NAMES: Record<ActionItemFieldName, { title: string; aliases: string }> = {
   owner: { title: 'Owner', aliases: 'Owner, Assignee, DRI…' },
   priority: { title: 'Priority', aliases: 'Priority, Pri…' },
@@ -211,13 +218,16 @@ export default defineRule<Options>({
     const { options } = context;
     const compiled = compile(options);
     const incident = document.incidentDate;
-    const reportedTables = new Set<ActionItemTable>();
-    const items = document.actionItems;
-    for (const item of items) {
-      if (item.table && !reportedTables.has(item.table)) {
-        reportedTables.add(item.table);
-        checkColumns(item.table, items, options, compiled, context);
+    const rowsByTable = new Map<ActionItemTable, ActionItem[]>();
+    for (const item of document.actionItems) {
+      if (item.table) {
+        const rows = rowsByTable.get(item.table);
+        if (rows) rows.push(item);
+        else rowsByTable.set(item.table, [item]);
       }
+    }
+    for (const [table, rows] of rowsByTable) checkColumns(table, rows, options, compiled, context);
+    for (const item of document.actionItems) {
       const needed = needsFields(item, options, compiled);
       const missing: ActionItemFieldName[] = [];
       for (const name of options.require) {
@@ -245,7 +255,9 @@ export default defineRule<Options>({
       }
       checkOwner(item.fields.owner, needed, compiled, context);
       checkPriority(item.fields.priority, needed, compiled, context);
-      checkDue(item.fields.due, needed, options, compiled, incident, context);
+      // A tracker may hold the date, but a done item's date no longer matters.
+      const checkPastDue = !options.allowPastDue && !(options.ignoreCompleted && item.completed);
+      checkDue(item.fields.due, needed, checkPastDue, options, compiled, incident, context);
       checkStatus(item.fields.status, compiled, context);
     }
   },
@@ -254,8 +266,7 @@ export default defineRule<Options>({
 type Context = RuleContext<Options>;
 
 /** Reports, once per table, each required column it lacks while some row still needs it. */
-function checkColumns(table: ActionItemTable, items: ActionItem[], options: Options, compiled: Compiled, context: Context): void {
-  const rows = items.filter((item) => item.table === table);
+function checkColumns(table: ActionItemTable, rows: ActionItem[], options: Options, compiled: Compiled, context: Context): void {
   if (!rows.some((item) => needsFields(item, options, compiled))) return;
   for (const name of options.require) {
     if (table.columns[name] !== undefined) continue;
@@ -268,8 +279,7 @@ function checkColumns(table: ActionItemTable, items: ActionItem[], options: Opti
 }
 
 function reportMissing(name: ActionItemFieldName, span: Span, compiled: Compiled, context: Context): void {
-  const messageId = `missing${name === 'due' ? 'Due' : name[0]!.toUpperCase() + name.slice(1)}`;
-  context.report({ span, messageId, data: { scale: compiled.scaleText, formats: compiled.formatText, statuses: compiled.statusText } });
+  context.report({ span, messageId: MISSING_MESSAGES[name], data: { scale: compiled.scaleText, formats: compiled.formatText, statuses: compiled.statusText } });
 }
 
 function reportPlaceholder(field: ActionItemField<unknown>, label: string, expected: string, context: Context): void {
@@ -299,6 +309,7 @@ function checkPriority(priority: ActionItemField | undefined, needed: boolean, c
 function checkDue(
   due: ActionItemField<unknown> | undefined,
   needed: boolean,
+  checkPastDue: boolean,
   options: Options,
   compiled: Compiled,
   incident: PostmortemDocument['incidentDate'],
@@ -320,7 +331,7 @@ function checkDue(
     context.report({ span: due.span, messageId: 'impossibleDate', data });
     return;
   }
-  if (options.allowPastDue || !needed || !incident || match.date.year === null) return;
+  if (!checkPastDue || !incident || match.date.year === null) return;
   if (compareDates(match.date, incident) < 0) {
     context.report({
       span: due.span,

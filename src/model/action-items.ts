@@ -238,35 +238,47 @@ class ExtractionContext {
     return { inScope, completed };
   }
 
+  /** The last label before an offset in its innermost section (labels there all belong to that section). */
   private labelBefore(section: Section | null, offset: number): string | null {
-    let found: string | null = null;
-    for (const label of this.labels) {
-      if (label.offset >= offset) break;
-      if (label.section === section) found = label.title;
+    let low = 0;
+    let high = this.labels.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (this.labels[mid]!.offset < offset) {
+        found = mid;
+        low = mid + 1;
+      } else high = mid - 1;
     }
-    return found;
+    const label = this.labels[found];
+    return label && label.section === section ? label.title : null;
   }
 
+  /** The items of a list, in document order; without recursion, as lists may nest deeply. */
   itemsFromList(children: ListItem[], section: Section | null, completed: boolean, out: ActionItem[]): void {
-    for (const node of children) {
+    const stack: Array<{ node: ListItem; completed: boolean }> = [];
+    const pushAll = (nodes: ListItem[], done: boolean) => {
+      for (let i = nodes.length - 1; i >= 0; i--) stack.push({ node: nodes[i]!, completed: done });
+    };
+    pushAll(children, completed);
+    while (stack.length > 0) {
+      const { node, completed: done } = stack.pop()!;
       const model = this.listItems.get(node);
       if (!model) continue;
       const nested = node.children.filter((child) => child.type === 'list');
       const fieldLists = nested.filter((list) => list.children.length > 0 && list.children.every(isFieldLine));
       const otherLists = nested.filter((list) => !fieldLists.includes(list));
       const taskLists = otherLists.filter((list) => list.children.some((child) => typeof child.checked === 'boolean'));
-      const paragraph = model.paragraph;
-      const label = paragraph ? boldLabel(paragraph) : null;
-      const endsWithColon = model.text.endsWith(':');
-      const isGroup =
-        otherLists.length > 0 && (label !== null || (endsWithColon && (taskLists.length > 0 || model.text.split(/\s+/).length <= 3)));
-      if (!isGroup && model.text !== '') out.push(this.itemFromListItem(model, section, completed, fieldLists));
-      const groupCompleted = completed || (isGroup && COMPLETED_TITLE.test(model.text));
-      for (const list of otherLists) {
-        if (isGroup) this.itemsFromList(list.children, section, groupCompleted, out);
-        else if (taskLists.includes(list)) {
-          this.itemsFromList(list.children.filter((child) => typeof child.checked === 'boolean'), section, completed, out);
-        }
+      const label = model.paragraph ? boldLabel(model.paragraph) : null;
+      const shortLabel = model.text.endsWith(':') && (taskLists.length > 0 || model.text.split(/\s+/).length <= 3);
+      const isGroup = otherLists.length > 0 && (label !== null || shortLabel);
+      if (!isGroup && model.text !== '') out.push(this.itemFromListItem(model, section, done, fieldLists));
+      const groupDone = done || (isGroup && COMPLETED_TITLE.test(model.text));
+      // Pushed last-first so that nested items come out in document order.
+      for (let i = otherLists.length - 1; i >= 0; i--) {
+        const list = otherLists[i]!;
+        if (isGroup) pushAll(list.children, groupDone);
+        else if (taskLists.includes(list)) pushAll(list.children.filter((child) => typeof child.checked === 'boolean'), done);
       }
     }
   }
@@ -332,7 +344,11 @@ class ExtractionContext {
   }
 }
 
-/** The text of a paragraph of only bold or italic text ("**Actions planned:**"), without the colon; else null. */
+/**
+ * The text of a paragraph of only bold or italic text ("**Actions planned:**"), without
+ * the colon; else null. The same test as `PostmortemDocument.pseudoHeadings`, which keeps
+ * only labels that name a kind of section: here "**Priority Definitions:**" matters too.
+ */
 function boldLabel(paragraph: Paragraph): string | null {
   const [first, ...rest] = paragraph.children;
   if (!first || (first.type !== 'strong' && first.type !== 'emphasis')) return null;
@@ -488,6 +504,7 @@ function readInlineFields(paragraph: Paragraph, document: PostmortemDocument, fi
     labelled.push({ role: LABEL_ROLE[m[1]!.toLowerCase()]!, valueStart: m.index + m[0].length });
   }
   for (const [i, { role, valueStart }] of labelled.entries()) {
+    if (fields[role]) continue;
     const limit = labelStarts[i + 1] ?? text.length;
     // A date may hold a comma ("Mar 1, 2026"): take the whole date when one starts here.
     const date = role === 'due' ? dateAt(text, valueStart, limit) : null;
@@ -571,9 +588,10 @@ function dateAt(text: string, start: number, limit: number): number | null {
   return start + first.end;
 }
 
+/** Where an inline value that starts at `start` ends: at a delimiter, the limit, or 100 characters. */
 function valueEnd(text: string, start: number, limit: number): number {
-  VALUE_END.lastIndex = start;
-  const match = VALUE_END.exec(text);
-  const end = match && match.index < limit ? match.index : limit;
-  return Math.min(end, start + 100);
+  const window = text.slice(start, Math.min(limit, start + 100));
+  VALUE_END.lastIndex = 0;
+  const match = VALUE_END.exec(window);
+  return start + (match ? match.index : window.length);
 }
