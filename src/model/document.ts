@@ -10,6 +10,7 @@ import { fieldsFromParagraph, fieldsFromTable, isFieldTable } from './fields.js'
 import { Metadata } from './metadata.js';
 import type { CalendarDate } from './dates.js';
 import { incidentDateSources, type IncidentDateSource } from './incident-date.js';
+import { findActionItems, type ActionItem } from './action-items.js';
 import type {
   DocumentTitle, Field, FrontMatter, ListItemModel, ListModel, ParagraphModel, PseudoHeading, Section, TableModel,
 } from './types.js';
@@ -95,6 +96,15 @@ export class PostmortemDocument {
   /** The incident's date: the first valid one of metadata, title and file name; null when none states it. */
   get incidentDate(): CalendarDate | null {
     return this.incidentDateSources.find((source) => source.valid)?.date ?? null;
+  }
+
+  /**
+   * The action items: rows of action-item tables, and task lists and bullets in
+   * action-item sections, with their owner, priority, due date, status and ticket
+   * (see action-items.ts for what counts).
+   */
+  get actionItems(): ActionItem[] {
+    return this.derived('actionItems', findActionItems);
   }
 
   /** The innermost section that contains an offset, or null before the first heading. */

@@ -9,3 +9,7 @@ export { parseMarkdown, getParseCount } from './parse.js';
 export type * from './types.js';
 export * from './dates.js';
 export type { IncidentDateSource } from './incident-date.js';
+export {
+  findActionItems, normalizeStatus, ACTION_ITEM_FIELDS, type ActionItem, type ActionItemField, type ActionItemFields,
+  type ActionItemFieldName, type ActionItemTable,
+} from './action-items.js';
