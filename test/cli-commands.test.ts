@@ -37,7 +37,8 @@ describe('pm-lint new', () => {
     const text = readFileSync(path, 'utf8');
     expect(text).toContain('# 2026-03-30 Ingress controller overload: 502s!\n');
     expect(text).toContain('date: 2026-03-30\n');
-    const lint = run(['--rule', 'required-sections:error', '--rule', 'no-empty-sections:error', '--rule', 'valid-front-matter:error', '-f', 'json', 'docs'], root);
+    writeFileSync(join(root, 'structure.json'), JSON.stringify({ extends: [], rules: { 'required-sections': 'error', 'no-empty-sections': 'error', 'valid-front-matter': 'error' } }));
+    const lint = run(['--config', 'structure.json', '-f', 'json', 'docs'], root);
     expect(JSON.parse(lint.stdout)[0]).toMatchObject({ errorCount: 0, warningCount: 0 });
     expect(run(['new', 'Ingress controller overload: 502s!', '--date', '2026-03-30'], root)).toMatchObject({ code: 2, stderr: `pm-lint: ${path} already exists\n` });
   });

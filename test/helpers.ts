@@ -42,7 +42,7 @@ Text.
 
 ## Action Items
 
-- [ ] Fix it.
+- [ ] Fix it (owner: @sre, priority: P2, due: 2026-04-01).
 `;
 
 /** A postmortem without an impact section, and with an empty timeline. */
@@ -60,5 +60,5 @@ Text.
 
 ## Action Items
 
-- [ ] Fix it.
+- [ ] Fix it (owner: @sre, priority: P2, due: 2026-04-01).
 `;
