@@ -10,6 +10,7 @@ import { fieldsFromParagraph, fieldsFromTable, isFieldTable } from './fields.js'
 import { Metadata } from './metadata.js';
 import type { CalendarDate } from './dates.js';
 import { incidentDateSources, type IncidentDateSource } from './incident-date.js';
+import { buildTimelines, type Timeline } from './timeline.js';
 import type {
   DocumentTitle, Field, FrontMatter, ListItemModel, ListModel, ParagraphModel, PseudoHeading, Section, TableModel,
 } from './types.js';
@@ -95,6 +96,14 @@ export class PostmortemDocument {
   /** The incident's date: the first valid one of metadata, title and file name; null when none states it. */
   get incidentDate(): CalendarDate | null {
     return this.incidentDateSources.find((source) => source.valid)?.date ?? null;
+  }
+
+  /**
+   * Every timeline in the document, in order: timeline tables, lists and the entries of
+   * timeline sections, each entry with its parsed date, time and zone (see timeline.ts).
+   */
+  get timelines(): Timeline[] {
+    return this.derived('timelines', buildTimelines);
   }
 
   /** The innermost section that contains an offset, or null before the first heading. */
