@@ -87,7 +87,7 @@ const TIME_COLUMN = /^(?:time(?:stamp)?s?|when|date|date ?time|date and time|hor
 const TIME_HEADER_WORD = /\b(?:time|timestamp|when)\b|시간|時刻|時間|时间/iu;
 const HAS_CLOCK = /(?<!\d)\d{1,2}:\d{2}(?!\d)/;
 /** What may follow a date on a date line: a note in brackets, a colon. */
-const DATE_LINE_REST = /^[\s:.,–—-]*(?:\([^()]{0,80}\))?[\s:.]*$/;
+const DATE_LINE_REST = /^[\s:.,–—-]*(?:\([^()]{0,80}\)[\s:.]*)?$/;
 
 export function buildTimelines(document: PostmortemDocument): Timeline[] {
   return new TimelineBuilder(document).build();
@@ -107,11 +107,13 @@ class TimelineBuilder {
     const regions = this.timelineRegions();
     const inRegion = (offset: number) => regions.some((region) => offset >= region.start && offset < region.end);
     for (const region of regions) this.readRegion(region);
+    // Elsewhere, a zone comes from the heading of the section holding the table or list ("Follow-up (UTC)").
+    const sectionZone = (section: Section | null) => (section && findZoneStatement(section.title, false)?.zone) ?? this.documentZone;
     for (const table of this.document.tables) {
-      if (!inRegion(table.span.start.offset)) this.readTable(table, null, null, this.documentZone, false);
+      if (!inRegion(table.span.start.offset)) this.readTable(table, null, null, sectionZone(table.section), false);
     }
     for (const list of this.document.lists) {
-      if (!inRegion(list.span.start.offset)) this.readList(list, null, null, this.documentZone, false);
+      if (!inRegion(list.span.start.offset)) this.readList(list, null, null, sectionZone(list.section), false);
     }
     this.timelines.sort((a, b) => a.span.start.offset - b.span.start.offset);
     return this.timelines;
@@ -457,6 +459,11 @@ export function placeEntries(timeline: Timeline, options: PlacementOptions = {})
       contextDay = fromContext;
     } else {
       day = currentDay;
+    }
+    // Month-days with no year anywhere ([12-31 23:58] then [01-01 00:10]) wrap into the next year.
+    const previousDay = placed.at(-1)?.day;
+    if (entry.date && entry.date.year === null && previousDay !== undefined) {
+      while (day < previousDay - 180) day += 365;
     }
     const dayOnly = entry.seconds === null;
     const offset = useOffsets && !dayOnly ? (entry.effectiveZone?.offsetMinutes ?? 0) * 60 : 0;
