@@ -1,9 +1,8 @@
 import { defineRule, type RuleContext } from '../../src/engine/types.js';
 import {
-  findDurations, findTimeRanges, flattenInline, formatDuration, normalizeText, placeEntries,
+  findDurations, findTimeRanges, flatLines, flattenInline, formatDuration, normalizeText, placeEntries,
   type DurationMatch, type PostmortemDocument, type TimedEntry,
 } from '../../src/model/index.js';
-import { flatLines } from '../../src/model/flat-text.js';
 
 interface Options {
   toleranceMinutes: number;
@@ -24,13 +23,6 @@ const METRICS: Array<[RegExp, Metric]> = [
   [/^(?:mean )?time to (?:resolve|resolution|recover|recovery|restore|restoration)\b|^m?ttr\b/, 'resolution'],
 ];
 
-const METRIC_NAMES: Record<Metric, string> = {
-  duration: 'duration',
-  detection: 'time to detection',
-  acknowledgement: 'time to acknowledgement',
-  mitigation: 'time to mitigation',
-  resolution: 'time to resolution',
-};
 
 /**
  * What timeline entries say, by keywords in their text (documented in the README):
@@ -74,7 +66,7 @@ export default defineRule<Options>({
   messages: {
     range: 'Stated duration {{stated}} does not match the range {{range}}, which is {{computed}}; expected them to agree within {{tolerance}}.',
     timeline:
-      'The {{metric}} is stated as {{stated}}, but the timeline gives {{computed}} ({{from}} on line {{fromLine}} to {{to}} on line {{toLine}}); expected them to agree within {{tolerance}}.',
+      '{{label}} is stated as {{stated}}, but the timeline gives {{computed}} ({{from}} on line {{fromLine}} to {{to}} on line {{toLine}}); expected them to agree within {{tolerance}}.',
     relative:
       'Relative time {{relative}} does not match the timeline, which gives {{computed}} after {{anchor}} on line {{anchorLine}}; expected them to agree within {{tolerance}}.',
   },
@@ -193,7 +185,7 @@ function checkFields(document: PostmortemDocument, context: RuleContext<Options>
       span: field.span,
       messageId: 'timeline',
       data: {
-        metric: METRIC_NAMES[metric],
+        label: field.label.replace(/\s+/g, ' '),
         stated: stated.text,
         computed: formatDuration(best.seconds),
         from: shown(best.from),

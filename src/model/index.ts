@@ -11,4 +11,4 @@ export * from './dates.js';
 export type { IncidentDateSource } from './incident-date.js';
 export * from './times.js';
 export { placeEntries, isBefore, type Timeline, type TimelineEntry, type TimedEntry, type PlacementOptions, type TimelineSource, type TimelineEntrySource } from './timeline.js';
-export { flattenInline, type FlatText } from './flat-text.js';
+export { flattenInline, flatLines, joinFlat, sliceFlat, type FlatText } from './flat-text.js';
