@@ -192,7 +192,7 @@ class TimelineBuilder {
       switch (block.kind) {
         case 'heading': {
           const flat = flattenInline(block.section.heading, document.text);
-          this.readLine(flat, sequence, state, 'heading', block.section.span, zone, true);
+          this.readLine(flat, sequence, state, 'heading', block.section.span, zone);
           break;
         }
         case 'paragraph': {
@@ -200,7 +200,7 @@ class TimelineBuilder {
           let last: TimelineEntry | null = null;
           for (const line of flatLines(flat)) {
             const lineSpan = this.spanOf(line, 0, line.text.length);
-            const entry = this.readLine(line, sequence, state, 'line', lineSpan, zone, false);
+            const entry = this.readLine(line, sequence, state, 'line', lineSpan, zone);
             if (entry) last = entry;
             else if (last && line.text.trim()) {
               // A line that continues the entry before it.
@@ -235,12 +235,11 @@ class TimelineBuilder {
     source: 'heading' | 'line',
     entrySpan: Span,
     zone: Zone | null,
-    heading: boolean,
   ): TimelineEntry | null {
     const parsed = parseTimestamp(flat.text);
     if (!parsed) return null;
     const rest = flat.text.slice(parsed.rest);
-    if (parsed.seconds === null && !parsed.unknown && parsed.date && (heading || DATE_LINE_REST.test(rest))) {
+    if (parsed.seconds === null && !parsed.unknown && parsed.date && (source === 'heading' || DATE_LINE_REST.test(rest))) {
       if (!parsed.invalid) state.context = this.contextFrom(parsed, flat, state.context);
       return null;
     }
