@@ -1,8 +1,19 @@
 import type { Rule } from '../src/engine/types.js';
 import actionItemFields from './action-item-fields/index.js';
+import dateConsistency from './date-consistency/index.js';
+import durationConsistency from './duration-consistency/index.js';
 import noEmptySections from './no-empty-sections/index.js';
 import requiredSections from './required-sections/index.js';
+import timelineOrder from './timeline-order/index.js';
 import validFrontMatter from './valid-front-matter/index.js';
 
 /** Every built-in rule, in the order they run and are documented. */
-export const rules: ReadonlyArray<Rule<any>> = [requiredSections, noEmptySections, validFrontMatter, actionItemFields];
+export const rules: ReadonlyArray<Rule<any>> = [
+  requiredSections,
+  noEmptySections,
+  validFrontMatter,
+  timelineOrder,
+  durationConsistency,
+  dateConsistency,
+  actionItemFields,
+];

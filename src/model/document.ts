@@ -11,6 +11,7 @@ import { Metadata } from './metadata.js';
 import type { CalendarDate } from './dates.js';
 import { incidentDateSources, type IncidentDateSource } from './incident-date.js';
 import { findActionItems, type ActionItem } from './action-items.js';
+import { buildTimelines, type Timeline } from './timeline.js';
 import type {
   DocumentTitle, Field, FrontMatter, ListItemModel, ListModel, ParagraphModel, PseudoHeading, Section, TableModel,
 } from './types.js';
@@ -105,6 +106,14 @@ export class PostmortemDocument {
    */
   get actionItems(): ActionItem[] {
     return this.derived('actionItems', findActionItems);
+  }
+
+  /**
+   * Every timeline in the document, in order: timeline tables, lists and the entries of
+   * timeline sections, each entry with its parsed date, time and zone (see timeline.ts).
+   */
+  get timelines(): Timeline[] {
+    return this.derived('timelines', buildTimelines);
   }
 
   /** The innermost section that contains an offset, or null before the first heading. */

@@ -13,3 +13,6 @@ export {
   findActionItems, normalizeStatus, ACTION_ITEM_FIELDS, type ActionItem, type ActionItemField, type ActionItemFields,
   type ActionItemFieldName, type ActionItemTable,
 } from './action-items.js';
+export * from './times.js';
+export { placeEntries, isBefore, type Timeline, type TimelineEntry, type TimedEntry, type PlacementOptions, type TimelineSource, type TimelineEntrySource } from './timeline.js';
+export { flattenInline, flatLines, joinFlat, sliceFlat, type FlatText } from './flat-text.js';

@@ -1,0 +1,233 @@
+import { describe, expect, it } from 'vitest';
+import {
+  findDurations, findTimeRanges, findZoneStatement, formatDuration, parseTimestamp, parseZone, PostmortemDocument, placeEntries,
+} from '../src/model/index.js';
+
+/** The parts of a parsed timestamp that tests compare. */
+function parsed(text: string) {
+  const result = parseTimestamp(text);
+  if (!result) return null;
+  return {
+    time: text.slice(result.start, result.end),
+    date: result.date,
+    seconds: result.seconds,
+    precision: result.precision,
+    zone: result.zone?.name ?? null,
+    offset: result.zone?.offsetMinutes ?? null,
+    approximate: result.approximate,
+    unknown: result.unknown,
+    invalid: result.invalid,
+    rest: text.slice(result.rest),
+  };
+}
+
+const hm = (hours: number, minutes: number, seconds = 0) => hours * 3600 + minutes * 60 + seconds;
+
+describe('parseTimestamp: formats', () => {
+  it.each([
+    ['14:30 Deploy starts', { time: '14:30', seconds: hm(14, 30), precision: 'minute', zone: null, rest: 'Deploy starts' }],
+    ['14:30:05 - Alert', { time: '14:30:05', seconds: hm(14, 30, 5), precision: 'second', rest: 'Alert' }],
+    ['2:54 PM PST: status page', { time: '2:54 PM PST', seconds: hm(14, 54), zone: 'PST', offset: -480, rest: 'status page' }],
+    ['4:26pm incident closed', { time: '4:26pm', seconds: hm(16, 26), rest: 'incident closed' }],
+    ['12:10 AM backup', { time: '12:10 AM', seconds: hm(0, 10) }],
+    ['12:10 PM lunch', { time: '12:10 PM', seconds: hm(12, 10) }],
+    ['09:00 UTC start', { time: '09:00 UTC', zone: 'UTC', offset: 0, rest: 'start' }],
+    ['09:00 CET start', { zone: 'CET', offset: 60 }],
+    ['09:00 PDT start', { zone: 'PDT', offset: -420 }],
+    ['09:00 UTC-7 start', { time: '09:00 UTC-7', zone: 'UTC-7', offset: -420 }],
+    ['09:00 IST start', { zone: 'IST', offset: null }],
+    ['2026-02-12T11:14:58Z - text', { time: '2026-02-12T11:14:58Z', date: { year: 2026, month: 2, day: 12 }, seconds: hm(11, 14, 58), zone: 'UTC', rest: 'text' }],
+    ['2026-02-12T11:14:58.250+09:00 text', { time: '2026-02-12T11:14:58.250+09:00', zone: 'UTC+09:00', offset: 540 }],
+    ['2026-03-30 14:02 | Alert', { time: '2026-03-30 14:02', date: { year: 2026, month: 3, day: 30 }, seconds: hm(14, 2), rest: 'Alert' }],
+    ['2021-12-10   15:40', { time: '2021-12-10   15:40', seconds: hm(15, 40), rest: '' }],
+    ['2022-02-02 1625: e-mail received', { time: '2022-02-02 1625', seconds: hm(16, 25), rest: 'e-mail received' }],
+    ['[03-26 23:04] Replica rebuilt', { time: '03-26 23:04', date: { year: null, month: 3, day: 26 }, seconds: hm(23, 4), rest: 'Replica rebuilt' }],
+    ['[08:47] Queue grows', { time: '08:47', seconds: hm(8, 47), rest: 'Queue grows' }],
+    ['Feb 04, 2021, 21:45 (UTC): aware', { time: 'Feb 04, 2021, 21:45 (UTC)', date: { year: 2021, month: 2, day: 4 }, zone: 'UTC', rest: 'aware' }],
+    ['April 4, 2023, 1:22 pm (UTC): report', { date: { year: 2023, month: 4, day: 4 }, seconds: hm(13, 22), zone: 'UTC' }],
+    ['07-27-2023 2:14 pm - PR approved', { time: '07-27-2023 2:14 pm', date: { year: 2023, month: 7, day: 27 }, seconds: hm(14, 14), rest: 'PR approved' }],
+    ['19. April, 11:00', { date: { year: null, month: 4, day: 19 }, seconds: hm(11, 0) }],
+    ['Sep 27 2017 13:06', { date: { year: 2017, month: 9, day: 27 }, seconds: hm(13, 6) }],
+    ['12:45 PM PST Saturday Oct 30th: wave', { time: '12:45 PM PST Saturday Oct 30th', date: { year: null, month: 10, day: 30 }, seconds: hm(12, 45), zone: 'PST', rest: 'wave' }],
+    ['2021-12-10 | published', { time: '2021-12-10', precision: 'date', seconds: null }],
+    ['09:11:59 PM UTC — Exploit', { seconds: hm(21, 11, 59), zone: 'UTC', rest: 'Exploit' }],
+  ])('%s', (text, expected) => {
+    expect(parsed(text)).toMatchObject({ invalid: null, approximate: false, unknown: false, ...expected });
+  });
+
+  it('reads a relative annotation', () => {
+    expect(parseTimestamp('2026-02-12T11:16:10Z (+1m 8s) - warning')?.relativeSeconds).toBe(68);
+    expect(parseTimestamp('11:16:42 (+1m 40s) failure')?.relativeSeconds).toBe(100);
+    expect(parseTimestamp('11:20 (+2h 5m) done')?.relativeSeconds).toBe(7500);
+  });
+
+  it('reads ranges without taking the end for an offset', () => {
+    const range = parseTimestamp('8:20 - 8:24 scaling');
+    expect(range?.seconds).toBe(hm(8, 20));
+    expect(range?.rangeEnd?.seconds).toBe(hm(8, 24));
+    expect(parseTimestamp('14:20-15:00 investigation')?.zone).toBeNull();
+  });
+
+  it('does not read prose, durations or version numbers as timestamps', () => {
+    expect(parseTimestamp('At 21:45 the team noticed')).toBeNull();
+    expect(parseTimestamp('2 hours later')).toBeNull();
+    expect(parseTimestamp('1.2.3 was deployed')).toBeNull();
+    expect(parseTimestamp('14:30foo')).toBeNull();
+    expect(parseTimestamp('2026-03-30', false)).toBeNull();
+  });
+});
+
+describe('parseTimestamp: approximate and unknown', () => {
+  it.each([
+    ['~01:30 - filtered', { approximate: true, unknown: false, seconds: hm(1, 30) }],
+    ['approx. 14:00 restart', { approximate: true, seconds: hm(14, 0) }],
+    ['22:52 (maybe earlier?)', { approximate: true, seconds: hm(22, 52) }],
+    ['[???] restart', { unknown: true, seconds: null }],
+    ['14:?? export', { unknown: true }],
+    ['2X:XX (not sure exact time)', { unknown: true, approximate: true }],
+    ['--:-- cache flushed', { unknown: true }],
+    ['unknown - customer notified', { unknown: true }],
+    ['2024-03-13 HH:mm | template row', { unknown: true, date: { year: 2024, month: 3, day: 13 } }],
+    ['2022-02-02 X: messaged', { unknown: true }],
+  ])('%s', (text, expected) => {
+    expect(parsed(text)).toMatchObject({ invalid: null, ...expected });
+  });
+});
+
+describe('parseTimestamp: impossible values', () => {
+  it.each([
+    ['25:10 deploy', 'hour 25 does not exist (expected 00 to 23)'],
+    ['10:75 deploy', 'minute 75 does not exist (expected 00 to 59)'],
+    ['10:15:61 deploy', 'second 61 does not exist (expected 00 to 59)'],
+    ['13:55 PM PST alarms', '13:55 PM mixes 24-hour and 12-hour notation (expected 13:55 or 1:55 PM)'],
+    ['23:00 AM MST empty', '23:00 AM mixes 24-hour and 12-hour notation (expected 23:00 or 11:00 PM)'],
+    ['2026-02-30 10:00 start', '2026-02-30 is not a calendar date (that month has 28 days)'],
+    ['2026-13-01 10:00 start', '2026-13-01 is not a calendar date (month 13 does not exist)'],
+    ['20202-01-16 12:00 pipeline', '20202-01-16 has a five-digit year (expected four digits)'],
+  ])('%s', (text, reason) => {
+    expect(parseTimestamp(text)?.invalid).toBe(reason);
+  });
+
+  it('accepts 24:00 and 29 February of a leap year', () => {
+    expect(parseTimestamp('24:00 end of day')?.invalid).toBeNull();
+    expect(parseTimestamp('2024-02-29 10:00')?.invalid).toBeNull();
+    expect(parseTimestamp('2023-02-29 10:00')?.invalid).toMatch(/not a calendar date/);
+  });
+});
+
+describe('zones', () => {
+  it('parses names and offsets', () => {
+    expect(parseZone('(UTC)')).toEqual({ name: 'UTC', offsetMinutes: 0 });
+    expect(parseZone('utc+9')).toEqual({ name: 'UTC+9', offsetMinutes: 540 });
+    expect(parseZone('KST')).toEqual({ name: 'KST', offsetMinutes: 540 });
+    expect(parseZone('est')).toBeNull();
+  });
+
+  it.each([
+    ['All times UTC', 'UTC', true],
+    ['All times are in PST.', 'PST', true],
+    ['All times listed in PST.', 'PST', true],
+    ['2015-10-21 (all times UTC)', 'UTC', true],
+    ['Timeline (all times PDT, UTC-7)', 'PDT', false],
+    ['Timeline (UTC)', 'UTC', false],
+    ['Date and Time in CET', 'CET', false],
+  ])('finds the zone statement in %s', (text, zone, allTimesOnly) => {
+    expect(findZoneStatement(text, allTimesOnly)?.zone.name).toBe(zone);
+  });
+
+  it('does not read a bracketed time or prose as a statement', () => {
+    expect(findZoneStatement('At 14:23 (UTC) the API failed', true)).toBeNull();
+    expect(findZoneStatement('All times approximate', false)).toBeNull();
+  });
+});
+
+describe('durations and ranges', () => {
+  it('finds durations with joined parts, bounds and approximations', () => {
+    expect(findDurations('Duration: 47 minutes').map((d) => d.seconds)).toEqual([2820]);
+    expect(findDurations('survived 1 minute 45 seconds post-deployment')[0]).toMatchObject({ seconds: 105, text: '1 minute 45 seconds' });
+    expect(findDurations('1 hour and 5 minutes')[0]?.seconds).toBe(3900);
+    expect(findDurations('1h 20m')[0]?.seconds).toBe(4800);
+    expect(findDurations('< 1 minute (automated)')[0]?.bound).toBe(true);
+    expect(findDurations('~47 minutes')[0]?.approximate).toBe(true);
+    expect(findDurations('X hours Y minutes')).toEqual([]);
+    expect(findDurations('at 14:30 on v2.3.1')).toEqual([]);
+  });
+
+  it('finds ranges of clock times', () => {
+    const [range] = findTimeRanges('Complete outage: 47 minutes (14:23-15:10 UTC)');
+    expect(range).toMatchObject({ from: { seconds: hm(14, 23) }, to: { seconds: hm(15, 10) }, toZone: { name: 'UTC' } });
+    expect(findTimeRanges('10:15 UTC ~ 11:02 UTC (47 minutes)')).toHaveLength(1);
+    expect(findTimeRanges('between 14:02 and 14:40 UTC')).toHaveLength(1);
+    expect(findTimeRanges('14:02 and 14:40')).toHaveLength(0);
+  });
+
+  it('formats durations for messages', () => {
+    expect(formatDuration(68)).toBe('1 minute 8 seconds');
+    expect(formatDuration(3900)).toBe('1 hour 5 minutes');
+    expect(formatDuration(0)).toBe('0 seconds');
+  });
+});
+
+describe('timelines', () => {
+  const timelines = (text: string, path?: string) => new PostmortemDocument(text, { path }).timelines;
+
+  it('finds a table by its time column, with the zone of its header', () => {
+    const [timeline] = timelines('# X\n\n## Notes\n\n| Time (CET) | Event |\n|---|---|\n| 10:00 | a |\n| 10:05 | b |\n');
+    expect(timeline).toMatchObject({ source: 'table', zone: { name: 'CET' } });
+    expect(timeline!.entries.map((entry) => [entry.raw, entry.text, entry.span.start.line, entry.span.start.column])).toEqual([
+      ['10:00', 'a', 7, 3],
+      ['10:05', 'b', 8, 3],
+    ]);
+  });
+
+  it('does not read a revision-history table outside a timeline section as a timeline', () => {
+    expect(timelines('# X\n\n## History\n\n| Date | Change |\n|---|---|\n| 2026-02-10 | b |\n| 2026-02-03 | a |\n')).toEqual([]);
+  });
+
+  it('reads lists in timeline sections with day context from date headings', () => {
+    const found = timelines('# X\n\n## Timeline\n\n### 2021-03-05\n\n* `23:27` - alert\n\n### 2021-03-06\n\n* `00:28` - diagnosis\n* ~`01:30` - filtered\n');
+    expect(found).toHaveLength(2);
+    expect(found[1]!.entries[0]).toMatchObject({ raw: '00:28', date: { year: 2021, month: 3, day: 6 }, dateSource: 'context', text: 'diagnosis' });
+    expect(found[1]!.entries[1]).toMatchObject({ raw: '01:30', approximate: true });
+  });
+
+  it('needs two clock times to read a list outside a timeline section as a timeline', () => {
+    expect(timelines('# X\n\n## Response\n\n- 14:00 one thing\n- another thing\n')).toEqual([]);
+    expect(timelines('# X\n\n## Response\n\n- 14:00 one\n- 14:05 two\n')).toHaveLength(1);
+  });
+
+  it('reads paragraph lines and headings of a timeline section as one sequence, and skips code blocks', () => {
+    const [timeline] = timelines(
+      '# X\n\n## Timeline\n\n**2026-02-12T11:14:58Z** - start\n\n**2026-02-12T11:16:10Z** (+1m 8s) - warning\ncontinued here\n\n### 11:20\n\n```\n11:00 - log line\n```\n',
+    );
+    expect(timeline!.source).toBe('section');
+    expect(timeline!.entries.map((entry) => [entry.source, entry.raw, entry.relativeSeconds])).toEqual([
+      ['line', '2026-02-12T11:14:58Z', null],
+      ['line', '2026-02-12T11:16:10Z', 68],
+      ['heading', '11:20', null],
+    ]);
+    expect(timeline!.entries[1]!.text).toBe('warning continued here');
+    expect(timeline!.entries[2]!.date).toEqual({ year: 2026, month: 2, day: 12 });
+  });
+
+  it('takes the document zone and date for undated entries', () => {
+    const [timeline] = timelines('# Outage\n\n**Date:** 2026-03-30\n\nAll times UTC.\n\n## Timeline\n\n- 14:02 alert\n');
+    expect(timeline!.entries[0]).toMatchObject({ date: { year: 2026, month: 3, day: 30 }, dateSource: 'document', effectiveZone: { name: 'UTC' } });
+  });
+
+  it('places entries across midnight and month-days across the new year', () => {
+    const [night] = timelines('# X\n\n## Timeline\n\n- 23:55 a\n- 00:10 b\n');
+    const placed = placeEntries(night!);
+    expect(placed[1]!.crossedMidnight).toBe(true);
+    expect(placed[1]!.instant - placed[0]!.instant).toBe(15 * 60);
+    const [year] = timelines('# X\n\n## Timeline\n\n- [12-31 23:58] a\n- [01-01 00:10] b\n');
+    const wrapped = placeEntries(year!);
+    expect(wrapped[1]!.instant - wrapped[0]!.instant).toBe(12 * 60);
+  });
+
+  it('compares entries in different zones through their offsets', () => {
+    const [timeline] = timelines('# X\n\n## Timeline\n\n- 10:00 UTC a\n- 11:30 CET b\n');
+    const placed = placeEntries(timeline!);
+    expect(placed[1]!.instant - placed[0]!.instant).toBe(30 * 60);
+  });
+});
