@@ -55,13 +55,14 @@ export function lintText(text: string, options: LintOptions & { filePath?: strin
   return lintWithConfig(filePath, withoutBom, resolver.configFor(filePath), options);
 }
 
-function lintWithConfig(filePath: string, text: string, config: FileConfig, options: LintOptions): LintResult {
+function lintWithConfig(filePath: string, text: string, config: FileConfig, options: LintOptions, invalidUtf8 = false): LintResult {
   const knownRuleIds = new Set((options.rules ?? builtInRules).map((rule) => rule.id));
   return lintDocument(filePath, text, {
     path: filePath,
     rules: config.rules,
     sectionAliases: config.settings.sectionAliases,
     metadataAliases: config.settings.metadataAliases,
+    invalidUtf8,
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
     knownRuleIds,
   });
@@ -92,7 +93,7 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
       results.push(summarize(filePath, [fileMessage(2, `Cannot lint this file: ${read.reason}.`, true)]));
       continue;
     }
-    results.push(lintWithConfig(filePath, read.text, resolver.configFor(filePath), options));
+    results.push(lintWithConfig(filePath, read.text, resolver.configFor(filePath), options, read.invalidUtf8));
   }
   results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
   return { results, unmatched: discovery.unmatched, unreadable };
@@ -103,7 +104,7 @@ export function lintBytes(bytes: Uint8Array, options: LintOptions & { filePath?:
   const decoded = decodeBytes(bytes);
   const filePath = resolve(options.cwd ?? process.cwd(), options.filePath ?? '<stdin>');
   if (!decoded.ok) return summarize(filePath, [fileMessage(2, `Cannot lint this file: ${decoded.reason}.`, true)]);
-  return lintText(decoded.text, { ...options, filePath });
+  return lintWithConfig(filePath, decoded.text, createResolver(options).configFor(filePath), options, decoded.invalidUtf8);
 }
 
 function fileMessage(severity: 1 | 2, message: string, fatal = false): LintMessage {

@@ -9,3 +9,4 @@ export { parseMarkdown, getParseCount } from './parse.js';
 export type * from './types.js';
 export * from './dates.js';
 export type { IncidentDateSource } from './incident-date.js';
+export { findMojibake, type MojibakeRun, type MojibakeEncoding } from './mojibake.js';
