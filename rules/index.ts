@@ -1,8 +1,9 @@
 import type { Rule } from '../src/engine/types.js';
 import noEmptySections from './no-empty-sections/index.js';
+import noPlaceholders from './no-placeholders/index.js';
 import requiredSections from './required-sections/index.js';
 import textEncoding from './text-encoding/index.js';
 import validFrontMatter from './valid-front-matter/index.js';
 
 /** Every built-in rule, in the order they run and are documented. */
-export const rules: ReadonlyArray<Rule<any>> = [requiredSections, noEmptySections, validFrontMatter, textEncoding];
+export const rules: ReadonlyArray<Rule<any>> = [requiredSections, noEmptySections, validFrontMatter, textEncoding, noPlaceholders];

@@ -10,3 +10,4 @@ export type * from './types.js';
 export * from './dates.js';
 export type { IncidentDateSource } from './incident-date.js';
 export { findMojibake, type MojibakeRun, type MojibakeEncoding } from './mojibake.js';
+export * from './placeholders.js';
