@@ -1,4 +1,5 @@
 import type { Rule } from '../src/engine/types.js';
+import metadataFields from './metadata-fields/index.js';
 import noEmptySections from './no-empty-sections/index.js';
 import noPlaceholders from './no-placeholders/index.js';
 import requiredSections from './required-sections/index.js';
@@ -6,4 +7,4 @@ import textEncoding from './text-encoding/index.js';
 import validFrontMatter from './valid-front-matter/index.js';
 
 /** Every built-in rule, in the order they run and are documented. */
-export const rules: ReadonlyArray<Rule<any>> = [requiredSections, noEmptySections, validFrontMatter, textEncoding, noPlaceholders];
+export const rules: ReadonlyArray<Rule<any>> = [requiredSections, noEmptySections, validFrontMatter, textEncoding, noPlaceholders, metadataFields];
