@@ -61,8 +61,8 @@ describe('placeholders', () => {
     expect(exampleHost('https://example.com.evil.io')).toBeNull();
   });
 
-  it('tells unfilled values', () => {
-    for (const value of ['[Sev1/Sev2/Sev3]', 'YYYY-MM-DD', '__________', 'TBD', '[ ] P0 [ ] P1', '[Name(s)]', '**[Draft/Review/Published]**']) {
+  it('tells values that hold unfilled template text', () => {
+    for (const value of ['[Sev1/Sev2/Sev3]', 'YYYY-MM-DD', '__________', 'TBD', '[ ] P0 [ ] P1', '[Name(s)]', '**[Draft/Review/Published]**', 'YYYY-MM-DD HH:MM UTC', '__________ (estimated)']) {
       expect(isUnfilledValue(value), value).toBe(true);
     }
     for (const value of ['SEV-2', '2026-02-30', 'Draft', 'Dana Kim', '']) expect(isUnfilledValue(value), value).toBe(false);

@@ -88,7 +88,8 @@ type MessageId = keyof typeof MESSAGES;
 
 /** Per-options work, done once per options object. */
 interface Prepared {
-  instructions: string[];
+  /** Every instruction phrase in one case-insensitive pattern, or null when there is none. */
+  instructionPattern: RegExp | null;
   exampleLabels: Set<string>;
   allow: Set<string>;
   ignored: SectionKindResolver | null;
@@ -99,7 +100,10 @@ function prepare(options: Options): Prepared {
   let result = prepared.get(options);
   if (!result) {
     result = {
-      instructions: options.instructions.map((phrase) => phrase.toLowerCase()).filter(Boolean),
+      instructionPattern:
+        options.instructions.length > 0
+          ? new RegExp(options.instructions.map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i')
+          : null,
       exampleLabels: new Set(options.exampleLabels.map(normalizeText)),
       allow: new Set(options.allow.map((text) => text.trim().toLowerCase())),
       ignored: options.ignoreSections.length > 0 ? new SectionKindResolver({ ignored: options.ignoreSections }, false) : null,
@@ -164,23 +168,52 @@ class Collector {
   }
 }
 
+/** Cheap tests that rule out most prose before the detectors run. */
+const MAYBE_MASK = /YY|HH|XX|DD|MM|[XYN][ %]|\$[XYN]/;
+const MAYBE_MARKER = /TB[DAC]|\?\?\?|XXX|TODO|FIXME/;
+
 function checkTextRun(document: PostmortemDocument, run: TextRun, options: Prepared, out: Collector): void {
-  if (run.ancestors.some(isLink)) return;
   const { value } = run;
+  const hasBracket = value.includes('[');
+  const maybeMask = MAYBE_MASK.test(value);
+  const maybeMarker = MAYBE_MARKER.test(value);
+  const maybeUrl = value.includes('://');
+  const maybeInstruction = options.instructionPattern !== null && options.instructionPattern.test(value);
+  if (!hasBracket && !maybeMask && !maybeMarker && !maybeUrl && !maybeInstruction) return;
+  if (run.ancestors.some(isLink)) return;
   const at = run.offsets;
-  for (const match of findBrackets(value)) {
-    if (match.kind === 'choice') out.add('choices', 'choice', at(match.start), at(match.end), { text: shown(match.text) });
-    else if (match.telling || standsAlone(document, run, at(match.start))) {
-      out.add('brackets', 'bracket', at(match.start), at(match.end), { text: shown(match.text) });
+  if (hasBracket) {
+    for (const match of findBrackets(value)) {
+      if (match.kind === 'choice') out.add('choices', 'choice', at(match.start), at(match.end), { text: shown(match.text) });
+      else if (match.telling || standsAlone(document, run, at(match.start))) {
+        out.add('brackets', 'bracket', at(match.start), at(match.end), { text: shown(match.text) });
+      }
+    }
+    checkCheckboxes(document, run, out);
+  }
+  if (maybeMask) out.addMatches('blanks', 'mask', findMasks(value), at);
+  if (maybeMarker) {
+    // A whole cell is judged with its column (a "TODO" status is a status), in checkTables.
+    const inCell = run.ancestors.some((node) => node.type === 'tableCell');
+    const markers = findMarkers(value);
+    out.addMatches('markers', 'marker', inCell ? markers.filter((match) => !/^(?:TODO|FIXME)$/.test(match.text)) : markers, at);
+  }
+  if (maybeUrl) {
+    for (const url of findExampleUrls(value)) out.add('exampleDomains', 'exampleDomain', at(url.start), at(url.end), { host: url.host });
+  }
+  if (maybeInstruction) {
+    const pattern = new RegExp(options.instructionPattern!.source, 'gi');
+    for (let m = pattern.exec(value); m; m = pattern.exec(value)) {
+      const [start, end] = sentenceAround(value, m.index, m[0].length);
+      out.add('instructions', 'instruction', at(start), at(end), { text: shown(value.slice(start, end)) });
+      pattern.lastIndex = Math.max(pattern.lastIndex, end);
     }
   }
-  out.addMatches('blanks', 'mask', findMasks(value), at);
-  // A whole cell is judged with its column (a "TODO" status is a status), in checkTables.
-  const inCell = run.ancestors.some((node) => node.type === 'tableCell');
-  out.addMatches('markers', 'marker', inCell ? findMarkers(value).filter((match) => !/^(?:TODO|FIXME)$/.test(match.text)) : findMarkers(value), at);
-  for (const url of findExampleUrls(value)) out.add('exampleDomains', 'exampleDomain', at(url.start), at(url.end), { host: url.host });
+}
 
-  // "[ ] P0 [ ] P1": a task box opening a list item counts as the first box of the line.
+/** "[ ] P0 [ ] P1": a task box opening a list item counts as the first box of the line. */
+function checkCheckboxes(document: PostmortemDocument, run: TextRun, out: Collector): void {
+  const at = run.offsets;
   const item = run.ancestors.findLast((node) => node.type === 'listItem');
   const paragraph = run.ancestors.at(-1);
   const leadingBox =
@@ -188,19 +221,11 @@ function checkTextRun(document: PostmortemDocument, run: TextRun, options: Prepa
     item.children[0] === paragraph && paragraph.children[0] === run.node
       ? item.checked
       : null;
-  for (const group of findCheckboxGroups(value, leadingBox)) {
+  for (const group of findCheckboxGroups(run.value, leadingBox)) {
     const start = group.start === 0 && leadingBox !== null ? taskBoxOffset(document, item!) : at(group.start);
     const text = document.text.slice(start, at(group.end));
     if (group.ticked === 0) out.add('choices', 'noneTicked', start, at(group.end), { text: shown(text) });
     else if (group.ticked > 1) out.add('choices', 'severalTicked', start, at(group.end), { text: shown(text) });
-  }
-
-  const lower = value.toLowerCase();
-  for (const phrase of options.instructions) {
-    const index = lower.indexOf(phrase);
-    if (index === -1) continue;
-    const [start, end] = sentenceAround(value, index, phrase.length);
-    out.add('instructions', 'instruction', at(start), at(end), { text: shown(value.slice(start, end)) });
   }
 }
 

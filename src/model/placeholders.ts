@@ -254,17 +254,16 @@ export function findExampleUrls(value: string): Array<PlaceholderMatch & { host:
 }
 
 /**
- * Whether a whole field value is unfilled template text (used by rules that validate
- * values, so that they leave it to no-placeholders): empty of anything but placeholders.
+ * Whether a field value holds unfilled template text: a marker, a choice not made, check
+ * boxes, a bracket, a blank or a mask ("YYYY-MM-DD HH:MM UTC", "__________ (estimated)").
+ * Rules that validate values skip such values and leave them to no-placeholders.
  */
 export function isUnfilledValue(raw: string, expectsOneValue = false): boolean {
   const value = raw.replace(/\*\*|`/g, '').trim();
   if (!value) return false;
-  if (isMarkerValue(value) || choiceAlternatives(value, expectsOneValue)) return true;
-  if (findCheckboxGroups(value).length > 0) return true;
-  let rest = value;
-  for (const match of [...findBrackets(value), ...findBlanks(value), ...findMasks(value)]) {
-    rest = rest.slice(0, match.start) + ' '.repeat(match.end - match.start) + rest.slice(match.end);
-  }
-  return rest !== value && !/[\p{L}\p{N}]/u.test(rest);
+  if (isMarkerValue(value) || choiceAlternatives(value.replace(/^\[(.*)\]$/, '$1'), expectsOneValue)) return true;
+  return (
+    findCheckboxGroups(value).length > 0 || findBrackets(value).length > 0 || findBlanks(value).length > 0 ||
+    findMasks(value).length > 0 || findMarkers(value).length > 0
+  );
 }
