@@ -18,9 +18,11 @@ for (let i = 0; i < WINDOWS_1252_HIGH.length; i++) BYTE_OF.set(WINDOWS_1252_HIGH
 // taken, as emoji read that way ("ğŸ”„") are common and four-byte sequences never occur in real text.
 BYTE_OF.set('ğ', 0xf0);
 
-const REPERTOIRE = '\\u0080-\\u00ff\\u0152\\u0153\\u0160\\u0161\\u0178\\u017d\\u017e\\u0192\\u02c6\\u02dc\\u2013\\u2014\\u2018-\\u201a\\u201c-\\u201e\\u2020-\\u2022\\u2026\\u2030\\u2039\\u203a\\u20ac\\u2122\\u011f';
+/** The Windows-1252 characters of bytes 0x80–0x9F that differ from Latin-1, as a character class. */
+const SPECIALS = '\\u0152\\u0153\\u0160\\u0161\\u0178\\u017d\\u017e\\u0192\\u02c6\\u02dc\\u2013\\u2014\\u2018-\\u201a\\u201c-\\u201e\\u2020-\\u2022\\u2026\\u2030\\u2039\\u203a\\u20ac\\u2122';
+const REPERTOIRE = `\\u0080-\\u00ff${SPECIALS}\\u011f`;
 /** Characters that stand for continuation bytes 0x80–0xBF. */
-const CONTINUATION = '\\u0080-\\u00bf\\u0152\\u0153\\u0160\\u0161\\u0178\\u017d\\u017e\\u0192\\u02c6\\u02dc\\u2013\\u2014\\u2018-\\u201a\\u201c-\\u201e\\u2020-\\u2022\\u2026\\u2030\\u2039\\u203a\\u20ac\\u2122';
+const CONTINUATION = `\\u0080-\\u00bf${SPECIALS}`;
 /**
  * Runs of repertoire characters. A space between a lead byte and a continuation byte is
  * taken in too: converters often turn the no-break space (byte 0xA0) into a plain one
@@ -211,6 +213,7 @@ function scan(text: string, from: number, to: number, repeat: boolean): Mojibake
     if (group.length > 0) runs.push(describe(text, group, repeat));
     group = [];
   };
+  // A regex of its own: repairing text converted twice scans again while this scan runs.
   const candidates = new RegExp(CANDIDATE_RUN.source, 'g');
   candidates.lastIndex = from;
   for (let match = candidates.exec(text); match && match.index < to; match = candidates.exec(text)) {
