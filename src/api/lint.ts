@@ -67,7 +67,7 @@ export function lintText(text: string, options: LintOptions & { filePath?: strin
   return lintWithConfig(filePath, withoutBom, resolver.configFor(filePath), options);
 }
 
-function lintWithConfig(filePath: string, text: string, config: FileConfig, options: LintOptions): LintResult {
+function lintWithConfig(filePath: string, text: string, config: FileConfig, options: LintOptions, invalidUtf8 = false): LintResult {
   const knownRuleIds = new Set((options.rules ?? builtInRules).map((rule) => rule.id));
   const lint = options.fix ? lintAndFix : lintDocument;
   const result = lint(filePath, text, {
@@ -75,6 +75,7 @@ function lintWithConfig(filePath: string, text: string, config: FileConfig, opti
     rules: config.rules,
     sectionAliases: config.settings.sectionAliases,
     metadataAliases: config.settings.metadataAliases,
+    invalidUtf8,
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
     knownRuleIds,
   });
@@ -113,12 +114,12 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
       continue;
     }
     const config = resolver.configFor(filePath);
-    const result = lintWithConfig(filePath, read.text, config, options);
+    const result = lintWithConfig(filePath, read.text, config, options, read.invalidUtf8);
     if (options.fix === 'write' && result.output !== undefined) {
       const written = writeFix(filePath, read.bytes, read.bom, result.output);
       if (written !== true) {
         // Nothing was written: report the problems of the file as it is on disk.
-        const unfixed = lintWithConfig(filePath, read.text, config, { ...options, fix: false });
+        const unfixed = lintWithConfig(filePath, read.text, config, { ...options, fix: false }, read.invalidUtf8);
         unfixed.messages.unshift(fileMessage(2, written.message, true));
         if (written.io) unreadable.push(filePath);
         results.push(summarize(filePath, unfixed.messages));
@@ -136,7 +137,7 @@ export function lintBytes(bytes: Uint8Array, options: LintOptions & { filePath?:
   const decoded = decodeBytes(bytes);
   const filePath = resolve(options.cwd ?? process.cwd(), options.filePath ?? '<stdin>');
   if (!decoded.ok) return summarize(filePath, [fileMessage(2, `Cannot lint this file: ${decoded.reason}.`, true)]);
-  return lintText(decoded.text, { ...options, filePath });
+  return lintWithConfig(filePath, decoded.text, createResolver(options).configFor(filePath), options, decoded.invalidUtf8);
 }
 
 /** Writes fixed text over a file unless it changed since it was read; keeps its BOM and mode. */

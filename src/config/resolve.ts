@@ -199,7 +199,7 @@ export class ConfigResolver {
 
   private cliLayer(rules: Record<string, unknown>): ConfigLayer {
     const problems: ConfigProblem[] = [];
-    const validated = validateRules(rules, 'rules', '--rule', this.rulesById, problems);
+    const validated = validateRules(rules, 'rules', '--rule', this.rulesById, problems, this.cwd);
     if (problems.length > 0) throw new ConfigError(problems);
     return { source: '--rule', directory: this.cwd, rules: validated, overrides: [], ignores: [], settings: {}, scaffold: {} };
   }

@@ -3,6 +3,7 @@ import type { Rule, SeverityOrOff } from '../engine/types.js';
 import { closest } from '../model/normalize.js';
 import { compileSchema, describeAjvError, describeErrors, instancePathToKey, usefulErrors } from './ajv.js';
 import { GENERIC_RULE_SETTINGS, configSchema } from './schema.js';
+import { resolveFileOptions } from './file-options.js';
 import type { ConfigInput, ConfigLayer, ConfigProblem, RuleSetting, Settings } from './types.js';
 
 const CONFIG_SCHEMA = configSchema(GENERIC_RULE_SETTINGS);
@@ -35,10 +36,10 @@ export function validateConfig(
   const overrides = Array.isArray(config.overrides) ? config.overrides.filter(isObject) : [];
   const layer: ConfigLayer = {
     ...empty,
-    rules: validateRules(isObject(config.rules) ? config.rules : {}, 'rules', source, rulesById, problems),
+    rules: validateRules(isObject(config.rules) ? config.rules : {}, 'rules', source, rulesById, problems, directory),
     overrides: overrides.map((override, i) => ({
       files: typeof override.files === 'string' ? [override.files] : Array.isArray(override.files) ? override.files : [],
-      rules: validateRules(isObject(override.rules) ? override.rules : {}, `overrides[${i}].rules`, source, rulesById, problems),
+      rules: validateRules(isObject(override.rules) ? override.rules : {}, `overrides[${i}].rules`, source, rulesById, problems, directory),
       settings: override.settings ?? {},
     })),
     ignores: Array.isArray(config.ignores) ? config.ignores : [],
@@ -62,6 +63,8 @@ export function validateRules(
   source: string,
   rulesById: ReadonlyMap<string, Rule<any>>,
   problems: ConfigProblem[],
+  /** Where file options (paths) are relative to; they are read only when given. */
+  directory?: string,
 ): Record<string, RuleSetting> {
   const settings: Record<string, RuleSetting> = {};
   for (const [id, value] of Object.entries(rules)) {
@@ -93,6 +96,11 @@ export function validateRules(
         problems.push({ source, path: instancePathToKey(`${key}[1]`, problem.instancePath), message: problem.message });
       }
       setting.options = options as Record<string, unknown>;
+      if (optionProblems.length === 0 && directory !== undefined) {
+        const files = resolveFileOptions(rule, setting.options, directory);
+        for (const problem of files.problems) problems.push({ source, path: `${key}[1].${problem.key}`, message: problem.message });
+        setting.options = files.options;
+      }
     }
     settings[id] = setting;
   }

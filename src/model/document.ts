@@ -23,6 +23,8 @@ export interface ModelOptions {
   sectionAliases?: Record<string, string[]>;
   /** Extra labels per metadata key. */
   metadataAliases?: Record<string, string[]>;
+  /** The file's bytes were not valid UTF-8: its U+FFFD characters stand for bytes that could not be decoded. */
+  invalidUtf8?: boolean;
 }
 
 /**
@@ -34,6 +36,8 @@ export class PostmortemDocument {
   readonly path: string | undefined;
   /** The source text without a byte-order mark; every offset refers to it. */
   readonly text: string;
+  /** Whether the file's bytes were not valid UTF-8 (they were decoded with U+FFFD). */
+  readonly invalidUtf8: boolean;
   readonly lines: LineIndex;
   readonly tree: Root;
   readonly frontMatter: FrontMatter | null;
@@ -59,6 +63,7 @@ export class PostmortemDocument {
   constructor(text: string, options: ModelOptions = {}) {
     this.path = options.path;
     this.text = text;
+    this.invalidUtf8 = options.invalidUtf8 ?? false;
     this.lines = new LineIndex(text);
     this.tree = parseMarkdown(text);
     this.sectionKinds = new SectionKindResolver(options.sectionAliases);

@@ -16,3 +16,5 @@ export {
 export * from './times.js';
 export { placeEntries, isBefore, type Timeline, type TimelineEntry, type TimedEntry, type PlacementOptions, type TimelineSource, type TimelineEntrySource } from './timeline.js';
 export { flattenInline, flatLines, joinFlat, sliceFlat, type FlatText } from './flat-text.js';
+export { findMojibake, type MojibakeRun, type MojibakeEncoding } from './mojibake.js';
+export * from './placeholders.js';

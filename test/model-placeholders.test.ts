@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import {
+  choiceAlternatives, exampleHost, findBlanks, findBrackets, findCheckboxGroups, findMarkers, findMasks, isUnfilledValue,
+} from '../src/model/placeholders.js';
+
+describe('placeholders', () => {
+  it('tells template brackets from other brackets', () => {
+    const found = findBrackets('[Name] [Link to logs] [INCIDENT-ID] [CVE-2021-44228] [1] [sic] [ ] [x] [^1] [08:47] [???] [Public]');
+    expect(found.map((match) => [match.text, match.telling])).toEqual([
+      ['[Name]', true],
+      ['[Link to logs]', true],
+      ['[INCIDENT-ID]', true],
+      ['[CVE-2021-44228]', false],
+      ['[Public]', false],
+    ]);
+    expect(findBrackets('[Sev1/Sev2/Sev3] [text](https://x.io) [ref][1]').map((match) => match.kind)).toEqual(['choice']);
+  });
+
+  it('finds masks as whole tokens and merges adjacent ones', () => {
+    expect(findMasks('INC-YYYY-MM-DD-XXX at YYYY-MM-DD HH:MM UTC, X hours Y minutes, XX%, $X, $XX,XXX.').map((m) => m.text)).toEqual([
+      'INC-YYYY-MM-DD-XXX', 'YYYY-MM-DD HH:MM', 'X hours Y minutes', 'XX%', '$X', '$XX,XXX',
+    ]);
+    expect(findMasks('8.6 MB/s = X requests/s * Y MB; at 2X:XX; X-Ray; XXL; Service X; XXX')).toEqual([]);
+  });
+
+  it('finds blanks with their unit', () => {
+    expect(findBlanks('$__________ (est.) and _____% and __init__').map((m) => m.text)).toEqual(['$__________', '_____%']);
+  });
+
+  it('recognises choices where one value is expected', () => {
+    expect(choiceAlternatives('SEV-1 | SEV-2 | SEV-3')).toEqual(['SEV-1', 'SEV-2', 'SEV-3']);
+    expect(choiceAlternatives('Open/In Progress/Done')).toEqual(['Open', 'In Progress', 'Done']);
+    expect(choiceAlternatives('Yes/No - details')).toEqual(['Yes', 'No']);
+    expect(choiceAlternatives('P0-P3')).toEqual(['P0-P3']);
+    expect(choiceAlternatives('SRE/Platform')).toBeNull();
+    expect(choiceAlternatives('SRE/Platform', true)).toEqual(['SRE', 'Platform']);
+    expect(choiceAlternatives('SEV-2')).toBeNull();
+  });
+
+  it('counts ticked boxes per line', () => {
+    expect(findCheckboxGroups('[ ] P0 [x] P1 [ ] P2\n[ ] A [ ] B')).toMatchObject([
+      { text: '[ ] P0 [x] P1 [ ] P2', boxes: 3, ticked: 1 },
+      { text: '[ ] A [ ] B', boxes: 2, ticked: 0 },
+    ]);
+    // The task box of a list item counts as the first box of its first line.
+    expect(findCheckboxGroups('P0 [x] P1', true)).toMatchObject([{ start: 0, boxes: 2, ticked: 2 }]);
+    expect(findCheckboxGroups('[ ] only one box')).toEqual([]);
+  });
+
+  it('finds markers in prose but not inside words or timeline brackets', () => {
+    expect(findMarkers('Owner TBD, is ?????\nTODO: graphs\n[???] What??? TBDs XXX-1 XXX').map((m) => m.text)).toEqual([
+      'TBD', '?????', 'TODO', 'XXX',
+    ]);
+  });
+
+  it('knows the reserved example domains', () => {
+    expect(exampleHost('https://grafana.example.com/d/x')).toBe('grafana.example.com');
+    expect(exampleHost('mailto:oncall@example.net')).toBe('example.net');
+    expect(exampleHost('https://example.org')).toBe('example.org');
+    expect(exampleHost('https://api.partner-example.com')).toBeNull();
+    expect(exampleHost('https://example.com.evil.io')).toBeNull();
+  });
+
+  it('tells values that hold unfilled template text', () => {
+    for (const value of ['[Sev1/Sev2/Sev3]', 'YYYY-MM-DD', '__________', 'TBD', '[ ] P0 [ ] P1', '[Name(s)]', '**[Draft/Review/Published]**', 'YYYY-MM-DD HH:MM UTC', '__________ (estimated)']) {
+      expect(isUnfilledValue(value), value).toBe(true);
+    }
+    for (const value of ['SEV-2', '2026-02-30', 'Draft', 'Dana Kim', '']) expect(isUnfilledValue(value), value).toBe(false);
+  });
+
+  it('stays linear on adversarial lines', () => {
+    const lines = ['['.repeat(50_000), '_'.repeat(100_000) + 'x', 'X'.repeat(100_000), 'Y'.repeat(100_000) + '%', `${'a/'.repeat(50_000)}`, `https://${'a'.repeat(100_000)}`];
+    const started = performance.now();
+    for (const line of lines) {
+      findBrackets(line);
+      findMasks(line);
+      findBlanks(line);
+      findMarkers(line);
+      choiceAlternatives(line, true);
+    }
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+});
