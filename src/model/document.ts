@@ -10,6 +10,8 @@ import { fieldsFromParagraph, fieldsFromTable, isFieldTable } from './fields.js'
 import { Metadata } from './metadata.js';
 import type { CalendarDate } from './dates.js';
 import { incidentDateSources, type IncidentDateSource } from './incident-date.js';
+import { collectPeople, type People } from './people.js';
+import { collectHypotheses, type Hypotheses } from './hypotheses.js';
 import type {
   DocumentTitle, Field, FrontMatter, ListItemModel, ListModel, ParagraphModel, PseudoHeading, Section, TableModel,
 } from './types.js';
@@ -95,6 +97,16 @@ export class PostmortemDocument {
   /** The incident's date: the first valid one of metadata, title and file name; null when none states it. */
   get incidentDate(): CalendarDate | null {
     return this.incidentDateSources.find((source) => source.valid)?.date ?? null;
+  }
+
+  /** The people the document names: metadata, participants, people columns and @handles. */
+  get people(): People {
+    return this.derived('people', collectPeople);
+  }
+
+  /** The hypotheses of a structured root-cause analysis, and the summary that restates them. */
+  get hypotheses(): Hypotheses {
+    return this.derived('hypotheses', collectHypotheses);
   }
 
   /** The innermost section that contains an offset, or null before the first heading. */

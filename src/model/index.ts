@@ -9,3 +9,6 @@ export { parseMarkdown, getParseCount } from './parse.js';
 export type * from './types.js';
 export * from './dates.js';
 export type { IncidentDateSource } from './incident-date.js';
+export { People, namesIn, type Person } from './people.js';
+export type { Hypotheses, Hypothesis, HypothesisConfidence, HypothesisStatus, HypothesisSummary } from './hypotheses.js';
+export { proseBlock, type ProseBlock } from './prose.js';
