@@ -1,12 +1,14 @@
 import type { Nodes, Paragraph } from 'mdast';
 import { defineRule } from '../../src/engine/types.js';
 import type { PostmortemDocument } from '../../src/model/document.js';
-import { proseBlock, type ProseBlock } from '../../src/model/prose.js';
+import { GAP, proseBlock, type ProseBlock } from '../../src/model/prose.js';
+import type { People } from '../../src/model/people.js';
 import { SectionKindResolver } from '../../src/model/section-kinds.js';
 import { plainText } from '../../src/model/inline.js';
 import type { Section } from '../../src/model/types.js';
 import { CATEGORIES, CATEGORY_INFO, PHRASES, type Category } from './phrases.js';
-import { compileEntry, phraseWords, PhraseMatcher, tokenize, type PhraseMatch, type Token } from './matcher.js';
+import { compileEntry, phraseWords, PhraseMatcher, tokenize, type PhraseMatch } from './matcher.js';
+import { blamedSubject, FIRST_OR_SECOND_PERSON, isNegator, type Words } from './subjects.js';
 
 interface ExtraPhrase {
   phrase: string;
@@ -21,38 +23,13 @@ interface Options {
   ignoreSections: string[];
 }
 
-/** Words between a subject and its verb that keep the subject: "Kevin then simply forgot". */
-const SKIPPED_BEFORE_VERB = new Set([
-  'also', 'just', 'then', 'simply', 'again', 'still', 'apparently', 'accidentally', 'mistakenly', 'inadvertently',
-  'completely', 'totally', 'clearly', 'probably', 'had', 'has', 'have', 'did', 'once', 'later', 'subsequently', 'initially',
-  'unfortunately', 'crucially', 'somehow', 'even',
-]);
-const NEGATORS = new Set(['not', 'never', 'no', 'nobody', 'none', 'neither', 'nor', 'cannot', 'without', 'nothing']);
-const FIRST_OR_SECOND_PERSON = new Set(['we', 'i', 'you', 'us']);
-/** Subjects that are people whatever the verb. */
-const PERSON_PRONOUNS = new Set(['he', 'she', 'someone', 'somebody', 'everyone', 'everybody', 'anyone', 'anybody']);
-/** People by role. */
-const ROLES = new Set([
-  'engineer', 'engineers', 'operator', 'operators', 'developer', 'developers', 'dev', 'devs', 'sre', 'sres', 'admin',
-  'admins', 'administrator', 'administrators', 'on-call', 'oncall', 'on-caller', 'responder', 'responders', 'reviewer',
-  'reviewers', 'author', 'commander', 'ic', 'employee', 'employees', 'contractor', 'intern', 'teammate', 'colleague',
-  'person', 'manager', 'lead', 'approver', 'human', 'humans', 'staff', 'member', 'members', 'dba', 'sysadmin', 'maintainer',
-  'maintainers', 'release-manager', 'deployer', 'assignee', 'owner',
-]);
-/** Roles that name software as often as people ("the client failed to connect"), so count only for verbs only people do. */
-const PERSON_VERB_ROLES = new Set(['user', 'users', 'customer', 'customers', 'they']);
-const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'their', 'his', 'her', 'this', 'that', 'one', 'another', 'my', 'your']);
-const CONJUNCTIONS = new Set(['and', 'but', 'or', 'so', 'yet']);
-/** Broadcast mentions address a channel, not a person. */
-const BROADCAST = new Set(['channel', 'here', 'everyone', 'all']);
-
 /** Headings and bold notes about blameless culture quote the wording they ask authors to avoid. */
 const ABOUT_BLAME = /\bblame/i;
-const SENTENCE_END = /[.!?]\s|[.!?]$|\uFFFC/;
-const CLAUSE_BREAK = /[.!?;:()[\]"“”\uFFFC]/;
 
 interface Compiled {
   matcher: PhraseMatcher;
+  /** A word every phrase needs: blocks without one are not read word by word. */
+  prefilter: RegExp;
   allowed: Set<string>;
   ignored: { kinds: Set<string>; titles: SectionKindResolver | null };
 }
@@ -63,14 +40,20 @@ function compile(options: Options): Compiled {
   let compiled = compiledByOptions.get(options);
   if (compiled) return compiled;
   const matcher = new PhraseMatcher();
-  for (const entry of PHRASES) matcher.add(entry.words, compileEntry(entry));
+  const required = new Set<string>();
+  for (const entry of PHRASES) {
+    matcher.add(entry.words, compileEntry(entry));
+    for (const word of requiredWords(entry.words)) required.add(word);
+  }
   for (const extra of options.extra) {
     const words = phraseWords(extra.phrase);
     if (words.length === 0) continue;
     matcher.add(words, { category: extra.category, suggestion: extra.suggestion, subject: null, notBefore: null, notAfter: null, custom: true });
+    for (const word of requiredWords(words)) required.add(word);
   }
   compiled = {
     matcher,
+    prefilter: wordsPattern(required),
     allowed: new Set(options.allow.map((phrase) => phraseWords(phrase).join(' '))),
     ignored: {
       kinds: new Set(options.ignoreSections),
@@ -79,6 +62,36 @@ function compile(options: Options): Compiled {
   };
   compiledByOptions.set(options, compiled);
   return compiled;
+}
+
+/** The alternatives of a phrase's most telling position (its longest words): "at fault" needs "fault". */
+function requiredWords(words: ReadonlyArray<string | readonly string[]>): readonly string[] {
+  let best: readonly string[] = [];
+  let bestLength = -1;
+  for (const position of words) {
+    const alternatives = typeof position === 'string' ? [position] : position;
+    const shortest = Math.min(...alternatives.map((word) => word.length));
+    if (shortest > bestLength) {
+      best = alternatives;
+      bestLength = shortest;
+    }
+  }
+  return best;
+}
+
+/**
+ * One case-insensitive pattern of literal words: no repetition, so linear. ASCII word
+ * boundaries (no `u` flag) make it an order of magnitude faster; it only has to let every
+ * block with a phrase through, and the tokenizer decides.
+ */
+function wordsPattern(words: Iterable<string>): RegExp {
+  const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]");
+  const ascii = [...words].filter((word) => /^[\x20-\x7e]+$/.test(word)).map(escape);
+  // Words with other letters (from `extra`) are looked for without boundaries.
+  const other = [...words].filter((word) => !/^[\x20-\x7e]+$/.test(word)).map(escape);
+  const alternatives = [`\\b(?:${ascii.join('|')})(?![A-Za-z0-9])`];
+  if (other.length > 0) alternatives.push(`(?:${other.join('|')})`);
+  return new RegExp(alternatives.join('|'), 'i');
 }
 
 const messages: Record<string, string> = {};
@@ -142,7 +155,7 @@ export default defineRule<Options>({
   check(document, context) {
     const compiled = compile(context.options);
     const { categories } = context.options;
-    const skipped = blamelessNotes(document);
+    const notes = blamelessNotes(document);
     const sectionSkipped = new Map<Section, boolean>();
     const isSkippedSection = (section: Section | null): boolean => {
       if (!section) return false;
@@ -157,12 +170,12 @@ export default defineRule<Options>({
       }
       return skip;
     };
-    const scan = (node: Nodes, section: Section | null) => {
-      const start = node.position?.start.offset ?? 0;
-      if (isSkippedSection(section) || skipped.some(([from, to]) => start >= from && start < to)) return;
+    const people = () => document.people;
+    const scan = (node: Nodes, plain: string, section: Section | null) => {
+      if (!compiled.prefilter.test(plain) || isSkippedSection(section)) return;
+      if (inRanges(notes, node.position?.start.offset ?? 0)) return;
       const block = proseBlock(node, document.text);
-      if (block.text.length === 0) return;
-      for (const finding of findPhrases(block, compiled, categories, document)) {
+      for (const finding of findPhrases(block, compiled, categories, people)) {
         const { phrase } = finding.match;
         const data: Record<string, string> = { phrase: finding.text, suggestion: phrase.suggestion };
         if (phrase.custom) data.category = phrase.category;
@@ -173,9 +186,9 @@ export default defineRule<Options>({
         });
       }
     };
-    for (const paragraph of document.paragraphs) scan(paragraph.node, paragraph.section);
+    for (const paragraph of document.paragraphs) scan(paragraph.node, paragraph.text, paragraph.section);
     for (const table of document.tables) {
-      for (const row of table.rows) for (const cell of row.cells) scan(cell.node, table.section);
+      for (const row of table.rows) for (const cell of row.cells) scan(cell.node, cell.text, table.section);
     }
   },
 });
@@ -192,39 +205,65 @@ function* findPhrases(
   block: ProseBlock,
   compiled: Compiled,
   categories: Record<Category, boolean>,
-  document: PostmortemDocument,
+  people: () => People,
 ): Generator<Finding> {
-  const { text } = block;
-  const tokens = tokenize(text);
-  if (tokens.length === 0) return;
+  const words = readWords(block.text);
+  const { text, tokens } = words;
   const excluded = excludedMask(text.length, [...block.quoted, ...block.urls]);
-  const sentenceStart = sentenceStarts(text, tokens);
   for (let i = 0; i < tokens.length; i++) {
     if (excluded?.[tokens[i]!.start]) continue;
     const match = compiled.matcher.matchAt(text, tokens, i);
     if (!match) continue;
     const last = tokens[match.end - 1]!;
     const { phrase } = match;
-    const words = tokens.slice(match.first, match.end).map((token) => token.word).join(' ');
     const reject =
       (excluded && excluded[last.end - 1]) ||
       (!phrase.custom && !categories[phrase.category as Category]) ||
-      compiled.allowed.has(words) ||
+      compiled.allowed.has(tokens.slice(i, match.end).map((token) => token.word).join(' ')) ||
       (phrase.notBefore && match.end < tokens.length && phrase.notBefore.has(tokens[match.end]!.word)) ||
       (phrase.notAfter && i > 0 && phrase.notAfter.has(tokens[i - 1]!.word));
     if (reject) continue;
     let start = tokens[i]!.start;
     if (phrase.subject) {
-      const subject = blamedSubject(text, tokens, i, sentenceStart[i]!, phrase.subject, document);
+      const subject = blamedSubject(words, i, phrase.subject, people);
       if (subject === null) continue;
       start = subject;
     } else {
-      if (negated(tokens, i, sentenceStart[i]!)) continue;
+      if (negated(words, i)) continue;
       if (phrase.category === 'assumed-knowledge' && isParenthetical(text, tokens[i]!.start, last.end)) continue;
     }
     yield { match, start, end: last.end, text: text.slice(start, last.end).replace(/\s+/g, ' ') };
     i = match.end - 1;
   }
+}
+
+/** The words of a block with their sentences: one pass over the text. */
+export function readWords(text: string): Words {
+  const tokens = tokenize(text);
+  const sentenceStart = new Array<number>(tokens.length);
+  const firstPersonBefore = new Array<boolean>(tokens.length);
+  let current = 0;
+  let firstPerson = false;
+  for (let i = 0; i < tokens.length; i++) {
+    if (i > 0 && endsSentence(text, tokens[i - 1]!.end, tokens[i]!.start)) {
+      current = i;
+      firstPerson = false;
+    }
+    sentenceStart[i] = current;
+    firstPersonBefore[i] = firstPerson;
+    if (FIRST_OR_SECOND_PERSON.has(tokens[i]!.word)) firstPerson = true;
+  }
+  return { text, tokens, sentenceStart, firstPersonBefore };
+}
+
+/** Sentence punctuation followed by a space, or something skipped (code, HTML). */
+function endsSentence(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const char = text[i]!;
+    if (char === GAP) return true;
+    if ((char === '.' || char === '!' || char === '?') && (i + 1 >= text.length || /\s/.test(text[i + 1]!))) return true;
+  }
+  return false;
 }
 
 /** Marks the characters inside quotations and URLs; null when there are none. */
@@ -235,25 +274,10 @@ function excludedMask(length: number, ranges: Array<[number, number]>): Uint8Arr
   return mask;
 }
 
-/** For each token, the index of the first token of its sentence. */
-function sentenceStarts(text: string, tokens: Token[]): number[] {
-  const starts = new Array<number>(tokens.length);
-  let current = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    if (i > 0 && SENTENCE_END.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) current = i;
-    starts[i] = current;
-  }
-  return starts;
-}
-
-function isNegator(word: string): boolean {
-  return NEGATORS.has(word) || word.endsWith("n't");
-}
-
 /** "not human error", "no one is to blame", "wasn't obviously wrong": up to three words back. */
-function negated(tokens: Token[], first: number, sentenceStart: number): boolean {
-  for (let k = first - 1; k >= Math.max(sentenceStart, first - 3); k--) {
-    if (isNegator(tokens[k]!.word)) return true;
+function negated(words: Words, first: number): boolean {
+  for (let k = first - 1; k >= Math.max(words.sentenceStart[first]!, first - 3); k--) {
+    if (isNegator(words.tokens[k]!.word)) return true;
   }
   return false;
 }
@@ -267,126 +291,46 @@ function isParenthetical(text: string, start: number, end: number): boolean {
   return text[before] === '(' && text[after] === ')';
 }
 
-/**
- * The start of the subject that a blame verb blames, or null when it blames no one. See
- * `Subject` in phrases.ts for which subjects count. An aside set off by commas between
- * subject and verb is looked across when the word before the verb names no one:
- * "Kevin, in the rush, forgot"; "… and, in the rush, forgot".
- */
-function blamedSubject(
-  text: string,
-  tokens: Token[],
-  verb: number,
-  sentenceStart: number,
-  kind: 'person' | 'named',
-  document: PostmortemDocument,
-): number | null {
-  const k = skipToSubject(text, tokens, verb - 1, sentenceStart);
-  if (k === null) return null;
-  const subject = subjectAt(text, tokens, k, verb, sentenceStart, kind, document);
-  if (subject !== null || !/,/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) return subject;
-  // The word before the verb closes an aside: find where it opens, within five words.
-  for (let j = k; j > Math.max(sentenceStart, k - 5); j--) {
-    const gap = text.slice(tokens[j - 1]!.end, tokens[j]!.start);
-    if (CLAUSE_BREAK.test(gap)) return null;
-    if (gap.includes(',')) {
-      const before = skipToSubject(text, tokens, j - 1, sentenceStart);
-      return before === null ? null : subjectAt(text, tokens, before, verb, sentenceStart, kind, document);
-    }
+/** Whether an offset falls in one of a sorted list of disjoint [start, end) ranges. */
+function inRanges(ranges: Array<[number, number]>, offset: number): boolean {
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const [from, to] = ranges[mid]!;
+    if (offset < from) high = mid - 1;
+    else if (offset >= to) low = mid + 1;
+    else return true;
   }
-  return null;
-}
-
-/** From token k backwards, past adverbs and auxiliaries ("then simply had"); null at a negation or a clause break. */
-function skipToSubject(text: string, tokens: Token[], k: number, sentenceStart: number): number | null {
-  for (; k >= sentenceStart; k--) {
-    if (CLAUSE_BREAK.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) return null;
-    const { word, raw } = tokens[k]!;
-    if (isNegator(word)) return null;
-    const adverb = word.length > 4 && word.endsWith('ly') && raw === word;
-    if (!SKIPPED_BEFORE_VERB.has(word) && !adverb) return k;
-  }
-  return null;
-}
-
-/** Whether token k, just before a blame verb, is a subject that blames someone: its start, or null. */
-function subjectAt(
-  text: string,
-  tokens: Token[],
-  k: number,
-  verb: number,
-  sentenceStart: number,
-  kind: 'person' | 'named',
-  document: PostmortemDocument,
-): number | null {
-  const token = tokens[k]!;
-  const { word, raw } = token;
-  if (text[token.start - 1] === '@' && !/[\p{L}\p{N}]/u.test(text[token.start - 2] ?? ' ')) {
-    return BROADCAST.has(word) ? null : token.start - 1;
-  }
-  if (text[token.end] === '@' && !/[\p{L}\p{N}]/u.test(text[token.end + 1] ?? ' ')) return token.start;
-  if (FIRST_OR_SECOND_PERSON.has(word)) return null;
-  if (PERSON_PRONOUNS.has(word)) return token.start;
-  if (ROLES.has(word) || (kind === 'person' && PERSON_VERB_ROLES.has(word))) return roleStart(text, tokens, k, sentenceStart);
-  if (CONJUNCTIONS.has(word)) {
-    // "…; and crucially, forgot": the subject is left out; "we … and forgot" owns the omission.
-    if (kind !== 'person') return null;
-    for (let j = sentenceStart; j < k; j++) if (FIRST_OR_SECOND_PERSON.has(tokens[j]!.word)) return null;
-    return tokens[verb]!.start;
-  }
-  const people = document.people;
-  if (people.isNameWord(raw) || people.isHandle(raw)) {
-    let first = k;
-    while (
-      first > Math.max(sentenceStart, k - 3) &&
-      people.isNameWord(tokens[first - 1]!.raw) &&
-      /^\s+$/.test(text.slice(tokens[first - 1]!.end, tokens[first]!.start))
-    ) {
-      first--;
-    }
-    return tokens[first]!.start;
-  }
-  // A capitalised word before a verb only people do is a name: "Kevin forgot".
-  if (kind === 'person' && /^\p{Lu}/u.test(raw)) return token.start;
-  return null;
-}
-
-/** "the on-call engineer": back to a determiner within three words, else the role alone. */
-function roleStart(text: string, tokens: Token[], role: number, sentenceStart: number): number {
-  for (let j = role - 1; j >= Math.max(sentenceStart, role - 3); j--) {
-    if (!/^\s+$/.test(text.slice(tokens[j]!.end, tokens[j + 1]!.start))) break;
-    if (DETERMINERS.has(tokens[j]!.word)) return tokens[j]!.start;
-  }
-  return tokens[role]!.start;
+  return false;
 }
 
 /**
- * Offsets ranges of bold notes about blameless culture ("**This postmortem follows the
- * blameless postmortem principles:**") and what follows them up to the next heading,
- * thematic break or bold note.
+ * Offset ranges of bold notes about blameless culture ("**This postmortem follows the
+ * blameless postmortem principles:**") and what follows each, up to the next heading,
+ * thematic break or bold note. Sorted and disjoint.
  */
 function blamelessNotes(document: PostmortemDocument): Array<[number, number]> {
-  const notes = document.paragraphs.filter((paragraph) => isBoldNote(paragraph.node));
+  const boldNotes = document.paragraphs.filter((paragraph) => isBoldNote(paragraph.node));
+  if (!boldNotes.some((note) => ABOUT_BLAME.test(plainText(note.node)))) return [];
+  const boundaries = [
+    ...document.sections.map((section) => section.span.start.offset),
+    ...document.tree.children.filter((node) => node.type === 'thematicBreak').map((node) => node.position!.start.offset!),
+    ...boldNotes.map((note) => note.span.start.offset),
+  ].sort((a, b) => a - b);
   const ranges: Array<[number, number]> = [];
-  for (const note of notes) {
+  for (const note of boldNotes) {
     if (!ABOUT_BLAME.test(plainText(note.node))) continue;
     const from = note.span.start.offset;
-    let to = document.text.length;
-    for (const section of document.sections) {
-      if (section.span.start.offset > from) {
-        to = section.span.start.offset;
-        break;
-      }
+    // The first boundary after the note (binary search).
+    let low = 0;
+    let high = boundaries.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (boundaries[mid]! <= from) low = mid + 1;
+      else high = mid;
     }
-    for (const node of document.tree.children) {
-      const at = node.position?.start.offset ?? 0;
-      if (at > from && at < to && node.type === 'thematicBreak') to = at;
-    }
-    for (const other of notes) {
-      const at = other.span.start.offset;
-      if (at > from && at < to) to = at;
-    }
-    ranges.push([from, to]);
+    ranges.push([from, boundaries[low] ?? document.text.length]);
   }
   return ranges;
 }

@@ -41,10 +41,12 @@ export function proseBlock(node: Nodes, source: string): ProseBlock {
       text += gap;
     }
     if (isUrlText(run)) {
-      const at = from;
-      starts.push(text.length);
-      maps.push(() => at);
-      text += GAP;
+      if (!text.endsWith(GAP)) {
+        const at = from;
+        starts.push(text.length);
+        maps.push(() => at);
+        text += GAP;
+      }
     } else {
       starts.push(text.length);
       maps.push(run.offsets);
@@ -74,15 +76,31 @@ export function proseBlock(node: Nodes, source: string): ProseBlock {
 
 /**
  * What stands between two runs in the text: nothing for emphasis markers and link syntax
- * ("**human** error"), a space where the source has one (a hard break, a link title), and
+ * ("**human** error", `](url "title")`), a space where the source has one (a hard break), and
  * GAP for inline code, HTML and images.
  */
 function gapBetween(source: string, from: number, to: number): string | null {
   if (to <= from) return null;
   let space = false;
+  // Closers known to be absent from the rest of the gap, so that no search repeats.
+  let noParen = false;
+  let noBracket = false;
   for (let i = from; i < to; i++) {
     const char = source[i]!;
     if (char === '`' || char === '<' || (char === '!' && source[i + 1] === '[')) return GAP;
+    // A link's destination and title: `](https://… "title")`, `][ref]`.
+    const opener = char === ']' ? source[i + 1] : undefined;
+    if ((opener === '(' && !noParen) || (opener === '[' && !noBracket)) {
+      const closer = opener === '(' ? ')' : ']';
+      let close = i + 2;
+      while (close < to && source[close] !== closer) close++;
+      if (close < to) {
+        i = close;
+        continue;
+      }
+      if (opener === '(') noParen = true;
+      else noBracket = true;
+    }
     if (char === ' ' || char === '\t' || char === '\n' || char === '\r') space = true;
   }
   return space ? ' ' : null;
