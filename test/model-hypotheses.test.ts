@@ -100,3 +100,30 @@ describe('document.hypotheses', () => {
     expect(notes.items.map((item) => item.title)).toEqual(['Cache']);
   });
 });
+
+describe('document.hypotheses with sections and a table', () => {
+  it('reads the sections, and the table only for its total', () => {
+    const text = [
+      '## Hypotheses',
+      '',
+      '### Hypothesis 1: Cache',
+      '',
+      '**Confidence:** 70%',
+      '',
+      '### Hypothesis 2: Network',
+      '',
+      '**Confidence:** 30%',
+      '',
+      '## Summary table',
+      '',
+      '| Hypothesis | Confidence |',
+      '|------------|------------|',
+      '| Cache | 70% |',
+      '| Network | 30% |',
+      '| Total | 100% |',
+    ].join('\n');
+    const { items, summaries } = new PostmortemDocument(text).hypotheses;
+    expect(items.map((item) => item.source)).toEqual(['section', 'section']);
+    expect(summaries).toMatchObject([{ kind: 'total', value: 100 }]);
+  });
+});

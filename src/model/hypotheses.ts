@@ -106,6 +106,8 @@ export function collectHypotheses(document: PostmortemDocument): Hypotheses {
     .filter(([section, hypothesis]) => isHypothesisTitle(section.title) || hypothesis.confidence || hypothesis.status)
     .map(([, hypothesis]) => hypothesis);
 
+  // A table beside hypothesis sections restates them: its rows are not a second set.
+  const fromSections = items.length > 0;
   for (const table of document.tables) {
     const columns = hypothesisColumns(table);
     if (!columns) continue;
@@ -118,7 +120,7 @@ export function collectHypotheses(document: PostmortemDocument): Hypotheses {
         if (percent) summaries.push({ kind: 'total', label: title, value: percent.value, span: percent.span });
         continue;
       }
-      if (!title) continue;
+      if (!title || fromSections) continue;
       items.push(tableHypothesis(document, table, row, title, columns));
     }
   }
