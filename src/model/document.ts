@@ -6,12 +6,12 @@ import { SectionKindResolver } from './section-kinds.js';
 import { MetadataKeyResolver } from './metadata-keys.js';
 import { readFrontMatter } from './front-matter.js';
 import { buildTable } from './tables.js';
+import { collectPeople, type People } from './people.js';
+import { collectHypotheses, type Hypotheses } from './hypotheses.js';
 import { fieldsFromParagraph, fieldsFromTable, isFieldTable } from './fields.js';
 import { Metadata } from './metadata.js';
 import type { CalendarDate } from './dates.js';
 import { incidentDateSources, type IncidentDateSource } from './incident-date.js';
-import { collectPeople, type People } from './people.js';
-import { collectHypotheses, type Hypotheses } from './hypotheses.js';
 import type {
   DocumentTitle, Field, FrontMatter, ListItemModel, ListModel, ParagraphModel, PseudoHeading, Section, TableModel,
 } from './types.js';
@@ -99,16 +99,6 @@ export class PostmortemDocument {
     return this.incidentDateSources.find((source) => source.valid)?.date ?? null;
   }
 
-  /** The people the document names: metadata, participants, people columns and @handles. */
-  get people(): People {
-    return this.derived('people', collectPeople);
-  }
-
-  /** The hypotheses of a structured root-cause analysis, and the summary that restates them. */
-  get hypotheses(): Hypotheses {
-    return this.derived('hypotheses', collectHypotheses);
-  }
-
   /** The innermost section that contains an offset, or null before the first heading. */
   sectionAt(offset: number): Section | null {
     let low = 0;
@@ -151,6 +141,16 @@ export class PostmortemDocument {
   derived<T>(key: string, compute: (document: PostmortemDocument) => T): T {
     if (!this.derivedValues.has(key)) this.derivedValues.set(key, compute(this));
     return this.derivedValues.get(key) as T;
+  }
+
+  /** The people the document names: metadata, participants, people columns and @handles. */
+  get people(): People {
+    return this.derived('people', collectPeople);
+  }
+
+  /** The hypotheses of a structured root-cause analysis, and the summary that restates them. */
+  get hypotheses(): Hypotheses {
+    return this.derived('hypotheses', collectHypotheses);
   }
 
   private buildSections(): Section[] {
