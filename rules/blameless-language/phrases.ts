@@ -72,11 +72,13 @@ const JUDGEMENT = 'describe the actions and their results with verifiable facts'
 const HINDSIGHT = 'describe what was known at the time, and put improvements in the action items';
 const OBVIOUS = 'explain what made it seem obvious, and to whom';
 
-/** Participles after "should have" that judge what someone did or knew. */
+/**
+ * Participles after "should have" that judge what someone did or knew. Not "seen", "read"
+ * or "looked": "the graph should have looked like this" states what was expected.
+ */
 const SHOULD_HAVE_DONE = [
-  'known', 'caught', 'noticed', 'spotted', 'seen', 'realised', 'realized', 'checked', 'double-checked', 'tested',
-  'verified', 'reviewed', 'done', 'asked', 'looked', 'read', 'listened', 'anticipated', 'foreseen', 'predicted',
-  'detected', 'escalated', 'thought',
+  'known', 'caught', 'noticed', 'spotted', 'realised', 'realized', 'checked', 'double-checked', 'tested', 'verified',
+  'reviewed', 'done', 'asked', 'listened', 'anticipated', 'foreseen', 'predicted', 'detected', 'escalated', 'thought',
 ] as const;
 /** What follows "should have been" when it judges: "been caught", "been more careful". */
 const SHOULD_HAVE_BEEN = ['caught', 'noticed', 'spotted', 'detected', 'obvious', 'clear', 'aware', 'known', 'careful', 'tested', 'reviewed', 'checked'] as const;

@@ -99,7 +99,7 @@ export function collectPeople(document: PostmortemDocument): People {
       if (!item.paragraph) continue;
       const span = document.span(item.paragraph);
       // "- **IC:** Bob" is a field (read above); "- Alice Smith (SRE)" is a name.
-      if (document.fields.some((field) => field.span.start.offset >= span.start.offset && field.span.end.offset <= span.end.offset)) continue;
+      if (holdsField(document.fields, span.start.offset, span.end.offset)) continue;
       persons.push(...namesIn(item.text, span, 'participants'));
     }
   }
@@ -127,6 +127,19 @@ export function collectPeople(document: PostmortemDocument): People {
     }
   }
   return new People(persons);
+}
+
+/** Whether a field lies within [start, end): fields are sorted by offset, so a binary search. */
+function holdsField(fields: readonly Field[], start: number, end: number): boolean {
+  let low = 0;
+  let high = fields.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (fields[mid]!.span.start.offset < start) low = mid + 1;
+    else high = mid;
+  }
+  const field = fields[low];
+  return field !== undefined && field.span.start.offset < end;
 }
 
 function isPeopleField(field: Field): boolean {
