@@ -82,7 +82,7 @@ describe('document.hypotheses', () => {
       '| 1 | Hot partitions | 60 | CONFIRMED |',
       '| 2 | GC pauses | ~25 | POSSIBLE |',
       '| 3 | Network | high | |',
-      '| | **Total** | **85%** | |',
+      '| | **Total** | **85** | |',
     ].join('\n');
     const { items, summaries } = hypotheses(text);
     expect(items.map((item) => [item.title, item.source, item.confidence?.value ?? null, item.status?.value ?? null])).toEqual([
@@ -91,7 +91,8 @@ describe('document.hypotheses', () => {
       ['Network', 'table', null, null],
     ]);
     expect(summaries).toMatchObject([{ kind: 'total', value: 85 }]);
-    expect(summaries[0]!.span.start).toMatchObject({ line: 8, column: 19 });
+    expect(summaries[0]!.span.start).toMatchObject({ line: 8, column: 17 });
+    expect(summaries[0]!.span.end).toMatchObject({ line: 8, column: 23 });
   });
 
   it('finds none where there are none, and does not take look-alike headings for hypotheses', () => {

@@ -116,8 +116,13 @@ export function collectHypotheses(document: PostmortemDocument): Hypotheses {
       const title = titleCell?.text ?? '';
       if (TOTAL_ROWS.has(normalizeText(title))) {
         const cell = columns.confidence ? row.cell(columns.confidence) : undefined;
-        const percent = cell ? percentIn(document.text.slice(cell.span.start.offset, cell.span.end.offset), cell.span.start.offset, document) : null;
-        if (percent) summaries.push({ kind: 'total', label: title, value: percent.value, span: percent.span });
+        if (!cell) continue;
+        const total = confidenceOf(
+          { raw: document.text.slice(cell.span.start.offset, cell.span.end.offset), value: cell.text, span: cell.span },
+          document,
+          columns.percentHeader,
+        );
+        if (total.value !== null) summaries.push({ kind: 'total', label: title, value: total.value, span: total.span });
         continue;
       }
       if (!title || fromSections) continue;
