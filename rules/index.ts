@@ -9,6 +9,8 @@ import requiredSections from './required-sections/index.js';
 import textEncoding from './text-encoding/index.js';
 import timelineOrder from './timeline-order/index.js';
 import validFrontMatter from './valid-front-matter/index.js';
+import blamelessLanguage from './blameless-language/index.js';
+import hypothesisConfidence from './hypothesis-confidence/index.js';
 
 /** Every built-in rule, in the order they run and are documented. */
 export const rules: ReadonlyArray<Rule<any>> = [
@@ -22,4 +24,6 @@ export const rules: ReadonlyArray<Rule<any>> = [
   durationConsistency,
   dateConsistency,
   actionItemFields,
+  blamelessLanguage,
+  hypothesisConfidence,
 ];

@@ -6,6 +6,8 @@ import { SectionKindResolver } from './section-kinds.js';
 import { MetadataKeyResolver } from './metadata-keys.js';
 import { readFrontMatter } from './front-matter.js';
 import { buildTable } from './tables.js';
+import { collectPeople, type People } from './people.js';
+import { collectHypotheses, type Hypotheses } from './hypotheses.js';
 import { fieldsFromParagraph, fieldsFromTable, isFieldTable } from './fields.js';
 import { Metadata } from './metadata.js';
 import type { CalendarDate } from './dates.js';
@@ -163,6 +165,16 @@ export class PostmortemDocument {
   derived<T>(key: string, compute: (document: PostmortemDocument) => T): T {
     if (!this.derivedValues.has(key)) this.derivedValues.set(key, compute(this));
     return this.derivedValues.get(key) as T;
+  }
+
+  /** The people the document names: metadata, participants, people columns and @handles. */
+  get people(): People {
+    return this.derived('people', collectPeople);
+  }
+
+  /** The hypotheses of a structured root-cause analysis, and the summary that restates them. */
+  get hypotheses(): Hypotheses {
+    return this.derived('hypotheses', collectHypotheses);
   }
 
   private buildSections(): Section[] {

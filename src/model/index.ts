@@ -5,6 +5,9 @@ export { SectionKindResolver, BUILT_IN_SECTION_ALIASES, KIND_TITLES, kindName } 
 export { MetadataKeyResolver, BUILT_IN_KEY_ALIASES } from './metadata-keys.js';
 export { normalizeText, splitTitle, stripEmoji, closest, levenshtein } from './normalize.js';
 export { plainText, textRuns, inlineSourceToText, type TextRun } from './inline.js';
+export { People, namesIn, type Person } from './people.js';
+export type { Hypotheses, Hypothesis, HypothesisConfidence, HypothesisStatus, HypothesisSummary } from './hypotheses.js';
+export { proseBlock, type ProseBlock } from './prose.js';
 export { parseMarkdown, getParseCount } from './parse.js';
 export type * from './types.js';
 export * from './dates.js';

@@ -1,0 +1,344 @@
+import type { Nodes, Paragraph } from 'mdast';
+import { defineRule } from '../../src/engine/types.js';
+import type { PostmortemDocument } from '../../src/model/document.js';
+import { GAP, proseBlock, type ProseBlock } from '../../src/model/prose.js';
+import type { People } from '../../src/model/people.js';
+import { SectionKindResolver } from '../../src/model/section-kinds.js';
+import { plainText } from '../../src/model/inline.js';
+import type { Section } from '../../src/model/types.js';
+import { CATEGORIES, CATEGORY_INFO, PHRASES, type Category } from './phrases.js';
+import { compileEntry, phraseWords, PhraseMatcher, tokenize, type PhraseMatch } from './matcher.js';
+import { blamedSubject, FIRST_OR_SECOND_PERSON, isNegator, type Words } from './subjects.js';
+
+interface ExtraPhrase {
+  phrase: string;
+  category: string;
+  suggestion: string;
+}
+
+interface Options {
+  allow: string[];
+  extra: ExtraPhrase[];
+  categories: Record<Category, boolean>;
+  ignoreSections: string[];
+}
+
+/** Headings and bold notes about blameless culture quote the wording they ask authors to avoid. */
+const ABOUT_BLAME = /\bblame/i;
+
+interface Compiled {
+  matcher: PhraseMatcher;
+  /** A word every phrase needs: blocks without one are not read word by word. */
+  prefilter: RegExp;
+  allowed: Set<string>;
+  ignored: { kinds: Set<string>; titles: SectionKindResolver | null };
+}
+
+const compiledByOptions = new WeakMap<Options, Compiled>();
+
+function compile(options: Options): Compiled {
+  let compiled = compiledByOptions.get(options);
+  if (compiled) return compiled;
+  const matcher = new PhraseMatcher();
+  const required = new Set<string>();
+  for (const entry of PHRASES) {
+    matcher.add(entry.words, compileEntry(entry));
+    for (const word of requiredWords(entry.words)) required.add(word);
+  }
+  for (const extra of options.extra) {
+    const words = phraseWords(extra.phrase);
+    if (words.length === 0) continue;
+    matcher.add(words, { category: extra.category, suggestion: extra.suggestion, subject: null, notBefore: null, notAfter: null, custom: true });
+    for (const word of requiredWords(words)) required.add(word);
+  }
+  compiled = {
+    matcher,
+    prefilter: wordsPattern(required),
+    allowed: new Set(options.allow.map((phrase) => phraseWords(phrase).join(' '))),
+    ignored: {
+      kinds: new Set(options.ignoreSections),
+      titles: options.ignoreSections.length > 0 ? new SectionKindResolver({ ignored: options.ignoreSections }, false) : null,
+    },
+  };
+  compiledByOptions.set(options, compiled);
+  return compiled;
+}
+
+/** The alternatives of a phrase's most telling position (its longest words): "at fault" needs "fault". */
+function requiredWords(words: ReadonlyArray<string | readonly string[]>): readonly string[] {
+  let best: readonly string[] = [];
+  let bestLength = -1;
+  for (const position of words) {
+    const alternatives = typeof position === 'string' ? [position] : position;
+    const shortest = Math.min(...alternatives.map((word) => word.length));
+    if (shortest > bestLength) {
+      best = alternatives;
+      bestLength = shortest;
+    }
+  }
+  return best;
+}
+
+/**
+ * One case-insensitive pattern of literal words: no repetition, so linear. ASCII word
+ * boundaries (no `u` flag) make it an order of magnitude faster; it only has to let every
+ * block with a phrase through, and the tokenizer decides.
+ */
+function wordsPattern(words: Iterable<string>): RegExp {
+  const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]");
+  const ascii = [...words].filter((word) => /^[\x20-\x7e]+$/.test(word)).map(escape);
+  // Words with other letters (from `extra`) are looked for without boundaries.
+  const other = [...words].filter((word) => !/^[\x20-\x7e]+$/.test(word)).map(escape);
+  const alternatives = [`\\b(?:${ascii.join('|')})(?![A-Za-z0-9])`];
+  if (other.length > 0) alternatives.push(`(?:${other.join('|')})`);
+  return new RegExp(alternatives.join('|'), 'i');
+}
+
+const messages: Record<string, string> = {};
+for (const category of CATEGORIES) {
+  messages[category] = `"{{phrase}}" ${CATEGORY_INFO[category].problem}: {{suggestion}} (blameless-language: ${category}).`;
+}
+messages.custom = '"{{phrase}}" is wording this project avoids: {{suggestion}} (blameless-language: {{category}}).';
+
+export default defineRule<Options>({
+  id: 'blameless-language',
+  description: 'Reports blame, judgement and hindsight wording in the narrative ("human error", "Kevin forgot", "should have known"), with what to write instead.',
+  severity: 'warn',
+  recommended: true,
+  messages,
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      allow: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        default: [],
+        description:
+          'Phrases never reported, compared word by word without case with the words matched (the subject of a blame verb excluded): `"obviously"`, `"failed to"`, `"should have tested"`.',
+      },
+      extra: {
+        type: 'array',
+        default: [],
+        description:
+          'More phrases to report, each `{ "phrase", "category", "suggestion" }`; matched as whole words, without case, wherever the built-in phrases are.',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['phrase', 'suggestion'],
+          properties: {
+            phrase: { type: 'string', minLength: 1, description: 'The words to report.' },
+            category: { type: 'string', pattern: '^[a-z][a-z0-9-]*$', default: 'custom', description: 'Shown after the message.' },
+            suggestion: { type: 'string', minLength: 1, description: 'What to write instead.' },
+          },
+        },
+      },
+      categories: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'Turns categories of built-in phrases on or off: `human-error`, `blame-verb` (a person as the subject of "forgot", "failed to", "ignored", "broke", …), `judgement` ("careless", "at fault", …), `hindsight` ("should have known", "could have easily", …), `assumed-knowledge` ("obviously", "of course").',
+        default: Object.fromEntries(CATEGORIES.map((category) => [category, true])),
+        properties: Object.fromEntries(
+          CATEGORIES.map((category) => [category, { type: 'boolean', default: true, description: `Report ${category} wording.` }]),
+        ),
+      },
+      ignoreSections: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        default: [],
+        description:
+          'Sections not checked, with their sub-sections: a section kind (`lessons`, `timeline`, …) or a heading title (compared like section aliases). Sections about blameless culture are never checked.',
+      },
+    },
+  },
+  check(document, context) {
+    const compiled = compile(context.options);
+    const { categories } = context.options;
+    const notes = blamelessNotes(document);
+    const sectionSkipped = new Map<Section, boolean>();
+    const isSkippedSection = (section: Section | null): boolean => {
+      if (!section) return false;
+      let skip = sectionSkipped.get(section);
+      if (skip === undefined) {
+        // The document's title ("# Blameless review: …") holds every section; it is not a note on culture.
+        skip =
+          (ABOUT_BLAME.test(section.title) && document.title?.heading !== section.heading) ||
+          section.kinds.some((kind) => compiled.ignored.kinds.has(kind)) ||
+          (compiled.ignored.titles?.resolve(section.title).length ?? 0) > 0 ||
+          isSkippedSection(section.parent);
+        sectionSkipped.set(section, skip);
+      }
+      return skip;
+    };
+    const people = () => document.people;
+    const scan = (node: Nodes, plain: string, section: Section | null) => {
+      if (!compiled.prefilter.test(plain) || isSkippedSection(section)) return;
+      if (inRanges(notes, node.position?.start.offset ?? 0)) return;
+      const block = proseBlock(node, document.text);
+      for (const finding of findPhrases(block, compiled, categories, people)) {
+        const { phrase } = finding.match;
+        const data: Record<string, string> = { phrase: finding.text, suggestion: phrase.suggestion };
+        if (phrase.custom) data.category = phrase.category;
+        context.report({
+          offsets: { start: block.offset(finding.start), end: block.offset(finding.end - 1) + 1 },
+          messageId: phrase.custom ? 'custom' : phrase.category,
+          data,
+        });
+      }
+    };
+    for (const paragraph of document.paragraphs) scan(paragraph.node, paragraph.text, paragraph.section);
+    for (const table of document.tables) {
+      for (const row of table.rows) for (const cell of row.cells) scan(cell.node, cell.text, table.section);
+    }
+  },
+});
+
+interface Finding {
+  match: PhraseMatch;
+  /** Range in the block's text, the subject of a blame verb included. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+function* findPhrases(
+  block: ProseBlock,
+  compiled: Compiled,
+  categories: Record<Category, boolean>,
+  people: () => People,
+): Generator<Finding> {
+  const words = readWords(block.text);
+  const { text, tokens } = words;
+  const excluded = excludedMask(text.length, [...block.quoted, ...block.urls]);
+  for (let i = 0; i < tokens.length; i++) {
+    if (excluded?.[tokens[i]!.start]) continue;
+    const match = compiled.matcher.matchAt(text, tokens, i);
+    if (!match) continue;
+    const last = tokens[match.end - 1]!;
+    const { phrase } = match;
+    const reject =
+      (excluded && excluded[last.end - 1]) ||
+      (!phrase.custom && !categories[phrase.category as Category]) ||
+      compiled.allowed.has(tokens.slice(i, match.end).map((token) => token.word).join(' ')) ||
+      (phrase.notBefore && match.end < tokens.length && phrase.notBefore.has(tokens[match.end]!.word)) ||
+      (phrase.notAfter && i > 0 && phrase.notAfter.has(tokens[i - 1]!.word));
+    if (reject) continue;
+    let start = tokens[i]!.start;
+    if (phrase.subject) {
+      const subject = blamedSubject(words, i, phrase.subject, people);
+      if (subject === null) continue;
+      start = subject;
+    } else {
+      if (negated(words, i)) continue;
+      if (phrase.category === 'assumed-knowledge' && isParenthetical(text, tokens[i]!.start, last.end)) continue;
+    }
+    yield { match, start, end: last.end, text: text.slice(start, last.end).replace(/\s+/g, ' ') };
+    i = match.end - 1;
+  }
+}
+
+/** The words of a block with their sentences: one pass over the text. */
+export function readWords(text: string): Words {
+  const tokens = tokenize(text);
+  const sentenceStart = new Array<number>(tokens.length);
+  const firstPersonBefore = new Array<boolean>(tokens.length);
+  let current = 0;
+  let firstPerson = false;
+  for (let i = 0; i < tokens.length; i++) {
+    if (i > 0 && endsSentence(text, tokens[i - 1]!.end, tokens[i]!.start)) {
+      current = i;
+      firstPerson = false;
+    }
+    sentenceStart[i] = current;
+    firstPersonBefore[i] = firstPerson;
+    if (FIRST_OR_SECOND_PERSON.has(tokens[i]!.word)) firstPerson = true;
+  }
+  return { text, tokens, sentenceStart, firstPersonBefore };
+}
+
+/** Sentence punctuation followed by a space, or something skipped (code, HTML). */
+function endsSentence(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const char = text[i]!;
+    if (char === GAP) return true;
+    if ((char === '.' || char === '!' || char === '?') && (i + 1 >= text.length || /\s/.test(text[i + 1]!))) return true;
+  }
+  return false;
+}
+
+/** Marks the characters inside quotations and URLs; null when there are none. */
+function excludedMask(length: number, ranges: Array<[number, number]>): Uint8Array | null {
+  if (ranges.length === 0) return null;
+  const mask = new Uint8Array(length);
+  for (const [from, to] of ranges) mask.fill(1, from, to);
+  return mask;
+}
+
+/** "not human error", "no one is to blame", "wasn't obviously wrong": up to three words back. */
+function negated(words: Words, first: number): boolean {
+  for (let k = first - 1; k >= Math.max(words.sentenceStart[first]!, first - 3); k--) {
+    if (isNegator(words.tokens[k]!.word)) return true;
+  }
+  return false;
+}
+
+/** "(obviously)": an aside to the reader about the outcome, not a claim about what was knowable. */
+function isParenthetical(text: string, start: number, end: number): boolean {
+  let before = start - 1;
+  while (before >= 0 && text[before] === ' ') before--;
+  let after = end;
+  while (after < text.length && text[after] === ' ') after++;
+  return text[before] === '(' && text[after] === ')';
+}
+
+/** Whether an offset falls in one of a sorted list of disjoint [start, end) ranges. */
+function inRanges(ranges: Array<[number, number]>, offset: number): boolean {
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const [from, to] = ranges[mid]!;
+    if (offset < from) high = mid - 1;
+    else if (offset >= to) low = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/**
+ * Offset ranges of bold notes about blameless culture ("**This postmortem follows the
+ * blameless postmortem principles:**") and what follows each, up to the next heading,
+ * thematic break or bold note. Sorted and disjoint.
+ */
+function blamelessNotes(document: PostmortemDocument): Array<[number, number]> {
+  const boldNotes = document.paragraphs.filter((paragraph) => isBoldNote(paragraph.node));
+  if (!boldNotes.some((note) => ABOUT_BLAME.test(plainText(note.node)))) return [];
+  const boundaries = [
+    ...document.sections.map((section) => section.span.start.offset),
+    ...document.tree.children.filter((node) => node.type === 'thematicBreak').map((node) => node.position!.start.offset!),
+    ...boldNotes.map((note) => note.span.start.offset),
+  ].sort((a, b) => a - b);
+  const ranges: Array<[number, number]> = [];
+  for (const note of boldNotes) {
+    if (!ABOUT_BLAME.test(plainText(note.node))) continue;
+    const from = note.span.start.offset;
+    // The first boundary after the note (binary search).
+    let low = 0;
+    let high = boundaries.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (boundaries[mid]! <= from) low = mid + 1;
+      else high = mid;
+    }
+    ranges.push([from, boundaries[low] ?? document.text.length]);
+  }
+  return ranges;
+}
+
+/** A paragraph of only bold or italic text, perhaps with a colon: a heading in all but name. */
+function isBoldNote(node: Paragraph): boolean {
+  const [first, ...rest] = node.children;
+  if (!first || (first.type !== 'strong' && first.type !== 'emphasis')) return false;
+  return rest.every((child) => child.type === 'text' && /^\s*:?\s*$/.test(child.value));
+}

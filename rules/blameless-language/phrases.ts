@@ -1,0 +1,129 @@
+/**
+ * The wording blameless-language reports, by category, with what to write instead and
+ * where that advice comes from (../shared/domain/blameless_phrases.json gathers the
+ * sources: PagerDuty's postmortem guides, the Google SRE book and workbook, Etsy's
+ * debriefing facilitation guide, Atlassian's incident handbook).
+ */
+
+export type Category = 'human-error' | 'blame-verb' | 'judgement' | 'hindsight' | 'assumed-knowledge';
+
+export const CATEGORIES: readonly Category[] = ['human-error', 'blame-verb', 'judgement', 'hindsight', 'assumed-knowledge'];
+
+/**
+ * Who must be the subject of a blame verb for it to blame someone:
+ * - `person`: verbs only people do ("forgot", "neglected to", "messed up"): any person —
+ *   a known name or handle, a capitalised name, a role ("the on-call engineer", "the user"),
+ *   he/she/they/someone — or a subject left out after "and" ("…, and crucially, forgot").
+ * - `named`: verbs that systems do too ("failed to", "ignored", "broke"): only a known
+ *   name, a handle, he/she/someone, or a role ("the engineer"); "The deploy failed to
+ *   start", "Grafana broke" and "the alerts were ignored" blame no one.
+ * "We" and "I" never count: a team owning its omission is what blameless writing asks for.
+ */
+export type Subject = 'person' | 'named';
+
+export interface PhraseEntry {
+  /** Words in order; an array is a set of alternatives for one position. Lower case. */
+  words: ReadonlyArray<string | readonly string[]>;
+  category: Category;
+  /** What to write instead; completes the category's message. */
+  suggestion: string;
+  /** For blame verbs: which subjects make the phrase blame someone. */
+  subject?: Subject;
+  /** A following word that makes the phrase technical ("lazy loading", "sloppy quorum"). */
+  notBefore?: readonly string[];
+  /** A preceding word that makes it something else ("a change of course"). */
+  notAfter?: readonly string[];
+}
+
+export interface CategoryInfo {
+  /** The message's middle part: why the wording hurts. */
+  problem: string;
+  /** Where the advice comes from. */
+  source: string;
+}
+
+export const CATEGORY_INFO: Readonly<Record<Category, CategoryInfo>> = {
+  'human-error': {
+    problem: 'names a person, not a cause',
+    source: 'PagerDuty postmortem-docs effective_postmortems.md; incident-response-docs effective_post_mortems.md',
+  },
+  'blame-verb': {
+    problem: 'makes a person the cause',
+    source: 'PagerDuty effective_postmortems.md and culture/blameless.md; SRE Workbook ch. 10; Etsy Debriefing Facilitation Guide',
+  },
+  judgement: {
+    problem: 'judges people instead of describing what happened',
+    source: 'SRE Workbook ch. 10 ("careless ignorance"); Atlassian post-incident review best practices',
+  },
+  hindsight: {
+    problem: 'judges with hindsight',
+    source: 'Etsy Debriefing Facilitation Guide 03; PagerDuty effective_post_mortems.md (counterfactuals); Chef postmortem template',
+  },
+  'assumed-knowledge': {
+    problem: 'assumes knowledge the people involved may not have had',
+    source: 'Etsy Debriefing Facilitation Guide 05',
+  },
+};
+
+const HUMAN_ERROR = 'name the conditions that made the action possible, such as a script without rate limiting or out-of-date docs';
+const OMISSION = 'describe what the person saw and did, and what made the step easy to miss';
+const ACTION = 'describe what happened and the system that allowed it';
+const JUDGEMENT = 'describe the actions and their results with verifiable facts';
+const HINDSIGHT = 'describe what was known at the time, and put improvements in the action items';
+const OBVIOUS = 'explain what made it seem obvious, and to whom';
+
+/**
+ * Participles after "should have" that judge what someone did or knew. Not "seen", "read"
+ * or "looked": "the graph should have looked like this" states what was expected.
+ */
+const SHOULD_HAVE_DONE = [
+  'known', 'caught', 'noticed', 'spotted', 'realised', 'realized', 'checked', 'double-checked', 'tested', 'verified',
+  'reviewed', 'done', 'asked', 'listened', 'anticipated', 'foreseen', 'predicted', 'detected', 'escalated', 'thought',
+] as const;
+/** What follows "should have been" when it judges: "been caught", "been more careful". */
+const SHOULD_HAVE_BEEN = ['caught', 'noticed', 'spotted', 'detected', 'obvious', 'clear', 'aware', 'known', 'careful', 'tested', 'reviewed', 'checked'] as const;
+
+/** Technical uses: "lazy loading", "lazy evaluation", "sloppy quorum". */
+const LAZY_TECHNICAL = [
+  'loading', 'load', 'loaded', 'loads', 'loader', 'initialization', 'initialisation', 'init', 'initialized', 'evaluation',
+  'eval', 'evaluated', 'import', 'imports', 'instantiation', 'fetch', 'fetching', 'mode', 'iterator', 'iteration',
+  'sequence', 'property', 'properties', 'deletion', 'expansion', 'binding', 'allocation', 'parsing', 'hydration',
+  'compilation', 'rendering', 'caching', 'creation', 'sync', 'start', 'startup', 'migration', 'migrations', 'val',
+  'value', 'values', 'list', 'lists', 'stream', 'streams', 'query', 'queries', 'connection', 'connections',
+];
+
+export const PHRASES: readonly PhraseEntry[] = [
+  { words: ['human', ['error', 'errors']], category: 'human-error', suggestion: HUMAN_ERROR },
+  { words: ['operator', ['error', 'errors']], category: 'human-error', suggestion: HUMAN_ERROR },
+
+  { words: ['forgot'], category: 'blame-verb', subject: 'person', suggestion: OMISSION },
+  { words: ['neglected', 'to'], category: 'blame-verb', subject: 'person', suggestion: OMISSION },
+  { words: ['messed', 'up'], category: 'blame-verb', subject: 'person', suggestion: ACTION },
+  { words: ['failed', 'to'], category: 'blame-verb', subject: 'named', suggestion: OMISSION },
+  { words: ['ignored'], category: 'blame-verb', subject: 'named', suggestion: OMISSION },
+  { words: ['broke'], category: 'blame-verb', subject: 'named', suggestion: ACTION },
+
+  { words: [['careless', 'carelessly', 'carelessness']], category: 'judgement', suggestion: JUDGEMENT },
+  { words: [['negligent', 'negligently', 'negligence']], category: 'judgement', suggestion: JUDGEMENT },
+  { words: [['reckless', 'recklessly', 'recklessness']], category: 'judgement', suggestion: JUDGEMENT },
+  { words: [['incompetent', 'incompetence', 'incompetently']], category: 'judgement', suggestion: JUDGEMENT },
+  { words: ['lazy'], category: 'judgement', suggestion: JUDGEMENT, notBefore: LAZY_TECHNICAL },
+  { words: ['sloppy'], category: 'judgement', suggestion: JUDGEMENT, notBefore: ['quorum', 'quorums'] },
+  { words: [['stupid', 'stupidly', 'stupidity']], category: 'judgement', suggestion: JUDGEMENT },
+  { words: ['at', 'fault'], category: 'judgement', suggestion: JUDGEMENT },
+  { words: ['to', 'blame'], category: 'judgement', suggestion: JUDGEMENT },
+  { words: ['blamed', 'on'], category: 'judgement', suggestion: JUDGEMENT },
+
+  { words: ['should', 'have', SHOULD_HAVE_DONE], category: 'hindsight', suggestion: HINDSIGHT },
+  { words: ['should', 'have', 'paid', 'attention'], category: 'hindsight', suggestion: HINDSIGHT },
+  { words: ['should', 'have', 'been', SHOULD_HAVE_BEEN], category: 'hindsight', suggestion: HINDSIGHT },
+  { words: ['should', 'have', 'been', 'more', ['careful', 'thorough', 'cautious', 'attentive']], category: 'hindsight', suggestion: HINDSIGHT },
+  { words: [["should've"], SHOULD_HAVE_DONE], category: 'hindsight', suggestion: HINDSIGHT },
+  { words: [["should've"], 'been', SHOULD_HAVE_BEEN], category: 'hindsight', suggestion: HINDSIGHT },
+  { words: ['could', 'have', 'easily'], category: 'hindsight', suggestion: HINDSIGHT },
+  { words: [["could've"], 'easily'], category: 'hindsight', suggestion: HINDSIGHT },
+  { words: ['could', 'easily', 'have'], category: 'hindsight', suggestion: HINDSIGHT },
+
+  { words: ['obviously'], category: 'assumed-knowledge', suggestion: OBVIOUS },
+  { words: ['of', 'course'], category: 'assumed-knowledge', suggestion: OBVIOUS, notAfter: ['change', 'changes', 'changed', 'matter'] },
+];

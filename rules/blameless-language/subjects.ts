@@ -1,0 +1,148 @@
+import type { People } from '../../src/model/people.js';
+import type { Token } from './matcher.js';
+import type { Subject } from './phrases.js';
+
+/**
+ * Who a blame verb blames: see `Subject` in phrases.ts for which subjects count. Works on
+ * one block's words, with each word's sentence precomputed, so every question is answered
+ * by looking a bounded number of words back.
+ */
+
+/** Words between a subject and its verb that keep the subject: "Kevin then simply forgot". */
+const SKIPPED_BEFORE_VERB = new Set([
+  'also', 'just', 'then', 'simply', 'again', 'still', 'apparently', 'accidentally', 'mistakenly', 'inadvertently',
+  'completely', 'totally', 'clearly', 'probably', 'had', 'has', 'have', 'did', 'once', 'later', 'subsequently', 'initially',
+  'unfortunately', 'crucially', 'somehow', 'even',
+]);
+const NEGATORS = new Set(['not', 'never', 'no', 'nobody', 'none', 'neither', 'nor', 'cannot', 'without', 'nothing']);
+export const FIRST_OR_SECOND_PERSON = new Set(['we', 'i', 'you', 'us']);
+/** Subjects that are people whatever the verb. */
+const PERSON_PRONOUNS = new Set(['he', 'she', 'someone', 'somebody', 'everyone', 'everybody', 'anyone', 'anybody']);
+/** People by role. */
+const ROLES = new Set([
+  'engineer', 'engineers', 'operator', 'operators', 'developer', 'developers', 'dev', 'devs', 'sre', 'sres', 'admin',
+  'admins', 'administrator', 'administrators', 'on-call', 'oncall', 'on-caller', 'responder', 'responders', 'reviewer',
+  'reviewers', 'author', 'commander', 'ic', 'employee', 'employees', 'contractor', 'intern', 'teammate', 'colleague',
+  'person', 'manager', 'lead', 'approver', 'human', 'humans', 'staff', 'member', 'members', 'dba', 'sysadmin', 'maintainer',
+  'maintainers', 'deployer', 'assignee', 'owner',
+]);
+/** Subjects that name software or groups as often as people ("the client failed to connect"): only for verbs only people do. */
+const PERSON_VERB_ROLES = new Set(['user', 'users', 'customer', 'customers', 'they']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'their', 'his', 'her', 'this', 'that', 'one', 'another', 'my', 'your']);
+const CONJUNCTIONS = new Set(['and', 'but', 'or', 'so', 'yet']);
+/** Broadcast mentions address a channel, not a person. */
+const BROADCAST = new Set(['channel', 'here', 'everyone', 'all']);
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const CAPITALISED = /^\p{Lu}/u;
+
+/** The words of one block of prose, with their sentences. */
+export interface Words {
+  text: string;
+  tokens: Token[];
+  /** Per word: the index of the first word of its sentence. */
+  sentenceStart: number[];
+  /** Per word: whether "we", "I" or "you" comes before it in its sentence. */
+  firstPersonBefore: boolean[];
+}
+
+export function isNegator(word: string): boolean {
+  return NEGATORS.has(word) || word.endsWith("n't");
+}
+
+/** Whether the text between two words is only spaces (no punctuation). */
+function spaced(words: Words, left: number): boolean {
+  const { text, tokens } = words;
+  for (let i = tokens[left]!.end; i < tokens[left + 1]!.start; i++) {
+    const char = text[i]!;
+    if (char !== ' ' && char !== '\n' && char !== '\t' && char !== '\r') return false;
+  }
+  return true;
+}
+
+/** Whether the text between two words breaks a clause (sentence punctuation, brackets, quotes, code). */
+function clauseBreak(words: Words, left: number): boolean {
+  const { text, tokens } = words;
+  for (let i = tokens[left]!.end; i < tokens[left + 1]!.start; i++) {
+    if ('.!?;:()[]"“”\uFFFC'.includes(text[i]!)) return true;
+  }
+  return false;
+}
+
+function hasComma(words: Words, left: number): boolean {
+  const { text, tokens } = words;
+  for (let i = tokens[left]!.end; i < tokens[left + 1]!.start; i++) if (text[i] === ',') return true;
+  return false;
+}
+
+/**
+ * The start offset (in the block's text) of the subject a blame verb blames, or null when
+ * it blames no one. An aside set off by commas between subject and verb is looked across
+ * when the word before the verb names no one: "Kevin, in the rush, forgot".
+ */
+export function blamedSubject(words: Words, verb: number, kind: Subject, people: () => People): number | null {
+  const k = skipToSubject(words, verb - 1);
+  if (k === null) return null;
+  const subject = subjectAt(words, k, verb, kind, people);
+  if (subject !== null || !hasComma(words, k)) return subject;
+  // The word before the verb closes an aside: find where it opens, within five words.
+  const sentenceStart = words.sentenceStart[verb]!;
+  for (let j = k; j > Math.max(sentenceStart, k - 5); j--) {
+    if (clauseBreak(words, j - 1)) return null;
+    if (hasComma(words, j - 1)) {
+      const before = skipToSubject(words, j - 1);
+      return before === null ? null : subjectAt(words, before, verb, kind, people);
+    }
+  }
+  return null;
+}
+
+/** From word k backwards past adverbs and auxiliaries ("then simply had"); null at a negation, a clause break or the sentence's start. */
+function skipToSubject(words: Words, k: number): number | null {
+  const sentenceStart = k >= 0 ? words.sentenceStart[k]! : 0;
+  for (let steps = 0; k >= sentenceStart && steps < 8; k--, steps++) {
+    if (clauseBreak(words, k)) return null;
+    const { word, raw } = words.tokens[k]!;
+    if (isNegator(word)) return null;
+    const adverb = word.length > 4 && word.endsWith('ly') && raw === word;
+    if (!SKIPPED_BEFORE_VERB.has(word) && !adverb) return k;
+  }
+  return null;
+}
+
+/** Whether word k, before a blame verb, is a subject that blames someone: its start offset, or null. */
+function subjectAt(words: Words, k: number, verb: number, kind: Subject, people: () => People): number | null {
+  const { text, tokens } = words;
+  const token = tokens[k]!;
+  const { word, raw } = token;
+  if (text[token.start - 1] === '@' && !LETTER_OR_DIGIT.test(text[token.start - 2] ?? ' ')) {
+    return BROADCAST.has(word) ? null : token.start - 1;
+  }
+  if (text[token.end] === '@' && !LETTER_OR_DIGIT.test(text[token.end + 1] ?? ' ')) return token.start;
+  if (FIRST_OR_SECOND_PERSON.has(word)) return null;
+  if (PERSON_PRONOUNS.has(word)) return token.start;
+  if (ROLES.has(word) || (kind === 'person' && PERSON_VERB_ROLES.has(word))) return roleStart(words, k);
+  if (CONJUNCTIONS.has(word)) {
+    // "…; and crucially, forgot" leaves the subject out; "we … and forgot" owns the omission.
+    return kind === 'person' && !words.firstPersonBefore[k] ? tokens[verb]!.start : null;
+  }
+  const known = people();
+  if (known.isNameWord(raw) || known.isHandle(raw)) {
+    let first = k;
+    const limit = Math.max(words.sentenceStart[k]!, k - 3);
+    while (first > limit && known.isNameWord(tokens[first - 1]!.raw) && spaced(words, first - 1)) first--;
+    return tokens[first]!.start;
+  }
+  // A capitalised word before a verb only people do is a name: "Kevin forgot".
+  if (kind === 'person' && CAPITALISED.test(raw)) return token.start;
+  return null;
+}
+
+/** "the on-call engineer": back to a determiner within three words, else the role alone. */
+function roleStart(words: Words, role: number): number {
+  const { tokens } = words;
+  for (let j = role - 1; j >= Math.max(words.sentenceStart[role]!, role - 3); j--) {
+    if (!spaced(words, j)) break;
+    if (DETERMINERS.has(tokens[j]!.word)) return tokens[j]!.start;
+  }
+  return tokens[role]!.start;
+}
