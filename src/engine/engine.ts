@@ -92,7 +92,7 @@ function toMessage(document: PostmortemDocument, rule: Rule<any>, severity: 1 | 
   const message: LintMessage = {
     ruleId: rule.id,
     messageId: report.messageId,
-    severity,
+    severity: report.severity === 'warn' ? 1 : severity,
     message: formatMessage(template, report.data),
     line: span.start.line,
     column: span.start.column,

@@ -23,6 +23,12 @@ export type Report = ReportLocation & {
   messageId: string;
   data?: Record<string, string | number>;
   fix?: Fix;
+  /**
+   * "warn" reports this finding as a warning even when the rule is configured as an
+   * error: for findings that deserve attention but should not fail a build on their own
+   * (a timeline that mixes time zones). A rule configured as "warn" stays "warn".
+   */
+  severity?: 'warn';
 };
 
 export interface RuleContext<Options> {
