@@ -238,24 +238,59 @@ function taskBoxOffset(document: PostmortemDocument, item: Nodes): number {
 
 function checkFields(document: PostmortemDocument, out: Collector): void {
   for (const field of document.fields) {
-    const raw = field.raw.replace(/\*\*|`/g, '').trim();
-    const at = (i: number) => field.span.start.offset + i;
-    const data = { text: shown(field.raw) };
-    if (isMarkerValue(raw) && !(field.key === 'status' && /^todo$/i.test(raw))) {
-      out.add('markers', 'marker', field.span.start.offset, field.span.end.offset, data);
-    } else if (choiceAlternatives(raw.replace(/^\[(.*)\]$/, '$1'), SINGLE_VALUE_KEYS.has(field.key))) {
-      out.add('choices', 'choice', field.span.start.offset, field.span.end.offset, data);
-    }
-    // Front matter is not prose: its values are read here.
     if (field.source === 'front-matter') {
-      const text = field.raw;
-      for (const match of findBrackets(text)) {
-        out.add(match.kind === 'choice' ? 'choices' : 'brackets', match.kind === 'choice' ? 'choice' : 'bracket', at(match.start), at(match.end), { text: shown(match.text) });
-      }
-      out.addMatches('blanks', 'blank', findBlanks(text), at);
-      out.addMatches('blanks', 'mask', findMasks(text), at);
-      out.addMatches('markers', 'marker', findMarkers(text), at);
+      checkFrontMatterField(field, out);
+      continue;
     }
+    checkValue(field.raw, field.key, field.span.start.offset, field.span.end.offset, out);
+  }
+}
+
+/** A whole value that is a marker (TBD) or an unpicked choice ("SEV-1 | SEV-2"). */
+function checkValue(rawValue: string, key: string, start: number, end: number, out: Collector): void {
+  const raw = rawValue.replace(/\*\*|`/g, '').trim();
+  const data = { text: shown(rawValue) };
+  if (isMarkerValue(raw) && !(key === 'status' && /^todo$/i.test(raw))) {
+    out.add('markers', 'marker', start, end, data);
+  } else if (choiceAlternatives(raw.replace(/^\[(.*)\]$/, '$1'), SINGLE_VALUE_KEYS.has(key))) {
+    out.add('choices', 'choice', start, end, data);
+  }
+}
+
+/**
+ * Front matter is YAML, not prose: a value's brackets may be YAML syntax (a list such as
+ * `authors: [Priya, Tomás]`), so each string of a list is checked on its own, where the
+ * source writes it; a scalar is checked as written (quotes included, they are not brackets).
+ */
+function checkFrontMatterField(field: PostmortemDocument['fields'][number], out: Collector): void {
+  const base = field.span.start.offset;
+  const pieces: Array<{ text: string; offset: number }> = [];
+  if (Array.isArray(field.data) && field.data.length === 1 && /^\[[^\]]*\]$/.test(field.raw.trim())) {
+    // `authors: [Name]`: YAML reads a one-element list, the template meant a placeholder.
+    pieces.push({ text: field.raw, offset: base });
+  } else if (Array.isArray(field.data)) {
+    let cursor = 0;
+    for (const element of field.data) {
+      if (typeof element !== 'string' || element === '') continue;
+      const index = field.raw.indexOf(element, cursor);
+      if (index === -1) continue;
+      pieces.push({ text: element, offset: base + index });
+      cursor = index + element.length;
+    }
+  } else if (typeof field.data === 'string' || typeof field.data === 'number') {
+    pieces.push({ text: field.raw, offset: base });
+  }
+  for (const piece of pieces) {
+    const at = (i: number) => piece.offset + i;
+    const unquoted = piece.text.replace(/^(["'])(.*)\1$/s, '$2');
+    const quoteWidth = unquoted.length === piece.text.length ? 0 : 1;
+    checkValue(unquoted, field.key, at(quoteWidth), at(quoteWidth + unquoted.length), out);
+    for (const match of findBrackets(piece.text)) {
+      out.add(match.kind === 'choice' ? 'choices' : 'brackets', match.kind === 'choice' ? 'choice' : 'bracket', at(match.start), at(match.end), { text: shown(match.text) });
+    }
+    out.addMatches('blanks', 'blank', findBlanks(piece.text), at);
+    out.addMatches('blanks', 'mask', findMasks(piece.text), at);
+    out.addMatches('markers', 'marker', findMarkers(piece.text), at);
   }
 }
 
