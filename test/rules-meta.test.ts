@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.js';
@@ -32,10 +32,12 @@ describe('rule registry', () => {
         expect(['error', 'warn']).toContain(rule.severity);
       });
 
-      it('has messages and a README', () => {
+      it('has messages and a README with a hand-written rationale before the generated reference', () => {
         expect(Object.keys(rule.messages).length).toBeGreaterThan(0);
-        expect(existsSync(join(root, 'rules', rule.id, 'README.md'))).toBe(true);
         expect(existsSync(join(root, 'rules', rule.id, 'index.ts'))).toBe(true);
+        const readme = readFileSync(join(root, 'rules', rule.id, 'README.md'), 'utf8');
+        const rationale = readme.slice(0, readme.indexOf('<!-- pm-lint:generated:start -->')).replace(/^# .*\n/, '').trim();
+        expect(rationale.split(/\s+/).length, `rules/${rule.id}/README.md needs a rationale`).toBeGreaterThan(40);
       });
 
       it('describes every option with a default and a description, and rejects unknown options', () => {
