@@ -144,3 +144,26 @@ describe('the pm-lint binary', () => {
     expect(explicit.stdout).toContain('File ignored because of a matching ignore pattern');
   });
 });
+
+describe('--fix and --fix-dry-run', () => {
+  // "Café" and "→" saved as UTF-8, read as Windows-1252 and saved again.
+  const mojibake = `${COMPLETE.replace('## Summary\n\nText.', '## Summary\n\nCafÃ© orders failed â†’ retried.')}`;
+
+  it('--fix-dry-run prints a unified diff and writes nothing', () => {
+    const root = tempTree({ 'a.md': mojibake });
+    const result = run(['--fix-dry-run', 'a.md'], root);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      ['--- a/a.md', '+++ b/a.md', '@@ -2,7 +2,7 @@', ' ', ' ## Summary', ' ', '-CafÃ© orders failed â†’ retried.', '+Café orders failed → retried.', ' '].join('\n'),
+    );
+    expect(result.stdout).toContain('a.md: no issues found');
+    expect(readFileSync(join(root, 'a.md'), 'utf8')).toBe(mojibake);
+  });
+
+  it('--fix repairs the file and reports what is left', () => {
+    const root = tempTree({ 'a.md': mojibake });
+    expect(run(['--fix', 'a.md'], root)).toMatchObject({ code: 0 });
+    expect(readFileSync(join(root, 'a.md'), 'utf8')).toBe(mojibake.replace('CafÃ© orders failed â†’', 'Café orders failed →'));
+    expect(run(['--fix', '--stdin'], root).code).toBe(2);
+  });
+});

@@ -198,7 +198,10 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
     fatal = outcome.unmatched.length > 0 || outcome.unreadable.length > 0;
     results = outcome.results;
   }
-  if (args['fix-dry-run']) io.stdout(fixDiffs(results, io.cwd));
+  if (args['fix-dry-run']) {
+    const diffs = fixDiffs(results, io.cwd);
+    if (diffs) io.stdout(`${diffs}\n`);
+  }
   const outcome = outcomeOf(results, args['max-warnings'], fatal);
   const shown = args.quiet ? results.map(errorsOnly) : results;
   const output = formatResults(shown, args.format, {

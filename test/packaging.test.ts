@@ -1,0 +1,63 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rules } from '../rules/index.js';
+import { packageRoot } from '../src/util/package-root.js';
+import { COMPLETE, INCOMPLETE, tempTree } from './helpers.js';
+
+const root = packageRoot();
+const npm = (args: string[], cwd: string) =>
+  execFileSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' } });
+
+describe('the published package', () => {
+  it('holds what users need and nothing else (npm pack --dry-run)', () => {
+    const [pack] = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], root)) as Array<{ files: Array<{ path: string }> }>;
+    const files = pack!.files.map((file) => file.path).sort();
+    const allowed = [
+      /^package\.json$/, /^README\.md$/, /^LICENSE$/, /^schema\/pmlintrc\.schema\.json$/,
+      /^rules\/[a-z-]+\/README\.md$/, /^dist\/(src|rules)\/.+\.(js|d\.ts)$/,
+    ];
+    expect(files.filter((file) => !allowed.some((pattern) => pattern.test(file)))).toEqual([]);
+    const needed = [
+      'package.json', 'README.md', 'LICENSE', 'schema/pmlintrc.schema.json',
+      'dist/src/cli/bin.js', 'dist/src/api/index.js', 'dist/src/api/index.d.ts',
+      'dist/src/integrations/remark.js', 'dist/src/integrations/remark.d.ts',
+      ...rules.flatMap((rule) => [`rules/${rule.id}/README.md`, `dist/rules/${rule.id}/index.js`]),
+    ];
+    expect(needed.filter((file) => !files.includes(file))).toEqual([]);
+    expect(files.some((file) => /^(test|fixtures|examples|scripts|src)\//.test(file) || file.startsWith('dist/scripts/'))).toBe(false);
+  });
+
+  it('installs from its tarball into an empty project, where npx pm-lint, the API and pm-lint/remark work', () => {
+    const project = tempTree({
+      'package.json': JSON.stringify({ name: 'docs', private: true, type: 'module' }),
+      'docs/postmortems/good.md': COMPLETE,
+      'docs/postmortems/bad.md': INCOMPLETE,
+    });
+    // dist is built by npm test; packing must not rebuild it while other tests run the binary.
+    npm(['pack', '--ignore-scripts', '--pack-destination', project], root);
+    const tarball = readdirSync(project).find((name) => name.endsWith('.tgz'))!;
+    npm(['install', '--no-save', join(project, tarball)], project);
+    const lint = spawnSync('npx', ['--no-install', 'pm-lint', 'docs/postmortems', '-f', 'json'], { cwd: project, encoding: 'utf8' });
+    expect(lint.status, lint.stderr).toBe(1);
+    const results = JSON.parse(lint.stdout) as Array<{ filePath: string; errorCount: number }>;
+    expect(results.map((result) => [result.filePath.slice(project.length + 1), result.errorCount > 0])).toEqual([
+      ['docs/postmortems/bad.md', true],
+      ['docs/postmortems/good.md', false],
+    ]);
+    expect(spawnSync('npx', ['--no-install', 'pm-lint', '--explain', 'required-sections'], { cwd: project, encoding: 'utf8' }).stdout).toMatch(/^# required-sections/);
+    writeFileSync(
+      join(project, 'check.mjs'),
+      [
+        "import { lintText, rules } from 'pm-lint';",
+        "import remarkPmLint from 'pm-lint/remark';",
+        "const result = lintText('# Title\\n');",
+        'console.log(JSON.stringify({ rules: rules.length, errors: result.errorCount, plugin: typeof remarkPmLint }));',
+      ].join('\n'),
+    );
+    const api = JSON.parse(execFileSync(process.execPath, ['check.mjs'], { cwd: project, encoding: 'utf8' }));
+    expect(api).toEqual({ rules: rules.length, errors: 5, plugin: 'function' });
+    expect(JSON.parse(readFileSync(join(project, 'node_modules/pm-lint/package.json'), 'utf8')).name).toBe('pm-lint');
+  }, 300_000);
+});
