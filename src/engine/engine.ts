@@ -1,4 +1,5 @@
 import { PostmortemDocument, type ModelOptions } from '../model/document.js';
+import { UnparsableDocumentError } from '../model/parse.js';
 import type { Span } from '../model/positions.js';
 import { applyDirectives, parseDirectives } from './directives.js';
 import { formatMessage, ruleDocsUrl } from './messages.js';
@@ -24,10 +25,20 @@ const SEVERITY: Record<Severity, 1 | 2> = { warn: 1, error: 2 };
 /**
  * Lints one document's text (without a BOM): builds the model once, runs every configured
  * rule on it, validates what each rule reports, and applies inline directives. A rule that
- * throws yields one internal-error message; the other rules still run.
+ * throws yields one internal-error message; the other rules still run. A document the
+ * parser refuses (see parseMarkdown) yields one fatal message and no rule runs.
  */
 export function lintDocument(filePath: string, text: string, options: LintDocumentOptions): LintResult {
-  const document = new PostmortemDocument(text, options);
+  let document: PostmortemDocument;
+  try {
+    document = new PostmortemDocument(text, options);
+  } catch (error) {
+    if (!(error instanceof UnparsableDocumentError)) throw error;
+    const line = Math.max(1, error.line);
+    return summarize(filePath, [
+      { ruleId: null, severity: 2, message: `Cannot lint this file: ${error.message}.`, line, column: 1, endLine: line, endColumn: 1, fatal: true },
+    ]);
+  }
   const messages: LintMessage[] = [];
   for (const configured of options.rules) {
     messages.push(...runRule(document, configured));
