@@ -96,7 +96,8 @@ export function scanSlices(text: string, options: SliceOptions): SliceScan {
     } else if (html !== null) {
       if (html.test(line)) html = null;
     } else {
-      const depth = shape.depth + Math.floor(shape.indent / 2);
+      // Nested lists are indented by two columns or more a level; indentation without a marker nests nothing.
+      const depth = shape.depth === 0 ? 0 : shape.depth + Math.floor(shape.indent / 2);
       if (depth > deepest.depth) deepest = { depth, line: lineNumber };
       const bigEnough = start - slice.start >= options.sliceSize;
       if (table !== null) {
