@@ -38,7 +38,7 @@ describe('parsing in slices', () => {
   });
 
   const shared = join(root, '..', 'shared');
-  it.skipIf(!existsSync(shared))('gives the same tree as one parse for the shared real postmortems and seeds (skipped: ../shared is absent)', () => {
+  it.skipIf(!existsSync(shared))(`gives the same tree as one parse for the shared real postmortems and seeds${existsSync(shared) ? '' : ' (skipped: ../shared is absent)'}`, () => {
     const files = [...markdownIn(join(shared, 'real-postmortems')), ...markdownIn(join(shared, 'seeds'))];
     for (const file of files) expectSlicedEqualsWhole(file);
   });
@@ -55,6 +55,14 @@ describe('parsing in slices', () => {
     // A list item never starts a slice: "- a\n\n- b" is one loose list.
     expect(starts).toEqual(['---', '# T', '```', '<!--', 'After the list']);
     expect(parseMarkdown(text, { sliceSize: 1 })).toEqual(parseMarkdown(text));
+  });
+
+  it('scans adversarial table lines in linear time', () => {
+    const started = performance.now();
+    for (const line of [`|-${' '.repeat(100_000)}x`, `| -- ${'| -- '.repeat(20_000)}x`, `|${':-'.repeat(50_000)}`]) {
+      scanSlices(`| a | b |\n${line}\n`, { sliceSize: 1, tableRows: 2 });
+    }
+    expect(performance.now() - started).toBeLessThan(1_000);
   });
 
   it('resolves link and footnote references defined in another slice', () => {

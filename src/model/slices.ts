@@ -45,7 +45,8 @@ export interface SliceOptions {
 
 const FENCE = /^(`{3,}|~{3,})/;
 const CONTAINER_MARKER = /(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]*/y;
-const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+// Each run of blanks is followed by something it cannot match ("|", "-", the end): no backtracking over blanks.
+const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?(?:[ \t]*\|[ \t]*:?-+:?)*[ \t]*(?:\|[ \t]*)?$/;
 const TABLE_ROW = /^ {0,3}\|/;
 const DEFINITION = /^\[(\^?(?:[^\\[\]\n]|\\.){1,999})\]:/;
 /** HTML blocks that blank lines do not end (CommonMark types 1 to 5), with their end markers. */
@@ -58,7 +59,8 @@ const HTML_BLOCKS: Array<[RegExp, RegExp]> = [
 ];
 
 /**
- * One pass over the lines: the slices, the definition labels, the deepest nesting.
+ * One pass over the lines: the slices, the definition labels, the deepest nesting and the
+ * largest run of inline markers (the last two for parseMarkdown's limits).
  * Line endings are those of CommonMark: "\r\n", "\r" and "\n".
  */
 export function scanSlices(text: string, options: SliceOptions): SliceScan {
