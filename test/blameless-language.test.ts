@@ -44,8 +44,9 @@ describe('blameless-language matcher', () => {
       '"'.repeat(100_000),
       "'a ".repeat(40_000),
       '@'.repeat(100_000),
-      '[a](b "c") '.repeat(10_000),
-      '**human** error '.repeat(10_000),
+      // Within the parser's limit of 10,000 emphasis and link markers in one paragraph.
+      '[a](b "c") '.repeat(4_000),
+      '**human** error '.repeat(2_000),
       '`x` forgot '.repeat(10_000),
       'https://a.test/'.repeat(10_000),
     ];

@@ -5,6 +5,7 @@ import { rules } from '../../rules/index.js';
 import { lintFiles, type LintOptions } from '../api/lint.js';
 import { GitError } from '../api/git.js';
 import { ConfigError, formatProblem } from '../config/types.js';
+import { loadedPluginRules } from '../config/plugins.js';
 import { formatResults } from '../reporters/index.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { packageVersion } from '../util/package-root.js';
@@ -22,6 +23,7 @@ interface Inputs {
   maxWarnings: number;
   onlyChanged: boolean;
   sarifFile: string;
+  allowPluginsOnForks: boolean;
 }
 
 function input(name: string, fallback = ''): string {
@@ -37,6 +39,7 @@ function readInputs(): Inputs {
     maxWarnings,
     onlyChanged: /^(true|yes|1)$/i.test(input('only-changed', 'false')),
     sarifFile: input('sarif-file'),
+    allowPluginsOnForks: /^(true|yes|1)$/i.test(input('allow-plugins-on-forks', 'false')),
   };
 }
 
@@ -77,6 +80,10 @@ function changedSinceRef(event: PullRequestEvent, cwd: string): string | null {
   }
 }
 
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
 function writeOutput(name: string, value: string): void {
   const path = process.env.GITHUB_OUTPUT;
   if (path) appendFileSync(path, `${name}=${value}\n`);
@@ -88,6 +95,9 @@ export async function runAction(): Promise<number> {
   const event = readEvent();
   let note: string | undefined;
   const options: LintOptions = { cwd, ...(inputs.config ? { configFile: inputs.config } : {}) };
+  // A pull request from a fork controls the checkout, configuration included: running the
+  // plugins it names would run its code with this workflow's permissions.
+  if (event.pull_request?.head?.repo?.fork === true && !inputs.allowPluginsOnForks) options.plugins = false;
   if (inputs.onlyChanged) {
     const ref = changedSinceRef(event, cwd);
     if (ref) options.changedSince = ref;
@@ -95,7 +105,12 @@ export async function runAction(): Promise<number> {
   }
   const outcome = await lintFiles(inputs.paths, options);
   for (const { pattern, reason } of outcome.unmatched) process.stderr.write(`pm-lint: "${pattern}": ${reason}.\n`);
-  const context = { cwd, color: false, rules, version: packageVersion() };
+  for (const notice of outcome.notices) {
+    const text = `${notice} (This is a pull request from a fork; set the input allow-plugins-on-forks to true to trust its plugins.)`;
+    process.stdout.write(`::warning title=pm-lint::${escapeData(text)}\n`);
+    note = note ? `${note} ${text}` : text;
+  }
+  const context = { cwd, color: false, rules: [...rules, ...loadedPluginRules()], version: packageVersion() };
   process.stdout.write(formatResults(outcome.results, 'github', context));
   if (inputs.sarifFile) writeFileAtomic(resolve(cwd, inputs.sarifFile), formatResults(outcome.results, 'sarif', context));
   const result = outcomeOf(outcome.results, inputs.maxWarnings, outcome.unmatched.length > 0 || outcome.unreadable.length > 0);
@@ -116,7 +131,7 @@ runAction().then(
   (error: unknown) => {
     const message =
       error instanceof ConfigError ? `invalid configuration: ${error.problems.map(formatProblem).join('; ')}` : error instanceof Error ? error.message : String(error);
-    process.stdout.write(`::error title=pm-lint::${message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`);
+    process.stdout.write(`::error title=pm-lint::${escapeData(message)}\n`);
     process.exitCode = EXIT.fatal;
   },
 );

@@ -1,10 +1,11 @@
-import { readFileSync, statSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { glob, isDynamicPattern } from 'tinyglobby';
+import picomatch from 'picomatch';
+import { isDynamicPattern } from 'tinyglobby';
 
 export const MARKDOWN_EXTENSIONS = ['.md', '.markdown'];
-const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
 export interface DiscoveryOptions {
   cwd: string;
@@ -21,6 +22,12 @@ export interface Discovery {
   ignoredExplicitly: string[];
   /** Arguments that name nothing: a missing path, or a glob without matches. */
   unmatched: Array<{ pattern: string; reason: string }>;
+  /**
+   * Paths found while searching that are not linted, and why: a symbolic link loop or a
+   * broken link, a directory that cannot be read (`io`: exit code 2), a link to a file
+   * outside the searched directory (a warning).
+   */
+  skipped: Array<{ path: string; reason: string; io: boolean }>;
 }
 
 /**
@@ -41,6 +48,7 @@ export async function discoverFiles(patterns: string[], options: DiscoveryOption
   const files = new Set<string>();
   const ignoredExplicitly: string[] = [];
   const unmatched: Discovery['unmatched'] = [];
+  const skipped: Discovery['skipped'] = [];
   for (const pattern of patterns) {
     const absolute = resolve(cwd, pattern);
     const kind = pathKind(absolute);
@@ -50,34 +58,108 @@ export async function discoverFiles(patterns: string[], options: DiscoveryOption
       continue;
     }
     if (kind === 'directory') {
-      const found = await glob(MARKDOWN_EXTENSIONS.map((extension) => `**/*${extension}`), {
-        cwd: absolute,
-        absolute: true,
-        dot: false,
-        ignore: ALWAYS_SKIPPED,
-        followSymbolicLinks: false,
-        expandDirectories: false,
-      });
-      for (const file of found) if (!isIgnored(resolve(file))) files.add(resolve(file));
+      const found = searchDirectory(absolute, isMarkdownName, skipped);
+      if (found.length === 0 && isMarkdownName(absolute)) {
+        unmatched.push({ pattern, reason: 'is a directory, not a Markdown file (and holds no Markdown files)' });
+      }
+      for (const file of found) if (!isIgnored(file)) files.add(file);
       continue;
     }
     if (isDynamicPattern(pattern)) {
-      const found = await glob([pattern], {
-        cwd,
-        absolute: true,
-        dot: false,
-        ignore: ALWAYS_SKIPPED,
-        followSymbolicLinks: false,
-        expandDirectories: false,
-        onlyFiles: true,
-      });
-      if (found.length === 0) unmatched.push({ pattern, reason: 'no files match this pattern' });
-      for (const file of found) if (!isIgnored(resolve(file))) files.add(resolve(file));
+      // Searched like a directory (the pattern's static base), so that symbolic links are judged alike.
+      const { base, glob } = picomatch.scan(pattern.replace(/\\/g, '/'));
+      const root = resolve(cwd, base);
+      const matches = picomatch(glob, { dot: false });
+      const skippedBefore = skipped.length;
+      const found = pathKind(root) === 'directory' ? searchDirectory(root, (path) => matches(relative(root, path).split(sep).join('/')), skipped) : [];
+      if (found.length === 0 && skipped.length === skippedBefore) unmatched.push({ pattern, reason: 'no files match this pattern' });
+      for (const file of found) if (!isIgnored(file)) files.add(file);
       continue;
     }
     unmatched.push({ pattern, reason: kind === 'missing' ? 'no such file or directory' : kind });
   }
-  return { files: [...files].sort(), ignoredExplicitly, unmatched };
+  const skippedOnce = [...new Map(skipped.filter((entry) => !isIgnored(entry.path)).map((entry) => [entry.path, entry])).values()];
+  return { files: [...files].sort(), ignoredExplicitly, unmatched, skipped: skippedOnce.sort((a, b) => (a.path < b.path ? -1 : 1)) };
+}
+
+function isMarkdownName(path: string): boolean {
+  return MARKDOWN_EXTENSIONS.includes(extname(path).toLowerCase());
+}
+
+/**
+ * The files under a directory that a test accepts, without following symbolic links to directories
+ * (no loops) and without recursion (no depth limit). node_modules, .git and dot entries
+ * are never searched.
+ */
+function searchDirectory(root: string, accepts: (path: string) => boolean, skipped: Discovery['skipped']): string[] {
+  const found: string[] = [];
+  const pending = [root];
+  while (pending.length > 0) {
+    const directory = pending.pop()!;
+    let entries;
+    try {
+      entries = readdirSync(directory, { withFileTypes: true });
+    } catch (error) {
+      skipped.push({ path: directory, reason: `Cannot search this directory: ${describeCode(error)}.`, io: true });
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name)) continue;
+      const path = join(directory, entry.name);
+      if (entry.isDirectory()) pending.push(path);
+      else if (accepts(path) && acceptEntry(path, root, skipped) === true) found.push(path);
+    }
+  }
+  return found;
+}
+
+/**
+ * Whether a Markdown file found while searching `root` is linted. A regular file is. A
+ * symbolic link is when it leads to a regular file inside `root` (a link out of the tree
+ * could expose any file the linter can read, such as a secret in CI); a loop or a broken
+ * link is an I/O problem.
+ */
+function acceptEntry(path: string, root: string, skipped: Discovery['skipped']): boolean | 'directory' {
+  let stats;
+  try {
+    stats = lstatSync(path);
+  } catch (error) {
+    skipped.push({ path, reason: `Cannot lint this file: ${describeCode(error)}.`, io: true });
+    return false;
+  }
+  if (stats.isDirectory()) return 'directory';
+  if (stats.isFile()) return true;
+  if (!stats.isSymbolicLink()) {
+    skipped.push({ path, reason: 'Not linted: this is not a regular file (a device, FIFO or socket).', io: false });
+    return false;
+  }
+  let target: string;
+  try {
+    target = realpathSync(path);
+    if (statSync(target).isDirectory()) return 'directory';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'it is a broken symbolic link (its target does not exist)' : describeCode(error);
+    skipped.push({ path, reason: `Cannot lint this file: ${reason}.`, io: true });
+    return false;
+  }
+  const inside = relative(realpathSync(root), target);
+  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
+    skipped.push({
+      path,
+      reason: `Not linted: a symbolic link to a file outside the linted directory (${target}). Name that file to lint it.`,
+      io: false,
+    });
+    return false;
+  }
+  return true;
+}
+
+function describeCode(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ELOOP') return 'it is a symbolic link loop';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return `it cannot be read (${code ?? String(error)})`;
 }
 
 function pathKind(path: string): 'file' | 'directory' | 'missing' | string {

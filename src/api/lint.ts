@@ -5,7 +5,7 @@ import type { ConfigInput } from '../config/types.js';
 import { lintDocument, summarize } from '../engine/engine.js';
 import { lintAndFix } from '../engine/fix.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import type { LintMessage, LintResult, Rule } from '../engine/types.js';
 import { discoverFiles } from './files.js';
 import { filesChangedSince } from './git.js';
@@ -34,6 +34,11 @@ export interface LintOptions {
   fix?: boolean | 'write';
   /** Lint only the files added, modified or renamed since this git ref (and untracked ones). */
   changedSince?: string;
+  /**
+   * Load the plugins configurations name (default true; loading runs their code). false
+   * loads none and skips their rules' settings; `notices` says which were not loaded.
+   */
+  plugins?: boolean;
 }
 
 export interface LintFilesResult {
@@ -42,6 +47,8 @@ export interface LintFilesResult {
   unmatched: Array<{ pattern: string; reason: string }>;
   /** Files that could not be read (an I/O error: exit code 2); each also has a result. */
   unreadable: string[];
+  /** Things to tell the user that are not about a file: plugins not loaded because plugins are off. */
+  notices: string[];
 }
 
 function createResolver(options: LintOptions): ConfigResolver {
@@ -51,7 +58,19 @@ function createResolver(options: LintOptions): ConfigResolver {
     configFile: options.configFile,
     config: options.config,
     ruleOverrides: options.ruleOverrides,
+    plugins: options.plugins,
   });
+}
+
+/**
+ * Loads the plugins that the configurations of some files name, so that lintText,
+ * lintBytes and loadConfig (which cannot wait for a module to load) can use them.
+ * Returns the notices of plugins not loaded because `plugins` is false.
+ */
+export async function loadPlugins(filePaths: string[], options: LintOptions = {}): Promise<string[]> {
+  const resolver = createResolver(options);
+  await resolver.loadPlugins(filePaths.map((filePath) => resolve(options.cwd ?? process.cwd(), filePath)));
+  return resolver.pluginNotices;
 }
 
 /** The configuration that applies to a file (what `--print-config` shows). */
@@ -68,7 +87,7 @@ export function lintText(text: string, options: LintOptions & { filePath?: strin
 }
 
 function lintWithConfig(filePath: string, text: string, config: FileConfig, options: LintOptions, invalidUtf8 = false): LintResult {
-  const knownRuleIds = new Set((options.rules ?? builtInRules).map((rule) => rule.id));
+  const knownRuleIds = new Set(Object.keys(config.ruleSettings));
   const lint = options.fix ? lintAndFix : lintDocument;
   const result = lint(filePath, text, {
     path: filePath,
@@ -97,8 +116,13 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
     discovery.files = discovery.files.filter((file) => changed.has(file));
     discovery.ignoredExplicitly = discovery.ignoredExplicitly.filter((file) => changed.has(file));
   }
+  await resolver.loadPlugins(discovery.files);
   const results: LintResult[] = [];
   const unreadable: string[] = [];
+  for (const { path, reason, io } of discovery.skipped) {
+    if (io) unreadable.push(path);
+    results.push(summarize(path, [fileMessage(io ? 2 : 1, reason, io)]));
+  }
   for (const filePath of discovery.ignoredExplicitly) {
     results.push(
       summarize(filePath, [
@@ -129,7 +153,7 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
     results.push(result);
   }
   results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
-  return { results, unmatched: discovery.unmatched, unreadable };
+  return { results, unmatched: discovery.unmatched, unreadable, notices: resolver.pluginNotices };
 }
 
 /** Lints bytes as they would be read from a file (binary and encoding checks included). */
@@ -152,7 +176,8 @@ function writeFix(filePath: string, readBytes: Uint8Array, bom: boolean, output:
     return { message: 'Fixes were not written: the file changed on disk while pm-lint was reading it. Run pm-lint again.', io: false };
   }
   try {
-    writeFileAtomic(filePath, (bom ? '\uFEFF' : '') + output);
+    // Through a symbolic link, the file it leads to is written; the link stays a link.
+    writeFileAtomic(realpathSync(filePath), (bom ? '\uFEFF' : '') + output);
   } catch (error) {
     return { message: `Fixes were not written (the file is unchanged): ${describeIoError(error)}.`, io: true };
   }

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import yargs from 'yargs';
 import { ConfigError, formatProblem } from '../config/types.js';
 import { rules } from '../../rules/index.js';
-import { lintBytes, lintFiles, loadConfig, type LintOptions } from '../api/lint.js';
+import { lintBytes, lintFiles, loadConfig, loadPlugins, type LintOptions } from '../api/lint.js';
+import { loadedPluginRules } from '../config/plugins.js';
 import { FORMATS, formatResults, type FormatName } from '../reporters/index.js';
 import type { LintResult } from '../engine/types.js';
 import { packageVersion } from '../util/package-root.js';
@@ -69,6 +70,7 @@ function buildParser(argv: string[]) {
     .option('changed-since', { type: 'string', describe: 'Lint only Markdown files added, modified or renamed since a git ref' })
     .option('fix', { type: 'boolean', default: false, describe: 'Apply the fixes rules offer and write the files' })
     .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Print the fixes as a unified diff; write nothing' })
+    .option('plugins', { type: 'boolean', default: true, describe: 'Load the plugins configurations name (--no-plugins: run no plugin code)' })
     .option('report-unused-disable-directives', { type: 'boolean', default: false, describe: 'Report pm-lint-disable comments that suppress nothing' })
     .version(packageVersion())
     .alias('version', 'v')
@@ -127,7 +129,7 @@ function parseRuleFlags(value: string | string[] | undefined): Record<string, st
   if (flags.length === 0) return undefined;
   const overrides: Record<string, string> = {};
   for (const flag of flags) {
-    const match = /^([a-z0-9-]+):(off|warn|error|0|1|2)$/.exec(flag.trim());
+    const match = /^([a-z0-9-]+(?:\/[a-z0-9-]+)?):(off|warn|error|0|1|2)$/.exec(flag.trim());
     if (!match) throw new UsageError(`--rule expects id:severity (off, warn or error), got "${flag}"`);
     overrides[match[1]!] = match[2]!;
   }
@@ -143,6 +145,7 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
     ignore: args.ignore,
     fix: args['fix-dry-run'] ? true : args.fix ? 'write' : false,
     changedSince: args['changed-since'],
+    plugins: args.plugins,
   };
   if (args.fix && args['fix-dry-run']) throw new UsageError('use --fix or --fix-dry-run, not both');
   if (args.fix && args.stdin) throw new UsageError('--fix cannot write standard input; use --fix-dry-run to see the fixes');
@@ -154,6 +157,7 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   if (command === 'new') {
+    await loadPlugins([resolve(io.cwd, '.pm-lint-new.md')], options);
     const config = loadConfig(resolve(io.cwd, '.pm-lint-new.md'), options);
     const outcome = newCommand(
       { title: String(args.title ?? ''), date: args.date as string | undefined, directory: args.directory as string | undefined, cwd: io.cwd },
@@ -174,6 +178,7 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   if (args['print-config'] !== undefined) {
+    await loadPlugins([args['print-config']], options);
     const config = loadConfig(args['print-config'], options);
     const printable = {
       rules: Object.fromEntries(
@@ -191,10 +196,12 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
   if (args.stdin) {
     if (paths.length > 0) throw new UsageError('--stdin lints standard input; do not give paths with it');
     const bytes = io.readStdin();
+    for (const notice of await loadPlugins([args['stdin-filename'] ?? '<stdin>'], options)) io.stderr(`pm-lint: ${notice}\n`);
     results = [lintBytes(bytes, { ...options, filePath: args['stdin-filename'] ?? '<stdin>' })];
   } else {
     const outcome = await lintFiles(paths.length > 0 ? paths : ['.'], options);
     for (const { pattern, reason } of outcome.unmatched) io.stderr(`pm-lint: "${pattern}": ${reason}.\n`);
+    for (const notice of outcome.notices) io.stderr(`pm-lint: ${notice}\n`);
     fatal = outcome.unmatched.length > 0 || outcome.unreadable.length > 0;
     results = outcome.results;
   }
@@ -207,7 +214,7 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
   const output = formatResults(shown, args.format, {
     cwd: io.cwd,
     color: args.color ?? (io.isTTY && !process.env.NO_COLOR && !args['output-file']),
-    rules,
+    rules: [...rules, ...loadedPluginRules()],
     version: packageVersion(),
   });
   if (args['output-file']) writeFileAtomic(resolve(io.cwd, args['output-file']), output);

@@ -4,7 +4,10 @@ import type { ConfiguredRule } from '../engine/engine.js';
 import type { Rule, SeverityOrOff } from '../engine/types.js';
 import { directoryOf, findConfigInDirectory, readConfigFile } from './load.js';
 import { isPresetName, presetLayer, type PresetName } from './presets.js';
-import { mergeSettings, ruleOptionsWithDefaults, validateConfig, validateRules } from './validate.js';
+import { checkRuleOptions, mergeSettings, ruleOptionsWithDefaults, validateConfig, validateRules } from './validate.js';
+import { instancePathToKey } from './ajv.js';
+import { loadedPlugin, loadPlugins, type PluginReference } from './plugins.js';
+import { closest } from '../model/normalize.js';
 import { ConfigError, type ConfigInput, type ConfigLayer, type ConfigProblem, type RuleSetting, type Settings } from './types.js';
 
 export interface ResolverOptions {
@@ -16,6 +19,11 @@ export interface ResolverOptions {
   config?: ConfigInput;
   /** Rule settings that win over every file (`--rule id:severity`). */
   ruleOverrides?: Record<string, unknown>;
+  /**
+   * Load the plugins configurations name (default true). When false (`--no-plugins`), no
+   * plugin code runs: their rules' settings are skipped and `pluginNotices` says so.
+   */
+  plugins?: boolean;
 }
 
 /** The configuration that applies to one file. */
@@ -45,9 +53,13 @@ export class ConfigResolver {
   private readonly fileLayers = new Map<string, { layers: ConfigLayer[]; root: boolean; hasExtends: boolean }>();
   private readonly chains = new Map<string, ConfigLayer[]>();
   private readonly configuredCache = new Map<string, ConfiguredRule[]>();
+  private readonly pluginsEnabled: boolean;
+  private readonly pluginRuleCache = new WeakMap<ConfigLayer[], Array<Rule<any>>>();
+  private readonly notices = new Map<string, string>();
 
   constructor(options: ResolverOptions) {
     this.rules = options.rules;
+    this.pluginsEnabled = options.plugins !== false;
     this.rulesById = new Map(options.rules.map((rule) => [rule.id, rule]));
     this.cwd = resolve(options.cwd ?? process.cwd());
     if (options.configFile) {
@@ -71,6 +83,8 @@ export class ConfigResolver {
 
   configFor(filePath: string): FileConfig {
     const absolute = resolve(this.cwd, filePath);
+    const pluginRules = this.pluginRulesFor(this.explicit ?? this.chainFor(directoryOf(absolute)));
+    const rules = pluginRules.length > 0 ? [...this.rules, ...pluginRules] : this.rules;
     const settingsByRule: Record<string, RuleSetting> = {};
     let settings: Settings = {};
     const apply = (rules: Record<string, RuleSetting>) => {
@@ -91,7 +105,7 @@ export class ConfigResolver {
       }
     }
     const ruleSettings: FileConfig['ruleSettings'] = {};
-    for (const rule of this.rules) {
+    for (const rule of rules) {
       const setting = settingsByRule[rule.id];
       ruleSettings[rule.id] = {
         severity: setting?.severity ?? 'off',
@@ -101,7 +115,7 @@ export class ConfigResolver {
     const scaffold: FileConfig['scaffold'] = {};
     for (const layer of layers) Object.assign(scaffold, layer.scaffold);
     return {
-      rules: this.configuredRules(ruleSettings),
+      rules: this.configuredRules(ruleSettings, rules),
       ruleSettings,
       settings,
       sources: layers.map((layer) => layer.source),
@@ -115,12 +129,118 @@ export class ConfigResolver {
     return this.layersFor(absolute).some((layer) => matchesAny(layer.ignores, layer.directory, absolute));
   }
 
-  private configuredRules(ruleSettings: FileConfig['ruleSettings']): ConfiguredRule[] {
+  /**
+   * Loads the plugins named by the configurations of some files (what configFor needs
+   * before those files are linted). Throws a ConfigError for plugins that cannot be loaded.
+   * With plugins off, loads nothing and notes each plugin in `pluginNotices`.
+   */
+  async loadPlugins(filePaths: Iterable<string>): Promise<void> {
+    const references = new Map<string, PluginReference>();
+    const bases = new Set<ConfigLayer[]>();
+    for (const filePath of filePaths) bases.add(this.explicit ?? this.chainFor(directoryOf(resolve(this.cwd, filePath))));
+    for (const base of bases) {
+      for (const reference of base.flatMap((layer) => layer.plugins ?? [])) references.set(`${reference.source}\0${reference.key}`, reference);
+    }
+    if (!this.pluginsEnabled) {
+      for (const reference of references.values()) this.noteDisabled(reference);
+      return;
+    }
+    const problems = await loadPlugins([...references.values()]);
+    if (problems.length > 0) throw new ConfigError(problems);
+  }
+
+  /** One line per plugin that was not loaded because plugins are off. */
+  get pluginNotices(): string[] {
+    return [...this.notices.values()];
+  }
+
+  private noteDisabled(reference: PluginReference): void {
+    this.notices.set(
+      `${reference.source}\0${reference.key}`,
+      `plugins are disabled: the plugin "${reference.specifier}" (${reference.source}: ${reference.key}) was not loaded, and its rules were not run.`,
+    );
+  }
+
+  /**
+   * The rules of the plugins a chain of configurations names, loaded before (see
+   * loadPlugins), with the settings of plugin rules checked against them.
+   */
+  private pluginRulesFor(base: ConfigLayer[]): Array<Rule<any>> {
+    let rules = this.pluginRuleCache.get(base);
+    if (rules) return rules;
+    const layers = this.overrideLayer ? [...base, this.overrideLayer] : base;
+    const references = base.flatMap((layer) => layer.plugins ?? []);
+    const problems: ConfigProblem[] = [];
+    rules = [];
+    if (!this.pluginsEnabled) {
+      for (const reference of references) this.noteDisabled(reference);
+    } else {
+      for (const reference of references) {
+        const loaded = 'path' in reference.resolved ? loadedPlugin(reference.resolved.path) : undefined;
+        if (loaded) {
+          for (const rule of loaded.rules) if (!rules.includes(rule)) rules.push(rule);
+          continue;
+        }
+        const message =
+          'problem' in reference.resolved
+            ? reference.resolved.problem
+            : `the plugin "${reference.specifier}" is not loaded: loading is asynchronous, so call "await loadPlugins(...)" before lintText or loadConfig (lintFiles loads plugins itself)`;
+        problems.push({ source: reference.source, path: reference.key, message });
+      }
+      const names = new Map<string, string>();
+      for (const rule of rules) {
+        const other = names.get(rule.plugin!.name);
+        if (other !== undefined && other !== rule.plugin!.specifier) {
+          problems.push({ source: references[0]!.source, path: 'plugins', message: `the plugins "${other}" and "${rule.plugin!.specifier}" are both named "${rule.plugin!.name}"; give one a different "name"` });
+          break;
+        }
+        names.set(rule.plugin!.name, rule.plugin!.specifier);
+      }
+      problems.push(...this.checkPluginRuleSettings(layers, rules));
+    }
+    if (problems.length > 0) throw new ConfigError(problems);
+    this.pluginRuleCache.set(base, rules);
+    return rules;
+  }
+
+  /** Plugin rule ids must name a rule of a loaded plugin, and their options must fit its schema. */
+  private checkPluginRuleSettings(layers: ConfigLayer[], rules: Array<Rule<any>>): ConfigProblem[] {
+    const problems: ConfigProblem[] = [];
+    const byId = new Map(rules.map((rule) => [rule.id, rule]));
+    const check = (settings: Record<string, RuleSetting>, path: string, layer: ConfigLayer) => {
+      for (const [id, setting] of Object.entries(settings)) {
+        if (this.rulesById.has(id)) continue;
+        const key = `${path}.${id}`;
+        const rule = byId.get(id);
+        if (!rule) {
+          const plugins = [...new Set(rules.map((known) => known.plugin!.name))];
+          const hint = closest(id, byId.keys());
+          problems.push({
+            source: layer.source,
+            path: key,
+            message: `unknown rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}: ${plugins.length > 0 ? `the plugins loaded here are ${plugins.map((name) => `"${name}"`).join(', ')}` : 'no plugin is loaded for this file (add it to "plugins")'}`,
+          });
+          continue;
+        }
+        if (setting.options === undefined) continue;
+        for (const problem of checkRuleOptions(rule, setting.options)) {
+          problems.push({ source: layer.source, path: instancePathToKey(`${key}[1]`, problem.instancePath), message: problem.message });
+        }
+      }
+    };
+    for (const layer of layers) {
+      check(layer.rules, 'rules', layer);
+      layer.overrides.forEach((override, i) => check(override.rules, `overrides[${i}].rules`, layer));
+    }
+    return problems;
+  }
+
+  private configuredRules(ruleSettings: FileConfig['ruleSettings'], rules: ReadonlyArray<Rule<any>>): ConfiguredRule[] {
     const key = JSON.stringify(ruleSettings);
     let configured = this.configuredCache.get(key);
     if (!configured) {
       configured = [];
-      for (const rule of this.rules) {
+      for (const rule of rules) {
         const { severity, options } = ruleSettings[rule.id]!;
         if (severity !== 'off') configured.push({ rule, severity, options });
       }

@@ -61,6 +61,12 @@ export function configSchema(ruleSettings: JsonSchema): JsonSchema {
         },
       },
       ignores: globs('Files not to lint: globs relative to this configuration file.'),
+      plugins: {
+        type: 'array',
+        description:
+          'Modules of custom rules to load (this runs their code): paths relative to this configuration file (starting with "./" or "../") or package names. Their rules are named "<plugin>/<rule>" and are off until turned on in "rules". --no-plugins refuses them.',
+        items: { type: 'string', minLength: 1 },
+      },
       settings: SETTINGS_SCHEMA,
       scaffold: {
         type: 'object',

@@ -1,3 +1,4 @@
+import type { PluginReference } from './plugins.js';
 import type { SeverityOrOff } from '../engine/types.js';
 
 /** A rule's setting as written: a severity, or a severity with options. */
@@ -32,6 +33,8 @@ export interface ConfigInput {
   overrides?: OverrideInput[];
   ignores?: string[];
   settings?: Settings;
+  /** Modules of custom rules: paths relative to the configuration file, or package names. */
+  plugins?: string[];
 }
 
 /** A rule's setting after validation; options are the user's (defaults are filled per file). */
@@ -52,6 +55,8 @@ export interface ConfigLayer {
   settings: Settings;
   /** `scaffold` with paths made absolute. */
   scaffold: { directory?: string; template?: string };
+  /** The plugins it names, resolved to modules (loaded separately: loading runs their code). */
+  plugins?: PluginReference[];
 }
 
 export interface ConfigProblem {

@@ -4,6 +4,7 @@ import { closest } from '../model/normalize.js';
 import { compileSchema, describeAjvError, describeErrors, instancePathToKey, usefulErrors } from './ajv.js';
 import { GENERIC_RULE_SETTINGS, configSchema } from './schema.js';
 import { resolveFileOptions } from './file-options.js';
+import { resolvePlugin } from './plugins.js';
 import type { ConfigInput, ConfigLayer, ConfigProblem, RuleSetting, Settings } from './types.js';
 
 const CONFIG_SCHEMA = configSchema(GENERIC_RULE_SETTINGS);
@@ -49,6 +50,12 @@ export function validateConfig(
       ...(typeof config.scaffold?.template === 'string' ? { template: resolve(directory, config.scaffold.template) } : {}),
     },
   };
+  if (Array.isArray(config.plugins)) {
+    layer.plugins = config.plugins
+      .map((specifier, i) => ({ specifier, key: `plugins[${i}]` }))
+      .filter(({ specifier }) => typeof specifier === 'string' && specifier !== '')
+      .map(({ specifier, key }) => resolvePlugin(specifier, directory, source, key));
+  }
   const extendsList = config.extends === undefined ? [] : typeof config.extends === 'string' ? [config.extends] : config.extends;
   return { layer, extends: extendsList, root: config.root === true, problems };
 }
@@ -70,7 +77,9 @@ export function validateRules(
   for (const [id, value] of Object.entries(rules)) {
     const rule = rulesById.get(id);
     const key = `${path}.${id}`;
-    if (!rule) {
+    // "<plugin>/<rule>" names a plugin's rule: checked when the configuration's plugins are loaded.
+    const pluginRule = !rule && id.includes('/');
+    if (!rule && !pluginRule) {
       const hint = closest(id, rulesById.keys());
       problems.push({ source, path: key, message: `unknown rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}` });
       continue;
@@ -90,7 +99,8 @@ export function validateRules(
       continue;
     }
     const setting: RuleSetting = { severity };
-    if (options !== undefined) {
+    if (options !== undefined && !rule) setting.options = options as Record<string, unknown>;
+    else if (options !== undefined && rule) {
       const optionProblems = checkRuleOptions(rule, options as Record<string, unknown>);
       for (const problem of optionProblems) {
         problems.push({ source, path: instancePathToKey(`${key}[1]`, problem.instancePath), message: problem.message });

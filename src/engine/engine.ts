@@ -1,4 +1,5 @@
 import { PostmortemDocument, type ModelOptions } from '../model/document.js';
+import { UnparsableDocumentError } from '../model/parse.js';
 import type { Span } from '../model/positions.js';
 import { applyDirectives, parseDirectives } from './directives.js';
 import { formatMessage, ruleDocsUrl } from './messages.js';
@@ -24,10 +25,20 @@ const SEVERITY: Record<Severity, 1 | 2> = { warn: 1, error: 2 };
 /**
  * Lints one document's text (without a BOM): builds the model once, runs every configured
  * rule on it, validates what each rule reports, and applies inline directives. A rule that
- * throws yields one internal-error message; the other rules still run.
+ * throws yields one internal-error message; the other rules still run. A document the
+ * parser refuses (see parseMarkdown) yields one fatal message and no rule runs.
  */
 export function lintDocument(filePath: string, text: string, options: LintDocumentOptions): LintResult {
-  const document = new PostmortemDocument(text, options);
+  let document: PostmortemDocument;
+  try {
+    document = new PostmortemDocument(text, options);
+  } catch (error) {
+    if (!(error instanceof UnparsableDocumentError)) throw error;
+    const line = Math.max(1, error.line);
+    return summarize(filePath, [
+      { ruleId: null, severity: 2, message: `Cannot lint this file: ${error.message}.`, line, column: 1, endLine: line, endColumn: 1, fatal: true },
+    ]);
+  }
   const messages: LintMessage[] = [];
   for (const configured of options.rules) {
     messages.push(...runRule(document, configured));
@@ -68,18 +79,19 @@ function runRule(document: PostmortemDocument, configured: ConfiguredRule): Lint
     rule.check(document, context);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return [
-      {
-        ruleId: rule.id,
-        severity: 2,
-        message: `Internal error in rule "${rule.id}": ${reason}. This is a bug in the rule; please report it with the document that caused it.`,
-        line: 1,
-        column: 1,
-        endLine: 1,
-        endColumn: 1,
-        docsUrl: ruleDocsUrl(rule.id),
-      },
-    ];
+    const origin = rule.plugin ? ` (plugin ${rule.plugin.specifier})` : '';
+    const authors = rule.plugin ? "the plugin's authors" : pmLintIssues;
+    const message: LintMessage = {
+      ruleId: rule.id,
+      severity: 2,
+      message: `Internal error in rule "${rule.id}"${origin}: ${reason}. This is a bug in the rule; please report it to ${authors} with the document that caused it.`,
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+    };
+    const docsUrl = docsUrlOf(rule);
+    return [docsUrl ? { ...message, docsUrl } : message];
   }
   return messages;
 }
@@ -98,8 +110,9 @@ function toMessage(document: PostmortemDocument, rule: Rule<any>, severity: 1 | 
     column: span.start.column,
     endLine: span.end.line,
     endColumn: span.end.column,
-    docsUrl: ruleDocsUrl(rule.id),
   };
+  const docsUrl = docsUrlOf(rule);
+  if (docsUrl) message.docsUrl = docsUrl;
   if (report.fix) {
     const [start, end] = report.fix.range;
     if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= document.text.length)) {
@@ -108,6 +121,13 @@ function toMessage(document: PostmortemDocument, rule: Rule<any>, severity: 1 | 
     message.fix = report.fix;
   }
   return message;
+}
+
+const pmLintIssues = 'https://github.com/pm-lint/pm-lint/issues';
+
+/** A rule's documentation: its own URL, pm-lint's page for built-in rules, none for a plugin's rule without one. */
+function docsUrlOf(rule: Rule<any>): string | undefined {
+  return rule.docsUrl ?? (rule.plugin ? undefined : ruleDocsUrl(rule.id));
 }
 
 function reportSpan(document: PostmortemDocument, report: Report): Span {

@@ -56,6 +56,10 @@ export interface Rule<Options = Record<string, unknown>> {
   schema: JsonSchema;
   /** Whether some of its reports carry fixes. */
   fixable?: boolean;
+  /** Where the rule is documented, for rules that are not pm-lint's own. */
+  docsUrl?: string;
+  /** Set by pm-lint on a rule loaded from a plugin: the plugin's name and how the configuration names it. */
+  plugin?: { name: string; specifier: string };
   check(document: PostmortemDocument, context: RuleContext<Options>): void;
 }
 

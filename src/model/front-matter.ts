@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { isMap, isScalar, parseDocument } from 'yaml';
+import { isMap, isScalar, parseDocument, visit } from 'yaml';
 import type { LineIndex } from './positions.js';
 import type { Field, FrontMatter } from './types.js';
 import type { MetadataKeyResolver } from './metadata-keys.js';
@@ -32,6 +32,26 @@ export function readFrontMatter(tree: Root, lines: LineIndex, keys: MetadataKeyR
       fields: [],
     };
   }
+  // Aliases are resolved only now: one without its anchor, or too many of them (a
+  // "billion laughs" document), throws; that is a syntax error of the front matter.
+  let documentData: Record<string, unknown>;
+  try {
+    documentData = document.toJS() as Record<string, unknown>;
+  } catch (error) {
+    let at = contentStart;
+    visit(document, {
+      Alias(_key, alias) {
+        if (alias.resolve(document) !== undefined || !alias.range) return undefined;
+        at = contentStart + alias.range[0];
+        return visit.BREAK;
+      },
+    });
+    const message = (error instanceof Error ? error.message : String(error)).split(/\n|: /)[0]!.replace(/\.$/, '');
+    return {
+      frontMatter: { format: 'yaml', span, data: null, error: { kind: 'syntax', message, span: lines.span(at, Math.min(at + 1, contentEnd)) } },
+      fields: [],
+    };
+  }
   const contents = document.contents;
   if (!isMap(contents)) {
     const error = raw.trim() ? { kind: 'not-mapping' as const, message: 'not a mapping of keys to values', span } : null;
@@ -45,7 +65,8 @@ export function readFrontMatter(tree: Root, lines: LineIndex, keys: MetadataKeyR
     const value = pair.value as { range?: [number, number, number]; toJSON?: () => unknown } | null;
     const keySpan = lines.span(contentStart + key.range[0], contentStart + key.range[1]);
     const valueRange = value && value.range ? value.range : [key.range[1], key.range[1]];
-    const data = value && isScalar(value) ? value.value : value && typeof value.toJSON === 'function' ? value.toJSON() : null;
+    // Collections and aliases as JavaScript values (a duplicate key's last value).
+    const data = value && isScalar(value) ? value.value : value ? (documentData[label] ?? null) : null;
     const valueStart = contentStart + valueRange[0]!;
     const valueEnd = contentStart + valueRange[1]!;
     fields.push({
@@ -60,7 +81,7 @@ export function readFrontMatter(tree: Root, lines: LineIndex, keys: MetadataKeyR
       section: null,
     });
   }
-  return { frontMatter: { format: 'yaml', span, data: document.toJS() as Record<string, unknown>, error: null }, fields };
+  return { frontMatter: { format: 'yaml', span, data: documentData, error: null }, fields };
 }
 
 function scalarText(data: unknown): string {

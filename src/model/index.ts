@@ -8,7 +8,7 @@ export { plainText, textRuns, inlineSourceToText, type TextRun } from './inline.
 export { People, namesIn, type Person } from './people.js';
 export type { Hypotheses, Hypothesis, HypothesisConfidence, HypothesisStatus, HypothesisSummary } from './hypotheses.js';
 export { proseBlock, type ProseBlock } from './prose.js';
-export { parseMarkdown, getParseCount } from './parse.js';
+export { parseMarkdown, getParseCount, UnparsableDocumentError, MAX_NESTING, MAX_INLINE_MARKERS, type ParseOptions } from './parse.js';
 export type * from './types.js';
 export * from './dates.js';
 export type { IncidentDateSource } from './incident-date.js';

@@ -1,4 +1,4 @@
-import type { Root } from 'mdast';
+import type { Nodes, Root, RootContent } from 'mdast';
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -10,6 +10,7 @@ import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { scanSlices, type SliceScan } from './slices.js';
 
 /**
  * The GFM constructs postmortems use, composed the way remark-gfm composes them.
@@ -46,10 +47,123 @@ function getProcessor(): Processor<Root> {
   return processor;
 }
 
-/** Parses Markdown (without a BOM) into mdast. Counted so tests can prove one parse per file. */
-export function parseMarkdown(text: string): Root {
+/** The most lists and block quotes pm-lint parses inside each other (markdown-it's default limit too). */
+export const MAX_NESTING = 100;
+
+/** The most emphasis and link markers pm-lint parses in one paragraph (at this many, micromark takes about a second). */
+export const MAX_INLINE_MARKERS = 10_000;
+
+/** A document pm-lint does not parse: the reason, and the line that shows it. */
+export class UnparsableDocumentError extends Error {
+  readonly line: number;
+
+  constructor(message: string, line: number) {
+    super(message);
+    this.name = 'UnparsableDocumentError';
+    this.line = line;
+  }
+}
+
+export interface ParseOptions {
+  /** Documents longer than this are parsed in slices of about this size (see slices.ts). */
+  sliceSize?: number;
+  /** Long tables are parsed this many rows at a time. */
+  tableRows?: number;
+}
+
+const SLICE_SIZE = 256 * 1024;
+const TABLE_ROWS = 2000;
+
+/**
+ * Parses Markdown (without a BOM) into mdast. Counted so tests can prove one parse per file.
+ * Throws UnparsableDocumentError for nesting deeper than MAX_NESTING or a paragraph with
+ * more than MAX_INLINE_MARKERS emphasis and link markers: micromark's time grows with the
+ * square of either (5,000 nested lists or 40,000 asterisks take minutes), and no
+ * postmortem comes near them.
+ */
+export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
   parseCount++;
-  return getProcessor().parse(text);
+  const sliceSize = options.sliceSize ?? SLICE_SIZE;
+  const scan = scanSlices(text, { sliceSize, tableRows: options.tableRows ?? TABLE_ROWS });
+  if (scan.nesting.depth > MAX_NESTING) {
+    throw new UnparsableDocumentError(
+      `line ${scan.nesting.line} nests lists or block quotes about ${scan.nesting.depth} levels deep; pm-lint parses at most ${MAX_NESTING} levels (deeper nesting makes Markdown parsing quadratic and is never needed in a postmortem)`,
+      scan.nesting.line,
+    );
+  }
+  const markers = scan.inlineMarkers;
+  if (markers.count > MAX_INLINE_MARKERS) {
+    const lines = markers.firstLine === markers.lastLine ? `line ${markers.firstLine} holds` : `lines ${markers.firstLine}-${markers.lastLine} hold`;
+    throw new UnparsableDocumentError(
+      `${lines} ${markers.count} emphasis and link markers (*, _, ~, [, ]) without a blank line between them; pm-lint parses at most ${MAX_INLINE_MARKERS} in one paragraph (more makes Markdown parsing quadratic and never occurs in a postmortem)`,
+      markers.firstLine,
+    );
+  }
+  try {
+    if (scan.slices.length === 1) return getProcessor().parse(text);
+    return parseSlices(text, scan) ?? getProcessor().parse(text);
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new UnparsableDocumentError(`the Markdown parser failed (${error.message}); the document is nested too deeply to parse`, 1);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Parses each slice alone and joins the trees, positions shifted to the document. Every
+ * slice but the last is followed by definitions of the document's link and footnote
+ * labels, so that references resolve as in one parse (their nodes are dropped). Returns
+ * null when a table slice does not continue a table as expected; the caller then parses
+ * the whole document at once.
+ */
+function parseSlices(text: string, scan: SliceScan): Root | null {
+  const definitions = scan.definitionLabels.map((label) => `[${label}]: #\n`).join('');
+  const children: RootContent[] = [];
+  for (const [index, slice] of scan.slices.entries()) {
+    const last = index === scan.slices.length - 1;
+    const body = text.slice(slice.start, slice.end);
+    const trailer = definitions && !(last && scan.openAtEnd) ? `\n\n${definitions}` : '';
+    const tree = getProcessor().parse(slice.prefix + body + trailer);
+    const prefixLength = slice.prefix.length;
+    const prefixLines = prefixLength === 0 ? 0 : countLines(slice.prefix);
+    let nodes = tree.children.filter((node) => node.position!.start.offset! < prefixLength + body.length);
+    for (const node of nodes) shiftPositions(node, slice.start - prefixLength, slice.line - 1 - prefixLines);
+    if (slice.continuesTable) {
+      const previous = children.at(-1);
+      const continued = nodes[0];
+      if (previous?.type !== 'table' || continued?.type !== 'table' || previous.position!.end.offset! > slice.start) return null;
+      if (continued.children.length < 1 || continued.children[0]!.position!.start.offset! >= slice.start) return null;
+      previous.children.push(...continued.children.slice(1));
+      previous.position!.end = continued.position!.end;
+      nodes = nodes.slice(1);
+    }
+    children.push(...nodes);
+  }
+  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) } };
+}
+
+/** Moves every position in a subtree by some offset and lines (columns stay: slices start at a line start). */
+function shiftPositions(root: Nodes, offset: number, lines: number): void {
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const position = node.position;
+    if (position) {
+      position.start = { line: position.start.line + lines, column: position.start.column, offset: position.start.offset! + offset };
+      position.end = { line: position.end.line + lines, column: position.end.column, offset: position.end.offset! + offset };
+    }
+    if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
+  }
+}
+
+function countLines(text: string): number {
+  return text.split(/\r\n|\r|\n/).length - 1;
+}
+
+function endPoint(text: string): { line: number; column: number; offset: number } {
+  const lines = text.split(/\r\n|\r|\n/);
+  return { line: lines.length, column: lines.at(-1)!.length + 1, offset: text.length };
 }
 
 let parseCount = 0;

@@ -89,6 +89,24 @@ const HAS_CLOCK = /(?<!\d)\d{1,2}:\d{2}(?!\d)/;
 /** What may follow a date on a date line: a note in brackets, a colon. */
 const DATE_LINE_REST = /^[\s:.,–—-]*(?:\([^()]{0,80}\)[\s:.]*)?$/;
 
+/** The first index whose key is at least `offset`, in items sorted by key. */
+function lowerBound<T>(items: readonly T[], offset: number, key: (item: T) => number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (key(items[mid]!) < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The items (in document order) that start in [start, end), found by binary search. */
+function startingWithin<T extends { span: Span }>(items: readonly T[], start: number, end: number): T[] {
+  const key = (item: T) => item.span.start.offset;
+  return items.slice(lowerBound(items, start, key), lowerBound(items, end, key));
+}
+
 export function buildTimelines(document: PostmortemDocument): Timeline[] {
   return new TimelineBuilder(document).build();
 }
@@ -105,7 +123,11 @@ class TimelineBuilder {
 
   build(): Timeline[] {
     const regions = this.timelineRegions();
-    const inRegion = (offset: number) => regions.some((region) => offset >= region.start && offset < region.end);
+    // Regions are disjoint and in document order: the last one starting at or before an offset is the only candidate.
+    const inRegion = (offset: number) => {
+      const region = regions[lowerBound(regions, offset + 1, (candidate) => candidate.start) - 1];
+      return region !== undefined && offset < region.end;
+    };
     for (const region of regions) this.readRegion(region);
     // Elsewhere, a zone comes from the heading of the section holding the table or list ("Follow-up (UTC)").
     const sectionZone = (section: Section | null) => (section && findZoneStatement(section.title, false)?.zone) ?? this.documentZone;
@@ -154,15 +176,17 @@ class TimelineBuilder {
 
   private readRegion(region: { section: Section; start: number; end: number; extra: Section[] }): void {
     const { document } = this;
-    const within = (offset: number) => offset >= region.start && offset < region.end;
+    // The parts of the model in the region (each is in document order): a region reads only its own.
+    const sections = startingWithin(document.sections, region.start, region.end);
+    const paragraphs = startingWithin(document.paragraphs, region.start, region.end);
     const zoneStatement =
       findZoneStatement(region.section.title, false) ??
-      document.sections
-        .filter((section) => section !== region.section && within(section.span.start.offset))
+      sections
+        .filter((section) => section !== region.section)
         .map((section) => findZoneStatement(section.title, false))
         .find((found) => found !== null) ??
-      document.paragraphs
-        .filter((paragraph) => !paragraph.quoted && within(paragraph.span.start.offset))
+      paragraphs
+        .filter((paragraph) => !paragraph.quoted)
         .map((paragraph) => findZoneStatement(paragraph.text, true))
         .find((found) => found !== null) ??
       null;
@@ -174,16 +198,16 @@ class TimelineBuilder {
       | { offset: number; kind: 'list'; list: ListModel }
       | { offset: number; kind: 'table'; table: TableModel };
     const blocks: Block[] = [];
-    for (const section of document.sections) {
-      if (section !== region.section && within(section.span.start.offset)) blocks.push({ offset: section.span.start.offset, kind: 'heading', section });
+    for (const section of sections) {
+      if (section !== region.section) blocks.push({ offset: section.span.start.offset, kind: 'heading', section });
     }
-    for (const paragraph of document.paragraphs) {
-      if (!paragraph.quoted && paragraph.listItem === null && within(paragraph.span.start.offset)) {
+    for (const paragraph of paragraphs) {
+      if (!paragraph.quoted && paragraph.listItem === null) {
         blocks.push({ offset: paragraph.span.start.offset, kind: 'paragraph', node: paragraph.node });
       }
     }
-    for (const list of document.lists) if (within(list.span.start.offset)) blocks.push({ offset: list.span.start.offset, kind: 'list', list });
-    for (const table of document.tables) if (within(table.span.start.offset)) blocks.push({ offset: table.span.start.offset, kind: 'table', table });
+    for (const list of startingWithin(document.lists, region.start, region.end)) blocks.push({ offset: list.span.start.offset, kind: 'list', list });
+    for (const table of startingWithin(document.tables, region.start, region.end)) blocks.push({ offset: table.span.start.offset, kind: 'table', table });
     blocks.sort((a, b) => a.offset - b.offset);
 
     const sequence: Timeline = { source: 'section', section: region.section, span: region.section.span, zone, entries: [] };

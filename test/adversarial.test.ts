@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { rules } from '../rules/index.js';
+import { compileSchema } from '../src/config/ajv.js';
+import type { Rule } from '../src/engine/types.js';
+import { PostmortemDocument } from '../src/model/document.js';
+
+/**
+ * Every rule (and the model parts it reads) against adversarial lines: long runs of the
+ * characters rule patterns repeat, in every place rules look (front matter, title,
+ * metadata, prose, timeline tables and lists, hypotheses, action items). Each rule's time
+ * on a document whose lines are 4× longer must grow about 4×, not the 16× of a quadratic
+ * pattern (or the hang of an exponential one). The parser's own costs are not timed here.
+ */
+const TEMPLATE = `---
+title: "{{L}}"
+date: {{L}}
+---
+# {{L}}
+
+**Date:** {{L}}
+**Severity:** {{L}}
+**Duration:** {{L}}
+
+## Summary
+
+{{L}}
+
+## Timeline (UTC)
+
+| Time | Event |
+| --- | --- |
+| 10:00 | {{L}} |
+| {{L}} | started |
+
+- 10:05 {{L}}
+- {{L}}
+
+**10:07** - {{L}}
+
+## Root Cause
+
+{{L}}
+
+## Hypotheses
+
+| Hypothesis | Confidence | Status |
+| --- | --- | --- |
+| H1 | {{L}} | {{L}} |
+
+## Action Items
+
+- [ ] {{L}}
+
+| Action | Owner | Priority | Due |
+| --- | --- | --- | --- |
+| Fix | {{L}} | {{L}} | {{L}} |
+`;
+
+/** Repeated units: characters and fragments that rule patterns repeat or anchor on. */
+const UNITS = [
+  ' ', '1', '1:', '12:00 ', '1-', '-', '.', ':', '/', 'a', 'a ', 'A.', '(', ')', '[x', '_', '`', '@a ', ', ', '1%',
+  '10% ', 'TBD ', 'â€', '\t', "'", '"', '+1m ', 'P1 ', '2026-01-01 ', 'UTC ', 'Jan 1 ', '(maybe ', 'should have ',
+  'Kevin ', 'human ', 'X', 'x.', '<', '&', '?', '!', '*a',
+];
+
+// 4× this in three lines of one paragraph stays under the parser's limit of 10,000 emphasis and link markers.
+const LENGTH = 750;
+
+function documentOf(unit: string, length: number): PostmortemDocument {
+  const line = unit.repeat(Math.ceil(length / unit.length)).slice(0, length).trimEnd() || 'x';
+  return new PostmortemDocument(TEMPLATE.replaceAll('{{L}}', line), { path: 'docs/postmortems/2026-01-01-outage.md' });
+}
+
+function optionsOf(rule: Rule<any>): Record<string, unknown> {
+  const options = {};
+  compileSchema(rule.schema)(options);
+  return options;
+}
+
+/** Each rule's time on one document (the rules share the document, as in a real run). */
+function timeRules(document: PostmortemDocument): number[] {
+  return rules.map((rule) => {
+    const started = performance.now();
+    rule.check(document, { options: optionsOf(rule), report: () => {} });
+    return performance.now() - started;
+  });
+}
+
+describe('adversarial lines', () => {
+  it('every rule takes time linear in the length of the lines it reads', () => {
+    const worst: Record<string, { unit: string; small: number; large: number }> = {};
+    timeRules(documentOf('warm up ', LENGTH));
+    for (const unit of UNITS) {
+      let small = timeRules(documentOf(unit, LENGTH));
+      let large = timeRules(documentOf(unit, LENGTH * 4));
+      if (rules.some((_, i) => large[i]! > small[i]! * 8 + 20)) {
+        // Measure again before judging: a garbage collection may have landed in one run.
+        small = small.map((time, i) => Math.min(time, timeRules(documentOf(unit, LENGTH))[i]!));
+        large = large.map((time, i) => Math.min(time, timeRules(documentOf(unit, LENGTH * 4))[i]!));
+      }
+      rules.forEach((rule, i) => {
+        const ratio = large[i]! / Math.max(small[i]!, 1);
+        if (!worst[rule.id] || ratio > worst[rule.id]!.large / Math.max(worst[rule.id]!.small, 1)) {
+          worst[rule.id] = { unit, small: small[i]!, large: large[i]! };
+        }
+        expect(large[i]!, `${rule.id} on lines of ${JSON.stringify(unit)}: ${small[i]!.toFixed(1)} ms, then ${large[i]!.toFixed(1)} ms for 4× longer lines`).toBeLessThan(small[i]! * 8 + 20);
+      });
+    }
+    expect(Object.keys(worst).sort()).toEqual(rules.map((rule) => rule.id).sort());
+  });
+});

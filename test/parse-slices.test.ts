@@ -1,0 +1,142 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../src/api/lint.js';
+import { MAX_INLINE_MARKERS, MAX_NESTING, parseMarkdown, UnparsableDocumentError } from '../src/model/parse.js';
+import { scanSlices } from '../src/model/slices.js';
+import { packageRoot } from '../src/util/package-root.js';
+
+const root = packageRoot();
+
+function markdownIn(directory: string): string[] {
+  if (!existsSync(directory)) return [];
+  return readdirSync(directory, { recursive: true, encoding: 'utf8' })
+    .filter((name) => /\.(md|txt)$/.test(name))
+    .map((name) => join(directory, name));
+}
+
+/** Slicing at every place it may (each top-level block, every two table rows) must not change the tree. */
+function expectSlicedEqualsWhole(path: string): number {
+  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  const options = { sliceSize: 1, tableRows: 2 };
+  const whole = parseMarkdown(text, { sliceSize: Number.MAX_SAFE_INTEGER });
+  expect(parseMarkdown(text, options), path).toEqual(whole);
+  return scanSlices(text, options).slices.length;
+}
+
+describe('parsing in slices', () => {
+  it('gives the same tree as one parse for every document of the project', () => {
+    const files = [
+      ...markdownIn(join(root, 'fixtures')),
+      ...markdownIn(join(root, 'examples')),
+      ...markdownIn(join(root, 'test', 'documents')),
+    ];
+    expect(files.length).toBeGreaterThan(50);
+    const slices = files.reduce((sum, file) => sum + expectSlicedEqualsWhole(file), 0);
+    // Most documents are cut many times.
+    expect(slices).toBeGreaterThan(files.length * 5);
+  });
+
+  const shared = join(root, '..', 'shared');
+  it.skipIf(!existsSync(shared))(`gives the same tree as one parse for the shared real postmortems and seeds${existsSync(shared) ? '' : ' (skipped: ../shared is absent)'}`, () => {
+    const files = [...markdownIn(join(shared, 'real-postmortems')), ...markdownIn(join(shared, 'seeds'))];
+    for (const file of files) expectSlicedEqualsWhole(file);
+  });
+
+  it('keeps fenced code, HTML comments and front matter whole across blank lines', () => {
+    const text = [
+      '---', 'title: x', '', 'date: 2026-01-01', '---', '', '# T', '',
+      '```', 'code', '', 'Not a paragraph', '```', '',
+      '<!--', 'comment', '', 'Still comment', '-->', '',
+      '- item', '', 'After the list', '',
+    ].join('\n');
+    const scan = scanSlices(text, { sliceSize: 1, tableRows: 2 });
+    const starts = scan.slices.map((slice) => text.slice(slice.start).split('\n')[0]);
+    // A list item never starts a slice: "- a\n\n- b" is one loose list.
+    expect(starts).toEqual(['---', '# T', '```', '<!--', 'After the list']);
+    expect(parseMarkdown(text, { sliceSize: 1 })).toEqual(parseMarkdown(text));
+  });
+
+  it('scans adversarial table lines in linear time', () => {
+    const started = performance.now();
+    for (const line of [`|-${' '.repeat(100_000)}x`, `| -- ${'| -- '.repeat(20_000)}x`, `|${':-'.repeat(50_000)}`]) {
+      scanSlices(`| a | b |\n${line}\n`, { sliceSize: 1, tableRows: 2 });
+    }
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it('resolves link and footnote references defined in another slice', () => {
+    const text = 'See [the runbook][rb] and a note.[^n]\n\nMiddle.\n\n[rb]: https://runbooks.test/db\n\n[^n]: The note.\n';
+    const sliced = parseMarkdown(text, { sliceSize: 1 });
+    expect(sliced).toEqual(parseMarkdown(text));
+    expect(JSON.stringify(sliced)).toContain('"type":"linkReference"');
+    expect(JSON.stringify(sliced)).toContain('"type":"footnoteReference"');
+  });
+
+  it('joins the rows of a long table into one table with exact positions, CRLF included', () => {
+    const rows = Array.from({ length: 50 }, (_, i) => `| 10:${String(i).padStart(2, '0')} | event ${i} |`);
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = ['# T', '', '| Time | Event |', '| --- | --- |', ...rows, '', 'After.', ''].join(eol);
+      const sliced = parseMarkdown(text, { sliceSize: 1, tableRows: 7 });
+      expect(scanSlices(text, { sliceSize: 1, tableRows: 7 }).slices.filter((slice) => slice.continuesTable).length).toBe(7);
+      expect(sliced).toEqual(parseMarkdown(text));
+      const table = sliced.children.find((node) => node.type === 'table')!;
+      expect(table.type === 'table' && table.children.length).toBe(51);
+      expect(table.position).toMatchObject({ start: { line: 3, column: 1 }, end: { line: 54, column: 21 } });
+    }
+  });
+});
+
+describe('documents the parser refuses', () => {
+  it(`refuses lists nested more than ${MAX_NESTING} deep, naming the line, and lints nothing else`, () => {
+    const text = `# T\n\n${Array.from({ length: 5_000 }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n')}\n`;
+    expect(() => parseMarkdown(text)).toThrow(UnparsableDocumentError);
+    const result = lintText(text, { filePath: 'deep.md' });
+    expect(result.messages).toEqual([
+      {
+        ruleId: null,
+        severity: 2,
+        fatal: true,
+        message: `Cannot lint this file: line 5002 nests lists or block quotes about 5000 levels deep; pm-lint parses at most ${MAX_NESTING} levels (deeper nesting makes Markdown parsing quadratic and is never needed in a postmortem).`,
+        line: 5002,
+        column: 1,
+        endLine: 5002,
+        endColumn: 1,
+      },
+    ]);
+  });
+
+  it('refuses 5,000 nested block quotes, on one line or one per line', () => {
+    const oneLine = lintText(`${'>'.repeat(5_000)} x\n`, { filePath: 'quotes.md' });
+    expect(oneLine.messages[0]!.message).toMatch(/^Cannot lint this file: line 1 nests lists or block quotes about 5000 levels deep/);
+    const perLine = lintText(Array.from({ length: 5_000 }, (_, i) => `${'>'.repeat(i + 1)} x`).join('\n'), { filePath: 'quotes.md' });
+    expect(perLine.messages[0]!.message).toMatch(/^Cannot lint this file: line 5000 nests lists or block quotes about 5000 levels deep/);
+  });
+
+  it(`accepts ${MAX_NESTING} levels`, () => {
+    const text = `${Array.from({ length: MAX_NESTING }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n')}\n`;
+    expect(() => parseMarkdown(text)).not.toThrow();
+  });
+
+  it(`refuses a paragraph with more than ${MAX_INLINE_MARKERS} emphasis and link markers, naming its lines`, () => {
+    const text = `# T\n\nSome prose.\n${'*'.repeat(20_000)}x${'*'.repeat(20_000)}\nMore.\n`;
+    const result = lintText(text, { filePath: 'stars.md' });
+    expect(result.messages).toHaveLength(1);
+    expect(result.messages[0]).toMatchObject({
+      line: 3,
+      fatal: true,
+      message: `Cannot lint this file: lines 3-4 hold 40000 emphasis and link markers (*, _, ~, [, ]) without a blank line between them; pm-lint parses at most ${MAX_INLINE_MARKERS} in one paragraph (more makes Markdown parsing quadratic and never occurs in a postmortem).`,
+    });
+  });
+
+  it('counts markers per paragraph, list item and table row, not per document', () => {
+    const items = Array.from({ length: 5_000 }, (_, i) => `- **10:${String(i % 60).padStart(2, '0')}** [ticket](https://t.test/${i})`).join('\n');
+    const rows = Array.from({ length: 5_000 }, (_, i) => `| **10:00** | [x](y) ${i} |`).join('\n');
+    const ordered = Array.from({ length: 5_000 }, (_, i) => `${i + 1}. **step** done`).join('\n');
+    const text = `# T\n\n${items}\n\n| Time | Event |\n| --- | --- |\n${rows}\n\n${ordered}\n`;
+    expect(scanSlices(text, { sliceSize: 1, tableRows: 2 }).inlineMarkers.count).toBeLessThan(10);
+    // An ordered marker other than 1 cannot interrupt a paragraph: those lines are one paragraph.
+    const paragraph = `Text\n${Array.from({ length: 3_000 }, (_, i) => `${i + 2}. **x**`).join('\n')}\n`;
+    expect(scanSlices(paragraph, { sliceSize: 1, tableRows: 2 }).inlineMarkers.count).toBe(12_000);
+  });
+});
