@@ -13,6 +13,7 @@ import { explainRule } from './commands/explain.js';
 import { initCommand } from './commands/init.js';
 import { newCommand } from './commands/new.js';
 import { GitError } from '../api/git.js';
+import { WorkerError } from '../api/pool.js';
 import { createTwoFilesPatch } from 'diff';
 import { displayPath } from '../reporters/paths.js';
 
@@ -70,6 +71,9 @@ function buildParser(argv: string[]) {
     .option('fix', { type: 'boolean', default: false, describe: 'Apply the fixes rules offer and write the files' })
     .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Print the fixes as a unified diff; write nothing' })
     .option('report-unused-disable-directives', { type: 'boolean', default: false, describe: 'Report pm-lint-disable comments that suppress nothing' })
+    .option('concurrency', { type: 'string', describe: 'Threads that lint files at once (default: the number of cores; 1: no worker threads)' })
+    .option('cache', { type: 'boolean', default: false, describe: 'Skip files unchanged since the last run (same content, configuration and pm-lint version)' })
+    .option('cache-location', { type: 'string', describe: 'The cache file (default: .pmlintcache)' })
     .version(packageVersion())
     .alias('version', 'v')
     .help()
@@ -108,7 +112,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       io.stderr(`pm-lint: invalid configuration:\n${error.problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}\n`);
       return EXIT.fatal;
     }
-    if (error instanceof UsageError || error instanceof GitError) {
+    if (error instanceof UsageError || error instanceof GitError || error instanceof WorkerError) {
       io.stderr(`pm-lint: ${error.message}\n`);
       return EXIT.fatal;
     }
@@ -119,6 +123,17 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     }
     throw error;
   }
+}
+
+/** --concurrency: a whole number of threads, at least 1. */
+function parseConcurrency(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const text = String(Array.isArray(value) ? value.at(-1) : value).trim();
+  const threads = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!(threads >= 1 && threads <= 1024)) {
+    throw new UsageError(`--concurrency expects a whole number of threads from 1 to 1024, got "${text}"`);
+  }
+  return threads;
 }
 
 function parseRuleFlags(value: string | string[] | undefined): Record<string, string> | undefined {
@@ -143,7 +158,13 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
     ignore: args.ignore,
     fix: args['fix-dry-run'] ? true : args.fix ? 'write' : false,
     changedSince: args['changed-since'],
+    concurrency: parseConcurrency(args.concurrency),
+    cache: args.cache,
+    cacheLocation: args['cache-location'],
   };
+  if (args['cache-location'] !== undefined && !args.cache) throw new UsageError('--cache-location needs --cache');
+  if (args['cache-location'] !== undefined && String(args['cache-location']).trim() === '') throw new UsageError('--cache-location expects a file path');
+  if (args.cache && args.stdin) throw new UsageError('--cache applies to files, not to standard input');
   if (args.fix && args['fix-dry-run']) throw new UsageError('use --fix or --fix-dry-run, not both');
   if (args.fix && args.stdin) throw new UsageError('--fix cannot write standard input; use --fix-dry-run to see the fixes');
   const command = String(args._[0] ?? '');
@@ -195,6 +216,7 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
   } else {
     const outcome = await lintFiles(paths.length > 0 ? paths : ['.'], options);
     for (const { pattern, reason } of outcome.unmatched) io.stderr(`pm-lint: "${pattern}": ${reason}.\n`);
+    for (const notice of outcome.notices) io.stderr(`pm-lint: ${notice}\n`);
     fatal = outcome.unmatched.length > 0 || outcome.unreadable.length > 0;
     results = outcome.results;
   }
