@@ -1,7 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { glob, isDynamicPattern } from 'tinyglobby';
 
 export const MARKDOWN_EXTENSIONS = ['.md', '.markdown'];
 const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
@@ -49,6 +48,8 @@ export async function discoverFiles(patterns: string[], options: DiscoveryOption
       else files.add(absolute);
       continue;
     }
+    // tinyglobby is loaded only for directories and globs (a run over named files never needs it).
+    const { glob, isDynamicPattern } = await import('tinyglobby');
     if (kind === 'directory') {
       const found = await glob(MARKDOWN_EXTENSIONS.map((extension) => `**/*${extension}`), {
         cwd: absolute,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import yargs from 'yargs';
+import type Yargs from 'yargs';
+import { parseLintArguments } from './fast-args.js';
 import { ConfigError, formatProblem } from '../config/types.js';
 import { rules } from '../../rules/index.js';
 import { lintBytes, lintFiles, loadConfig, type LintOptions } from '../api/lint.js';
@@ -8,15 +9,11 @@ import { FORMATS, formatResults, type FormatName } from '../reporters/index.js';
 import type { LintResult } from '../engine/types.js';
 import { packageVersion } from '../util/package-root.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { listRules } from './list-rules.js';
-import { explainRule } from './commands/explain.js';
-import { initCommand } from './commands/init.js';
-import { newCommand } from './commands/new.js';
 import { GitError } from '../api/git.js';
 import { WorkerError } from '../api/pool.js';
-import { createTwoFilesPatch } from 'diff';
 import { displayPath } from '../reporters/paths.js';
 
+// Commands, diffs and the like are imported when used: a plain run must start fast.
 import { EXIT, outcomeOf } from './exit-code.js';
 
 export { EXIT };
@@ -39,7 +36,7 @@ const defaultIo = (): CliIo => ({
 
 class UsageError extends Error {}
 
-function buildParser(argv: string[]) {
+function buildParser(yargs: typeof Yargs, argv: string[]) {
   return yargs(argv)
     .scriptName('pm-lint')
     .command('$0 [paths..]', 'Lint incident postmortems written in Markdown.', (command) =>
@@ -90,16 +87,19 @@ type Arguments = Awaited<ReturnType<ReturnType<typeof buildParser>['parseAsync']
 
 /** Parses arguments, runs, prints, and returns the exit code. Never throws for expected failures. */
 export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
-  let args: Arguments;
+  // A plain lint run is read without loading yargs (see fast-args.ts).
+  let args = parseLintArguments(argv) as Arguments | null;
   let printed = '';
-  try {
-    const parser = buildParser(argv);
-    args = await parser.parseAsync(argv, {}, (_error, _argv, output) => {
-      printed = output;
-    });
-  } catch (error) {
-    io.stderr(`pm-lint: ${error instanceof Error ? error.message : String(error)}\nRun "pm-lint --help" for usage.\n`);
-    return EXIT.fatal;
+  if (!args) {
+    try {
+      const parser = buildParser((await import('yargs')).default, argv);
+      args = await parser.parseAsync(argv, {}, (_error, _argv, output) => {
+        printed = output;
+      });
+    } catch (error) {
+      io.stderr(`pm-lint: ${error instanceof Error ? error.message : String(error)}\nRun "pm-lint --help" for usage.\n`);
+      return EXIT.fatal;
+    }
   }
   if (args.help || args.version) {
     io.stdout(`${printed}\n`);
@@ -169,6 +169,7 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
   if (args.fix && args.stdin) throw new UsageError('--fix cannot write standard input; use --fix-dry-run to see the fixes');
   const command = String(args._[0] ?? '');
   if (command === 'init') {
+    const { initCommand } = await import('./commands/init.js');
     const outcome = initCommand(io.cwd, Boolean(args.force));
     if ('error' in outcome) throw new UsageError(outcome.error);
     io.stdout(`Wrote ${displayPath(outcome.written, io.cwd)}. Edit it, then run "pm-lint".\n`);
@@ -176,6 +177,7 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
   }
   if (command === 'new') {
     const config = loadConfig(resolve(io.cwd, '.pm-lint-new.md'), options);
+    const { newCommand } = await import('./commands/new.js');
     const outcome = newCommand(
       { title: String(args.title ?? ''), date: args.date as string | undefined, directory: args.directory as string | undefined, cwd: io.cwd },
       config,
@@ -185,10 +187,12 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   if (args['list-rules']) {
+    const { listRules } = await import('./list-rules.js');
     io.stdout(listRules(rules));
     return EXIT.ok;
   }
   if (args.explain !== undefined) {
+    const { explainRule } = await import('./commands/explain.js');
     const explained = explainRule(args.explain, rules);
     if ('error' in explained) throw new UsageError(explained.error);
     io.stdout(explained.text);
@@ -220,7 +224,7 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
     fatal = outcome.unmatched.length > 0 || outcome.unreadable.length > 0;
     results = outcome.results;
   }
-  if (args['fix-dry-run']) io.stdout(fixDiffs(results, io.cwd));
+  if (args['fix-dry-run']) io.stdout(await fixDiffs(results, io.cwd));
   const outcome = outcomeOf(results, args['max-warnings'], fatal);
   const shown = args.quiet ? results.map(errorsOnly) : results;
   const output = formatResults(shown, args.format, {
@@ -238,7 +242,8 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
 }
 
 /** A unified diff of every fixed file, for --fix-dry-run. */
-function fixDiffs(results: LintResult[], cwd: string): string {
+async function fixDiffs(results: LintResult[], cwd: string): Promise<string> {
+  const { createTwoFilesPatch } = await import('diff');
   return results
     .filter((result) => result.output !== undefined && result.source !== undefined)
     .map((result) => {
