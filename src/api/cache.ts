@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { FileConfig } from '../config/resolve.js';
 import type { LintMessage } from '../engine/types.js';
@@ -114,6 +114,7 @@ export class LintCache {
     }
     if (!this.changed && this.discarded === null) return;
     const content: CacheContent = { format: FORMAT, key: this.key, files: this.files };
+    mkdirSync(directory, { recursive: true });
     writeFileAtomic(this.path, JSON.stringify(content));
   }
 

@@ -85,21 +85,28 @@ function buildParser(yargs: typeof Yargs, argv: string[]) {
 
 type Arguments = Awaited<ReturnType<ReturnType<typeof buildParser>['parseAsync']>>;
 
+/** Reads arguments with yargs: help, version, commands, and every usage error. */
+export async function parseWithYargs(argv: string[]): Promise<{ args: Arguments; printed: string }> {
+  let printed = '';
+  const parser = buildParser((await import('yargs')).default, argv);
+  const args = await parser.parseAsync(argv, {}, (_error, _argv, output) => {
+    printed = output;
+  });
+  return { args, printed };
+}
+
 /** Parses arguments, runs, prints, and returns the exit code. Never throws for expected failures. */
 export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
-  // A plain lint run is read without loading yargs (see fast-args.ts).
-  let args = parseLintArguments(argv) as Arguments | null;
+  let args: Arguments;
   let printed = '';
-  if (!args) {
-    try {
-      const parser = buildParser((await import('yargs')).default, argv);
-      args = await parser.parseAsync(argv, {}, (_error, _argv, output) => {
-        printed = output;
-      });
-    } catch (error) {
-      io.stderr(`pm-lint: ${error instanceof Error ? error.message : String(error)}\nRun "pm-lint --help" for usage.\n`);
-      return EXIT.fatal;
-    }
+  try {
+    // A plain lint run is read without loading yargs (see fast-args.ts).
+    const fast = parseLintArguments(argv) as Arguments | null;
+    if (fast) args = fast;
+    else ({ args, printed } = await parseWithYargs(argv));
+  } catch (error) {
+    io.stderr(`pm-lint: ${error instanceof Error ? error.message : String(error)}\nRun "pm-lint --help" for usage.\n`);
+    return EXIT.fatal;
   }
   if (args.help || args.version) {
     io.stdout(`${printed}\n`);

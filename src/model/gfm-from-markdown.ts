@@ -10,6 +10,13 @@ import type { CompileContext, Extension, Token } from 'mdast-util-from-markdown'
 
 type Align = Table['align'];
 
+declare module 'mdast-util-from-markdown' {
+  interface CompileData {
+    /** Inside a table: `\|` in code is a pipe. */
+    inTable?: boolean | undefined;
+  }
+}
+
 export function gfmTableFromMarkdown(): Extension {
   return {
     enter: { table: enterTable, tableData: enterCell, tableHeader: enterCell, tableRow: enterRow },
