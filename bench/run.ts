@@ -41,13 +41,17 @@ const gnuTime = ['/usr/bin/time', '/bin/time'].find((path) => existsSync(path));
 
 interface Measurement {
   wall: number[];
+  cpu: number[];
   rssKiB: number[];
 }
 
-/** Runs a command with its output discarded; wall time, and peak RSS when GNU time is there. */
-function measure(command: string[], cwd: string): { wall: number; rssKiB: number | null } {
-  const rssFile = join(scratch, 'rss');
-  const argv = gnuTime ? [gnuTime, '-f', '%M', '-o', rssFile, ...command] : command;
+/**
+ * Runs a command with its output discarded: wall time and, when GNU time is there, CPU
+ * time (user + system, every thread) and peak RSS.
+ */
+function measure(command: string[], cwd: string): { wall: number; cpu: number | null; rssKiB: number | null } {
+  const usageFile = join(scratch, 'usage');
+  const argv = gnuTime ? [gnuTime, '-f', '%M %U %S', '-o', usageFile, ...command] : command;
   const start = performance.now();
   const result = spawnSync(argv[0]!, argv.slice(1), { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   const wall = (performance.now() - start) / 1000;
@@ -56,8 +60,9 @@ function measure(command: string[], cwd: string): { wall: number; rssKiB: number
   if (result.status !== 0 && result.status !== 1) {
     throw new Error(`${command.join(' ')} exited with ${result.status}: ${result.stderr.toString().slice(-2000)}`);
   }
-  const rss = gnuTime ? Number(/(\d+)\s*$/.exec(readFileSync(rssFile, 'utf8'))?.[1]) : NaN;
-  return { wall, rssKiB: Number.isFinite(rss) ? rss : null };
+  // GNU time may print "Command exited with non-zero status 1" before its own line.
+  const usage = gnuTime ? /(\d+) ([\d.]+) ([\d.]+)\s*$/.exec(readFileSync(usageFile, 'utf8')) : null;
+  return { wall, cpu: usage ? Number(usage[2]) + Number(usage[3]) : null, rssKiB: usage ? Number(usage[1]) : null };
 }
 
 function size(bytes: number): string {
@@ -109,6 +114,7 @@ interface Row {
   bytes: number;
   tool: Tool;
   wall: number;
+  cpu: number | null;
   rssMiB: number | null;
 }
 
@@ -119,19 +125,20 @@ for (const count of sizes) {
   const cacheFile = join(scratch, `cache-${count}.json`);
   // The warm-cache rows need a cache: one untimed run fills it.
   measure([node, pmLint, '.', '--cache', '--cache-location', cacheFile], directory);
-  const measured = new Map<Tool, Measurement>(TOOLS.map((tool) => [tool, { wall: [], rssKiB: [] }]));
+  const measured = new Map<Tool, Measurement>(TOOLS.map((tool) => [tool, { wall: [], cpu: [], rssKiB: [] }]));
   // Round-robin, so that a slow moment of the machine is shared by every tool.
   for (let run = 0; run < runs; run++) {
     for (const tool of TOOLS) {
-      const { wall, rssKiB } = measure(commandFor(tool, directory, cacheFile), directory);
+      const { wall, cpu, rssKiB } = measure(commandFor(tool, directory, cacheFile), directory);
       measured.get(tool)!.wall.push(wall);
+      if (cpu !== null) measured.get(tool)!.cpu.push(cpu);
       if (rssKiB !== null) measured.get(tool)!.rssKiB.push(rssKiB);
       process.stderr.write(`${count} files, ${tool}: ${wall.toFixed(2)} s\n`);
     }
   }
   for (const tool of TOOLS) {
-    const { wall, rssKiB } = measured.get(tool)!;
-    rows.push({ files: count, bytes, tool, wall: median(wall), rssMiB: rssKiB.length > 0 ? Math.max(...rssKiB) / 1024 : null });
+    const { wall, cpu, rssKiB } = measured.get(tool)!;
+    rows.push({ files: count, bytes, tool, wall: median(wall), cpu: cpu.length > 0 ? median(cpu) : null, rssMiB: rssKiB.length > 0 ? Math.max(...rssKiB) / 1024 : null });
   }
 }
 
@@ -152,13 +159,13 @@ const scaling = JSON.parse(scalingRun.stdout) as Array<{ file: string; bytes: nu
 const floorOf = (files: number) => rows.find((row) => row.files === files && row.tool === 'floor')!.wall;
 const rowOf = (files: number, tool: Tool) => rows.find((row) => row.files === files && row.tool === tool);
 const lines = [
-  '| files | MB | tool | median wall (s) | files/s | MB/s | peak RSS (MiB) | × floor |',
-  '|------:|---:|------|----------------:|--------:|-----:|---------------:|--------:|',
+  '| files | MB | tool | median wall (s) | files/s | MB/s | CPU (s) | peak RSS (MiB) | × floor |',
+  '|------:|---:|------|----------------:|--------:|-----:|--------:|---------------:|--------:|',
 ];
 for (const row of rows) {
   const mb = row.bytes / 1e6;
   lines.push(
-    `| ${row.files} | ${mb.toFixed(1)} | ${row.tool} | ${row.wall.toFixed(2)} | ${(row.files / row.wall).toFixed(0)} | ${(mb / row.wall).toFixed(2)} | ${row.rssMiB === null ? 'n/a' : row.rssMiB.toFixed(0)} | ${(row.wall / floorOf(row.files)).toFixed(2)} |`,
+    `| ${row.files} | ${mb.toFixed(1)} | ${row.tool} | ${row.wall.toFixed(2)} | ${(row.files / row.wall).toFixed(0)} | ${(mb / row.wall).toFixed(2)} | ${row.cpu === null ? 'n/a' : row.cpu.toFixed(2)} | ${row.rssMiB === null ? 'n/a' : row.rssMiB.toFixed(0)} | ${(row.wall / floorOf(row.files)).toFixed(2)} |`,
   );
 }
 lines.push('', '| file size | pm-lint (ms) | floor (ms) | pm-lint × floor |', '|----------:|-------------:|-----------:|----------------:|');

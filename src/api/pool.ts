@@ -6,11 +6,12 @@ import { packageRoot } from '../util/package-root.js';
 import type { FileOutcome, LintOptions } from './lint-file.js';
 
 /**
- * Below this many files, lintFiles does not start worker threads: a worker needs about
- * 0.3 s to load pm-lint before its first file, while one file takes about 15 ms to lint.
- * Measured with `npm run bench` (see README, Performance).
+ * Below this many files, lintFiles does not start worker threads. A worker costs about
+ * a second of CPU before it runs at full speed (loading pm-lint, then compiling the parser
+ * and rules' hot code again in its own isolate), about what 70 files take to lint; on two
+ * cores, 16 to 64 files were as fast or faster on one thread, 200 faster on two.
  */
-export const MIN_FILES_FOR_WORKERS = 24;
+export const MIN_FILES_FOR_WORKERS = 100;
 
 /** Files sent to a worker at once: large enough to amortise messages, small enough to balance the load. */
 const MAX_BATCH = 8;

@@ -30,9 +30,18 @@ export function normalizeText(text: string): string {
   if (normalized === undefined) {
     if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
     normalized = normalize(text);
-    memo.set(text, normalized);
+    memo.set(detached(text), detached(normalized));
   }
   return normalized;
+}
+
+/**
+ * A copy of a string that shares no memory with the one it came from. A label sliced out
+ * of a document is, in V8, a view of the whole document's text: kept in a run-long memo,
+ * it would keep every document alive.
+ */
+export function detached(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
 }
 
 const MEMO_MAX_LENGTH = 120;

@@ -1,4 +1,4 @@
-import { normalizeText, splitTitle } from './normalize.js';
+import { detached, normalizeText, splitTitle } from './normalize.js';
 
 /**
  * Heading texts seen in public postmortem guidance and real documents
@@ -155,7 +155,7 @@ export class SectionKindResolver {
     if (!resolved) {
       if (this.resolved.size >= 10_000) this.resolved.clear();
       resolved = this.resolveUncached(title);
-      this.resolved.set(title, resolved);
+      this.resolved.set(detached(title), resolved);
     }
     return resolved;
   }
