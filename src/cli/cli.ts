@@ -68,7 +68,7 @@ function buildParser(yargs: typeof Yargs, argv: string[]) {
     .option('fix', { type: 'boolean', default: false, describe: 'Apply the fixes rules offer and write the files' })
     .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Print the fixes as a unified diff; write nothing' })
     .option('report-unused-disable-directives', { type: 'boolean', default: false, describe: 'Report pm-lint-disable comments that suppress nothing' })
-    .option('concurrency', { type: 'string', describe: 'Threads that lint files at once (default: the number of cores; 1: no worker threads)' })
+    .option('concurrency', { type: 'string', describe: 'Threads that lint files at once: this one and N-1 workers (default: the number of cores)' })
     .option('cache', { type: 'boolean', default: false, describe: 'Skip files unchanged since the last run (same content, configuration and pm-lint version)' })
     .option('cache-location', { type: 'string', describe: 'The cache file (default: .pmlintcache)' })
     .version(packageVersion())

@@ -2,46 +2,34 @@ import { createRequire } from 'node:module';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, Options, ValidateFunction } from 'ajv';
 import type { JsonSchema } from '../engine/types.js';
+import { sources, validators } from './validators.js';
 
 /** All errors, defaults filled in: how every configuration and option schema is checked. */
 export const AJV_OPTIONS: Options = { allErrors: true, useDefaults: true, strict: false, allowUnionTypes: true, verbose: true };
 
-/** Written next to this module by `npm run build` (scripts/build-validators.ts). */
-export const PRECOMPILED_FILE = 'validators.cjs';
-
-const require = createRequire(import.meta.url);
 let ajv: Ajv2020 | undefined;
 const compiled = new WeakMap<object, ValidateFunction>();
-/** Generated validators by their schema's JSON; null when there are none (running from the sources). */
-let precompiled: Map<string, ValidateFunction> | null | undefined;
+/** Generated validators by their schema's JSON. */
+let generated: Map<string, ValidateFunction> | undefined;
 
 /**
  * The validator of a schema, compiled once. Built-in schemas use the validators generated
- * at build time; ajv itself is loaded only for a schema that has none (a changed or a
- * user-given one).
+ * at build time (validators.ts); ajv itself is loaded only for a schema that has none (one
+ * changed since the build, or given by a user).
  */
 export function compileSchema(schema: JsonSchema): ValidateFunction {
   let validate = compiled.get(schema);
   if (!validate) {
-    validate = precompiledValidators()?.get(JSON.stringify(schema));
+    generated ??= new Map(Object.entries(sources).map(([name, source]) => [source, validators[name]!]));
+    validate = generated.get(JSON.stringify(schema));
     if (!validate) {
-      ajv ??= new (require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js')).Ajv2020(AJV_OPTIONS);
+      const { Ajv2020: Ajv } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+      ajv ??= new Ajv(AJV_OPTIONS);
       validate = ajv.compile(schema);
     }
     compiled.set(schema, validate);
   }
   return validate;
-}
-
-function precompiledValidators(): Map<string, ValidateFunction> | null {
-  if (precompiled !== undefined) return precompiled;
-  try {
-    const generated = require(`./${PRECOMPILED_FILE}`) as Record<string, ValidateFunction> & { $sources: Record<string, string> };
-    precompiled = new Map(Object.entries(generated.$sources).map(([name, source]) => [source, generated[name]!]));
-  } catch {
-    precompiled = null;
-  }
-  return precompiled;
 }
 
 /** "/sections/0/kind" → "sections[0].kind", prefixed. */
