@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { FileConfig } from '../config/resolve.js';
@@ -7,10 +8,9 @@ import { packageVersion } from '../util/package-root.js';
 import { configHash, DEFAULT_CACHE_LOCATION, LintCache, runKey } from './cache.js';
 import { discoverFiles } from './files.js';
 import { filesChangedSince } from './git.js';
-import { contentHash, createSession, fileMessage, lintFile, lintWithConfig, type FileOutcome, type LintOptions } from './lint-file.js';
+import { contentHash, createSession, fileMessage, lintFile, lintWithConfig, type FileOutcome, type LintOptions, type LintSession } from './lint-file.js';
 import { lintInParallel, MIN_FILES_FOR_WORKERS } from './pool.js';
 import { decodeBytes } from './read.js';
-import { readFileSync } from 'node:fs';
 
 export type { LintOptions } from './lint-file.js';
 
@@ -132,7 +132,7 @@ function cachedResult(cache: LintCache, filePath: string, config: string, option
 }
 
 /** Lints files on this thread alone, or with worker threads when there are enough files. */
-async function lintAll(files: readonly string[], options: LintOptions, session: ReturnType<typeof createSession>): Promise<FileOutcome[]> {
+async function lintAll(files: readonly string[], options: LintOptions, session: LintSession): Promise<FileOutcome[]> {
   const threads = options.concurrency ?? availableParallelism();
   // Rule objects cannot be sent to a worker; a run with custom rules stays on this thread.
   if (threads <= 1 || files.length < MIN_FILES_FOR_WORKERS || options.rules) {
