@@ -1,4 +1,5 @@
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { defineRule } from '../../src/engine/types.js';
 import { BUILT_IN_KEY_ALIASES } from '../../src/model/metadata-keys.js';
@@ -70,7 +71,9 @@ function compileUserSchema(schema: Options['schema']): Prepared['validate'] {
   if (schema === null) return null;
   // The configuration loader reads a schema given as a path ("x-pm-lint-file"); a string here was never read.
   if (typeof schema === 'string') return { error: `the path "${schema}" was not read (give the schema inline when calling the API)` };
-  ajv ??= new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true });
+  // ajv is loaded only when a configuration gives a schema (it costs start-up time otherwise).
+  const { Ajv2020: Ajv } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  ajv ??= new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
   try {
     return ajv.compile(schema);
   } catch (error) {

@@ -2,7 +2,6 @@ import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'no
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
-import { isDynamicPattern } from 'tinyglobby';
 
 export const MARKDOWN_EXTENSIONS = ['.md', '.markdown'];
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
@@ -65,7 +64,7 @@ export async function discoverFiles(patterns: string[], options: DiscoveryOption
       for (const file of found) if (!isIgnored(file)) files.add(file);
       continue;
     }
-    if (isDynamicPattern(pattern)) {
+    if (picomatch.scan(pattern).isGlob) {
       // Searched like a directory (the pattern's static base), so that symbolic links are judged alike.
       const { base, glob } = picomatch.scan(pattern.replace(/\\/g, '/'));
       const root = resolve(cwd, base);

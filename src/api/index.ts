@@ -1,5 +1,6 @@
 /** pm-lint's public API. */
 export { lintText, lintFiles, lintBytes, loadConfig, loadPlugins, type LintOptions, type LintFilesResult } from './lint.js';
+export { WorkerError } from './pool.js';
 export { rules } from '../../rules/index.js';
 export { formatResults, FORMATS, type FormatName } from '../reporters/index.js';
 export { ConfigError, type ConfigInput, type ConfigProblem, type Settings } from '../config/types.js';

@@ -1,45 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import type { FileConfig } from '../config/resolve.js';
+import { summarize } from '../engine/engine.js';
+import type { LintResult } from '../engine/types.js';
+import { packageVersion } from '../util/package-root.js';
 import { rules as builtInRules } from '../../rules/index.js';
-import { ConfigResolver, type FileConfig } from '../config/resolve.js';
-import type { ConfigInput } from '../config/types.js';
-import { lintDocument, summarize } from '../engine/engine.js';
-import { lintAndFix } from '../engine/fix.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
-import { readFileSync, realpathSync } from 'node:fs';
-import type { LintMessage, LintResult, Rule } from '../engine/types.js';
+import { configHash, DEFAULT_CACHE_LOCATION, LintCache, runKey } from './cache.js';
 import { discoverFiles } from './files.js';
 import { filesChangedSince } from './git.js';
-import { decodeBytes, describeIoError, readTextFile } from './read.js';
+import { contentHash, createSession, fileMessage, lintFile, lintWithConfig, type FileOutcome, type LintOptions, type LintSession } from './lint-file.js';
+import { lintInParallel, MIN_FILES_FOR_WORKERS } from './pool.js';
+import { decodeBytes } from './read.js';
 
-export interface LintOptions {
-  /** Working directory: relative paths, config search and .pmlintignore start here. */
-  cwd?: string;
-  /** Use this configuration file instead of searching for one. */
-  configFile?: string;
-  /** Use this configuration object instead of searching for one. */
-  config?: ConfigInput;
-  /** Rule settings that win over every configuration: `{ "required-sections": "warn" }`. */
-  ruleOverrides?: Record<string, unknown>;
-  /** Report inline directives that suppressed nothing. */
-  reportUnusedDisableDirectives?: boolean;
-  /** Apply .pmlintignore and configuration `ignores` (default true). */
-  ignore?: boolean;
-  /** Rules to use instead of the built-in ones. */
-  rules?: ReadonlyArray<Rule<any>>;
-  /**
-   * Apply the rules' fixes: results carry `output` (and `source`). With lintFiles,
-   * "write" also writes each fixed file back, atomically, keeping its BOM and mode, and
-   * never over a file that changed on disk since it was read.
-   */
-  fix?: boolean | 'write';
-  /** Lint only the files added, modified or renamed since this git ref (and untracked ones). */
-  changedSince?: string;
-  /**
-   * Load the plugins configurations name (default true; loading runs their code). false
-   * loads none and skips their rules' settings; `notices` says which were not loaded.
-   */
-  plugins?: boolean;
-}
+export type { LintOptions } from './lint-file.js';
 
 export interface LintFilesResult {
   results: LintResult[];
@@ -47,19 +21,8 @@ export interface LintFilesResult {
   unmatched: Array<{ pattern: string; reason: string }>;
   /** Files that could not be read (an I/O error: exit code 2); each also has a result. */
   unreadable: string[];
-  /** Things to tell the user that are not about a file: plugins not loaded because plugins are off. */
+  /** Things to tell the user that are not about a file: plugins not loaded, a cache that could not be used. */
   notices: string[];
-}
-
-function createResolver(options: LintOptions): ConfigResolver {
-  return new ConfigResolver({
-    rules: options.rules ?? builtInRules,
-    cwd: options.cwd,
-    configFile: options.configFile,
-    config: options.config,
-    ruleOverrides: options.ruleOverrides,
-    plugins: options.plugins,
-  });
 }
 
 /**
@@ -68,44 +31,43 @@ function createResolver(options: LintOptions): ConfigResolver {
  * Returns the notices of plugins not loaded because `plugins` is false.
  */
 export async function loadPlugins(filePaths: string[], options: LintOptions = {}): Promise<string[]> {
-  const resolver = createResolver(options);
+  const { resolver } = createSession(options);
   await resolver.loadPlugins(filePaths.map((filePath) => resolve(options.cwd ?? process.cwd(), filePath)));
   return resolver.pluginNotices;
 }
 
 /** The configuration that applies to a file (what `--print-config` shows). */
 export function loadConfig(filePath: string, options: LintOptions = {}): FileConfig {
-  return createResolver(options).configFor(resolve(options.cwd ?? process.cwd(), filePath));
+  return createSession(options).resolver.configFor(resolve(options.cwd ?? process.cwd(), filePath));
 }
 
 /** Lints Markdown text; `filePath` (real or not) selects the configuration and appears in results. */
 export function lintText(text: string, options: LintOptions & { filePath?: string } = {}): LintResult {
-  const resolver = createResolver(options);
+  const session = createSession(options);
   const filePath = resolve(options.cwd ?? process.cwd(), options.filePath ?? '<text>');
   const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return lintWithConfig(filePath, withoutBom, resolver.configFor(filePath), options);
+  return lintWithConfig(filePath, withoutBom, session.resolver.configFor(filePath), session);
 }
 
-function lintWithConfig(filePath: string, text: string, config: FileConfig, options: LintOptions, invalidUtf8 = false): LintResult {
-  const knownRuleIds = new Set(Object.keys(config.ruleSettings));
-  const lint = options.fix ? lintAndFix : lintDocument;
-  const result = lint(filePath, text, {
-    path: filePath,
-    rules: config.rules,
-    sectionAliases: config.settings.sectionAliases,
-    metadataAliases: config.settings.metadataAliases,
-    invalidUtf8,
-    reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
-    knownRuleIds,
-  });
-  if (result.output !== undefined) result.source = text;
-  return result;
+/** Lints bytes as they would be read from a file (binary and encoding checks included). */
+export function lintBytes(bytes: Uint8Array, options: LintOptions & { filePath?: string } = {}): LintResult {
+  const decoded = decodeBytes(bytes);
+  const filePath = resolve(options.cwd ?? process.cwd(), options.filePath ?? '<stdin>');
+  if (!decoded.ok) return summarize(filePath, [fileMessage(2, `Cannot lint this file: ${decoded.reason}.`, true)]);
+  const session = createSession(options);
+  return lintWithConfig(filePath, decoded.text, session.resolver.configFor(filePath), session, decoded.invalidUtf8);
 }
 
-/** Lints files, directories and globs; every file gets a result, in path order. */
+/**
+ * Lints files, directories and globs; every file gets a result, in path order whatever
+ * the number of threads. With `cache`, files whose bytes and configuration are unchanged
+ * since the last run get their earlier messages back without being parsed.
+ */
 export async function lintFiles(patterns: string[], options: LintOptions = {}): Promise<LintFilesResult> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const resolver = createResolver({ ...options, cwd });
+  const runOptions: LintOptions = { ...options, cwd };
+  const session = createSession(runOptions);
+  const { resolver } = session;
   const discovery = await discoverFiles(patterns, {
     cwd,
     useIgnore: options.ignore !== false,
@@ -123,6 +85,7 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
     if (io) unreadable.push(path);
     results.push(summarize(path, [fileMessage(io ? 2 : 1, reason, io)]));
   }
+  const notices: string[] = [];
   for (const filePath of discovery.ignoredExplicitly) {
     results.push(
       summarize(filePath, [
@@ -130,60 +93,67 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
       ]),
     );
   }
-  for (const filePath of discovery.files) {
-    const read = readTextFile(filePath);
-    if (!read.ok) {
-      if ('io' in read) unreadable.push(filePath);
-      results.push(summarize(filePath, [fileMessage(2, `Cannot lint this file: ${read.reason}.`, true)]));
-      continue;
+
+  // Every file's configuration is resolved here first, so that a configuration error
+  // is reported once, before any file is linted (in this thread or a worker).
+  const configs = new Map(discovery.files.map((file) => [file, resolver.configFor(file)]));
+  let toLint = discovery.files;
+  let cache: LintCache | undefined;
+  if (options.cache) {
+    const location = resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION);
+    cache = LintCache.load(location, runKey(packageVersion(), (options.rules ?? builtInRules).map((rule) => rule.id), options));
+    if (cache.discarded) notices.push(`the cache file ${location} was not used: ${cache.discarded}; it will be rewritten.`);
+    toLint = [];
+    for (const file of discovery.files) {
+      const cached = cachedResult(cache, file, configHash(configs.get(file)!), options);
+      if (cached) results.push(cached);
+      else toLint.push(file);
     }
-    const config = resolver.configFor(filePath);
-    const result = lintWithConfig(filePath, read.text, config, options, read.invalidUtf8);
-    if (options.fix === 'write' && result.output !== undefined) {
-      const written = writeFix(filePath, read.bytes, read.bom, result.output);
-      if (written !== true) {
-        // Nothing was written: report the problems of the file as it is on disk.
-        const unfixed = lintWithConfig(filePath, read.text, config, { ...options, fix: false }, read.invalidUtf8);
-        unfixed.messages.unshift(fileMessage(2, written.message, true));
-        if (written.io) unreadable.push(filePath);
-        results.push(summarize(filePath, unfixed.messages));
-        continue;
-      }
+  }
+
+  const outcomes = await lintAll(toLint, runOptions, session);
+  outcomes.forEach((outcome, i) => {
+    const file = toLint[i]!;
+    if (outcome.unreadable) unreadable.push(file);
+    results.push(outcome.result);
+    if (!cache) return;
+    if (outcome.contentHash === undefined || outcome.result.messages.some((message) => message.fatal)) cache.delete(file);
+    else cache.set(file, outcome.contentHash, configHash(configs.get(file)!), outcome.result.messages);
+  });
+  if (cache) {
+    try {
+      cache.save();
+    } catch (error) {
+      notices.push(`the cache file ${cache.path} could not be written: ${error instanceof Error ? error.message : String(error)}.`);
     }
-    results.push(result);
   }
   results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
-  return { results, unmatched: discovery.unmatched, unreadable, notices: resolver.pluginNotices };
+  unreadable.sort();
+  return { results, unmatched: discovery.unmatched, unreadable, notices: [...resolver.pluginNotices, ...notices] };
 }
 
-/** Lints bytes as they would be read from a file (binary and encoding checks included). */
-export function lintBytes(bytes: Uint8Array, options: LintOptions & { filePath?: string } = {}): LintResult {
-  const decoded = decodeBytes(bytes);
-  const filePath = resolve(options.cwd ?? process.cwd(), options.filePath ?? '<stdin>');
-  if (!decoded.ok) return summarize(filePath, [fileMessage(2, `Cannot lint this file: ${decoded.reason}.`, true)]);
-  return lintWithConfig(filePath, decoded.text, createResolver(options).configFor(filePath), options, decoded.invalidUtf8);
-}
-
-/** Writes fixed text over a file unless it changed since it was read; keeps its BOM and mode. */
-function writeFix(filePath: string, readBytes: Uint8Array, bom: boolean, output: string): true | { message: string; io: boolean } {
-  let current: Buffer;
+/**
+ * A file's cached result when its bytes and configuration are unchanged. With fixes on,
+ * a result that offers fixes is not reused: the file must be linted to apply them.
+ */
+function cachedResult(cache: LintCache, filePath: string, config: string, options: LintOptions): LintResult | undefined {
+  let bytes: Buffer;
   try {
-    current = readFileSync(filePath);
-  } catch (error) {
-    return { message: `Fixes were not written: the file ${describeIoError(error)}.`, io: true };
+    bytes = readFileSync(filePath);
+  } catch {
+    return undefined;
   }
-  if (!current.equals(readBytes)) {
-    return { message: 'Fixes were not written: the file changed on disk while pm-lint was reading it. Run pm-lint again.', io: false };
-  }
-  try {
-    // Through a symbolic link, the file it leads to is written; the link stays a link.
-    writeFileAtomic(realpathSync(filePath), (bom ? '\uFEFF' : '') + output);
-  } catch (error) {
-    return { message: `Fixes were not written (the file is unchanged): ${describeIoError(error)}.`, io: true };
-  }
-  return true;
+  const messages = cache.get(filePath, contentHash(bytes), config);
+  if (!messages || (options.fix && messages.some((message) => message.fix))) return undefined;
+  return summarize(filePath, messages);
 }
 
-function fileMessage(severity: 1 | 2, message: string, fatal = false): LintMessage {
-  return { ruleId: null, severity, message, line: 1, column: 1, endLine: 1, endColumn: 1, ...(fatal ? { fatal } : {}) };
+/** Lints files on this thread alone, or with worker threads when there are enough files. */
+async function lintAll(files: readonly string[], options: LintOptions, session: LintSession): Promise<FileOutcome[]> {
+  const threads = options.concurrency ?? availableParallelism();
+  // Rule objects cannot be sent to a worker; a run with custom rules stays on this thread.
+  if (threads <= 1 || files.length < MIN_FILES_FOR_WORKERS || options.rules) {
+    return files.map((file) => lintFile(file, session));
+  }
+  return lintInParallel(files, options, { threads, lintHere: (file) => lintFile(file, session) });
 }

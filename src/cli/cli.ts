@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import yargs from 'yargs';
+import type Yargs from 'yargs';
+import { parseLintArguments } from './fast-args.js';
 import { ConfigError, formatProblem } from '../config/types.js';
 import { rules } from '../../rules/index.js';
 import { lintBytes, lintFiles, loadConfig, loadPlugins, type LintOptions } from '../api/lint.js';
@@ -9,14 +10,11 @@ import { FORMATS, formatResults, type FormatName } from '../reporters/index.js';
 import type { LintResult } from '../engine/types.js';
 import { packageVersion } from '../util/package-root.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { listRules } from './list-rules.js';
-import { explainRule } from './commands/explain.js';
-import { initCommand } from './commands/init.js';
-import { newCommand } from './commands/new.js';
 import { GitError } from '../api/git.js';
-import { createTwoFilesPatch } from 'diff';
+import { WorkerError } from '../api/pool.js';
 import { displayPath } from '../reporters/paths.js';
 
+// Commands, diffs and the like are imported when used: a plain run must start fast.
 import { EXIT, outcomeOf } from './exit-code.js';
 
 export { EXIT };
@@ -39,7 +37,7 @@ const defaultIo = (): CliIo => ({
 
 class UsageError extends Error {}
 
-function buildParser(argv: string[]) {
+function buildParser(yargs: typeof Yargs, argv: string[]) {
   return yargs(argv)
     .scriptName('pm-lint')
     .command('$0 [paths..]', 'Lint incident postmortems written in Markdown.', (command) =>
@@ -72,6 +70,9 @@ function buildParser(argv: string[]) {
     .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Print the fixes as a unified diff; write nothing' })
     .option('plugins', { type: 'boolean', default: true, describe: 'Load the plugins configurations name (--no-plugins: run no plugin code)' })
     .option('report-unused-disable-directives', { type: 'boolean', default: false, describe: 'Report pm-lint-disable comments that suppress nothing' })
+    .option('concurrency', { type: 'string', describe: 'Threads that lint files at once: this one and N-1 workers (default: the number of cores)' })
+    .option('cache', { type: 'boolean', default: false, describe: 'Skip files unchanged since the last run (same content, configuration and pm-lint version)' })
+    .option('cache-location', { type: 'string', describe: 'The cache file (default: .pmlintcache)' })
     .version(packageVersion())
     .alias('version', 'v')
     .help()
@@ -86,15 +87,25 @@ function buildParser(argv: string[]) {
 
 type Arguments = Awaited<ReturnType<ReturnType<typeof buildParser>['parseAsync']>>;
 
+/** Reads arguments with yargs: help, version, commands, and every usage error. */
+export async function parseWithYargs(argv: string[]): Promise<{ args: Arguments; printed: string }> {
+  let printed = '';
+  const parser = buildParser((await import('yargs')).default, argv);
+  const args = await parser.parseAsync(argv, {}, (_error, _argv, output) => {
+    printed = output;
+  });
+  return { args, printed };
+}
+
 /** Parses arguments, runs, prints, and returns the exit code. Never throws for expected failures. */
 export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
   let args: Arguments;
   let printed = '';
   try {
-    const parser = buildParser(argv);
-    args = await parser.parseAsync(argv, {}, (_error, _argv, output) => {
-      printed = output;
-    });
+    // A plain lint run is read without loading yargs (see fast-args.ts).
+    const fast = parseLintArguments(argv) as Arguments | null;
+    if (fast) args = fast;
+    else ({ args, printed } = await parseWithYargs(argv));
   } catch (error) {
     io.stderr(`pm-lint: ${error instanceof Error ? error.message : String(error)}\nRun "pm-lint --help" for usage.\n`);
     return EXIT.fatal;
@@ -110,7 +121,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       io.stderr(`pm-lint: invalid configuration:\n${error.problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}\n`);
       return EXIT.fatal;
     }
-    if (error instanceof UsageError || error instanceof GitError) {
+    if (error instanceof UsageError || error instanceof GitError || error instanceof WorkerError) {
       io.stderr(`pm-lint: ${error.message}\n`);
       return EXIT.fatal;
     }
@@ -121,6 +132,17 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     }
     throw error;
   }
+}
+
+/** --concurrency: a whole number of threads, at least 1. */
+function parseConcurrency(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const text = String(Array.isArray(value) ? value.at(-1) : value).trim();
+  const threads = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!(threads >= 1 && threads <= 1024)) {
+    throw new UsageError(`--concurrency expects a whole number of threads from 1 to 1024, got "${text}"`);
+  }
+  return threads;
 }
 
 function parseRuleFlags(value: string | string[] | undefined): Record<string, string> | undefined {
@@ -146,11 +168,18 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
     fix: args['fix-dry-run'] ? true : args.fix ? 'write' : false,
     changedSince: args['changed-since'],
     plugins: args.plugins,
+    concurrency: parseConcurrency(args.concurrency),
+    cache: args.cache,
+    cacheLocation: args['cache-location'],
   };
+  if (args['cache-location'] !== undefined && !args.cache) throw new UsageError('--cache-location needs --cache');
+  if (args['cache-location'] !== undefined && String(args['cache-location']).trim() === '') throw new UsageError('--cache-location expects a file path');
+  if (args.cache && args.stdin) throw new UsageError('--cache applies to files, not to standard input');
   if (args.fix && args['fix-dry-run']) throw new UsageError('use --fix or --fix-dry-run, not both');
   if (args.fix && args.stdin) throw new UsageError('--fix cannot write standard input; use --fix-dry-run to see the fixes');
   const command = String(args._[0] ?? '');
   if (command === 'init') {
+    const { initCommand } = await import('./commands/init.js');
     const outcome = initCommand(io.cwd, Boolean(args.force));
     if ('error' in outcome) throw new UsageError(outcome.error);
     io.stdout(`Wrote ${displayPath(outcome.written, io.cwd)}. Edit it, then run "pm-lint".\n`);
@@ -159,6 +188,7 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
   if (command === 'new') {
     await loadPlugins([resolve(io.cwd, '.pm-lint-new.md')], options);
     const config = loadConfig(resolve(io.cwd, '.pm-lint-new.md'), options);
+    const { newCommand } = await import('./commands/new.js');
     const outcome = newCommand(
       { title: String(args.title ?? ''), date: args.date as string | undefined, directory: args.directory as string | undefined, cwd: io.cwd },
       config,
@@ -168,10 +198,12 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   if (args['list-rules']) {
+    const { listRules } = await import('./list-rules.js');
     io.stdout(listRules(rules));
     return EXIT.ok;
   }
   if (args.explain !== undefined) {
+    const { explainRule } = await import('./commands/explain.js');
     const explained = explainRule(args.explain, rules);
     if ('error' in explained) throw new UsageError(explained.error);
     io.stdout(explained.text);
@@ -206,7 +238,7 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
     results = outcome.results;
   }
   if (args['fix-dry-run']) {
-    const diffs = fixDiffs(results, io.cwd);
+    const diffs = await fixDiffs(results, io.cwd);
     if (diffs) io.stdout(`${diffs}\n`);
   }
   const outcome = outcomeOf(results, args['max-warnings'], fatal);
@@ -226,7 +258,8 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
 }
 
 /** A unified diff of every fixed file, for --fix-dry-run. */
-function fixDiffs(results: LintResult[], cwd: string): string {
+async function fixDiffs(results: LintResult[], cwd: string): Promise<string> {
+  const { createTwoFilesPatch } = await import('diff');
   return results
     .filter((result) => result.output !== undefined && result.source !== undefined)
     .map((result) => {

@@ -1,16 +1,32 @@
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ErrorObject, Options, ValidateFunction } from 'ajv';
 import type { JsonSchema } from '../engine/types.js';
+import { sources, validators } from './validators.js';
+
+/** All errors, defaults filled in: how every configuration and option schema is checked. */
+export const AJV_OPTIONS: Options = { allErrors: true, useDefaults: true, strict: false, allowUnionTypes: true, verbose: true };
 
 let ajv: Ajv2020 | undefined;
 const compiled = new WeakMap<object, ValidateFunction>();
+/** Generated validators by their schema's JSON. */
+let generated: Map<string, ValidateFunction> | undefined;
 
-/** One ajv instance: all errors, defaults filled in. Schemas are compiled once. */
+/**
+ * The validator of a schema, compiled once. Built-in schemas use the validators generated
+ * at build time (validators.ts); ajv itself is loaded only for a schema that has none (one
+ * changed since the build, or given by a user).
+ */
 export function compileSchema(schema: JsonSchema): ValidateFunction {
-  ajv ??= new Ajv2020({ allErrors: true, useDefaults: true, strict: false, allowUnionTypes: true, verbose: true });
   let validate = compiled.get(schema);
   if (!validate) {
-    validate = ajv.compile(schema);
+    generated ??= new Map(Object.entries(sources).map(([name, source]) => [source, validators[name]!]));
+    validate = generated.get(JSON.stringify(schema));
+    if (!validate) {
+      const { Ajv2020: Ajv } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+      ajv ??= new Ajv(AJV_OPTIONS);
+      validate = ajv.compile(schema);
+    }
     compiled.set(schema, validate);
   }
   return validate;

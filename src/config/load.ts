@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { yaml } from '../util/lazy-yaml.js';
 import { ConfigError } from './types.js';
 
 /** Looked for in this order in each directory; the first present is that directory's configuration. */
@@ -45,7 +45,7 @@ export function readConfigFile(path: string): unknown {
   text = text.replace(/^\uFEFF/, '');
   if (absolute.endsWith('.yaml') || absolute.endsWith('.yml')) {
     try {
-      return parseYaml(text, { prettyErrors: true }) ?? {};
+      return yaml().parse(text, { prettyErrors: true }) ?? {};
     } catch (error) {
       throw new ConfigError([{ source: path, path: '', message: `invalid YAML: ${firstLine(error)}` }]);
     }

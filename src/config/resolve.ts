@@ -56,6 +56,9 @@ export class ConfigResolver {
   private readonly pluginsEnabled: boolean;
   private readonly pluginRuleCache = new WeakMap<ConfigLayer[], Array<Rule<any>>>();
   private readonly notices = new Map<string, string>();
+  private readonly chainIds = new WeakMap<ConfigLayer[], number>();
+  private nextChainId = 0;
+  private readonly fileConfigs = new Map<string, FileConfig>();
 
   constructor(options: ResolverOptions) {
     this.rules = options.rules;
@@ -77,14 +80,41 @@ export class ConfigResolver {
 
   /** Every layer that applies to files in a directory, in the order they apply. */
   layersFor(filePath: string): ConfigLayer[] {
-    const base = this.explicit ?? this.chainFor(directoryOf(filePath));
+    const base = this.baseLayers(filePath);
     return this.overrideLayer ? [...base, this.overrideLayer] : base;
   }
 
+  private baseLayers(filePath: string): ConfigLayer[] {
+    return this.explicit ?? this.chainFor(directoryOf(filePath));
+  }
+
+  /**
+   * The configuration of a file. Files under the same configuration files that match the
+   * same overrides share one FileConfig object (so that it is built, and its options
+   * validated, once per run rather than once per file).
+   */
   configFor(filePath: string): FileConfig {
     const absolute = resolve(this.cwd, filePath);
-    const pluginRules = this.pluginRulesFor(this.explicit ?? this.chainFor(directoryOf(absolute)));
-    const rules = pluginRules.length > 0 ? [...this.rules, ...pluginRules] : this.rules;
+    const base = this.baseLayers(absolute);
+    let chainId = this.chainIds.get(base);
+    if (chainId === undefined) this.chainIds.set(base, (chainId = this.nextChainId++));
+    const layers = this.layersFor(absolute);
+    let key = String(chainId);
+    for (const layer of layers) {
+      key += '|';
+      for (const override of layer.overrides) key += matchesAny(override.files, layer.directory, absolute) ? '1' : '0';
+    }
+    let config = this.fileConfigs.get(key);
+    if (!config) {
+      const pluginRules = this.pluginRulesFor(base);
+      const rules = pluginRules.length > 0 ? [...this.rules, ...pluginRules] : this.rules;
+      config = this.buildConfig(absolute, layers, rules);
+      this.fileConfigs.set(key, config);
+    }
+    return config;
+  }
+
+  private buildConfig(absolute: string, layers: ConfigLayer[], rules: ReadonlyArray<Rule<any>>): FileConfig {
     const settingsByRule: Record<string, RuleSetting> = {};
     let settings: Settings = {};
     const apply = (rules: Record<string, RuleSetting>) => {
@@ -93,7 +123,6 @@ export class ConfigResolver {
         settingsByRule[id] = { severity: setting.severity ?? previous.severity, options: setting.options ?? previous.options };
       }
     };
-    const layers = this.layersFor(absolute);
     for (const layer of layers) {
       apply(layer.rules);
       settings = mergeSettings(settings, layer.settings);

@@ -7,7 +7,7 @@ import { resolveFileOptions } from './file-options.js';
 import { resolvePlugin } from './plugins.js';
 import type { ConfigInput, ConfigLayer, ConfigProblem, RuleSetting, Settings } from './types.js';
 
-const CONFIG_SCHEMA = configSchema(GENERIC_RULE_SETTINGS);
+export const CONFIG_SCHEMA = configSchema(GENERIC_RULE_SETTINGS);
 const SEVERITY_NAMES: Record<string, SeverityOrOff> = { off: 'off', warn: 'warn', error: 'error', 0: 'off', 1: 'warn', 2: 'error' };
 
 const suggest = (name: string, known: string[]) => closest(name, known);

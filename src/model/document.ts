@@ -2,8 +2,8 @@ import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Tabl
 import { parseMarkdown } from './parse.js';
 import { LineIndex, type Span } from './positions.js';
 import { plainText } from './inline.js';
-import { SectionKindResolver } from './section-kinds.js';
-import { MetadataKeyResolver } from './metadata-keys.js';
+import { SectionKindResolver, sectionKindResolver } from './section-kinds.js';
+import { MetadataKeyResolver, metadataKeyResolver } from './metadata-keys.js';
 import { readFrontMatter } from './front-matter.js';
 import { buildTable } from './tables.js';
 import { collectPeople, type People } from './people.js';
@@ -68,8 +68,8 @@ export class PostmortemDocument {
     this.invalidUtf8 = options.invalidUtf8 ?? false;
     this.lines = new LineIndex(text);
     this.tree = parseMarkdown(text);
-    this.sectionKinds = new SectionKindResolver(options.sectionAliases);
-    const keys = new MetadataKeyResolver(options.metadataAliases);
+    this.sectionKinds = sectionKindResolver(options.sectionAliases);
+    const keys = metadataKeyResolver(options.metadataAliases);
 
     this.sections = this.buildSections();
     this.topSections = this.sections.filter((section) => section.parent === null);

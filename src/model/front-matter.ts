@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { isMap, isScalar, parseDocument, visit } from 'yaml';
+import { yaml } from '../util/lazy-yaml.js';
 import type { LineIndex } from './positions.js';
 import type { Field, FrontMatter } from './types.js';
 import type { MetadataKeyResolver } from './metadata-keys.js';
@@ -22,6 +22,7 @@ export function readFrontMatter(tree: Root, lines: LineIndex, keys: MetadataKeyR
   const contentStart = lines.lineStart(node.position.start.line + 1);
   const contentEnd = Math.max(contentStart, lines.lineStart(node.position.end.line));
   const raw = lines.text.slice(contentStart, contentEnd);
+  const { isMap, isScalar, parseDocument, visit } = yaml();
   const document = parseDocument(raw, { prettyErrors: false, uniqueKeys: false });
   const firstError = document.errors[0];
   if (firstError) {

@@ -68,3 +68,14 @@ export function camelCase(normalized: string): string {
     .map((word, i) => (i === 0 ? word : word[0]!.toUpperCase() + word.slice(1)))
     .join('');
 }
+
+const sharedResolvers = new WeakMap<object, MetadataKeyResolver>();
+let defaultResolver: MetadataKeyResolver | undefined;
+
+/** The resolver for a set of extra labels, built once per labels object (see sectionKindResolver). */
+export function metadataKeyResolver(extraAliases?: Readonly<Record<string, readonly string[]>>): MetadataKeyResolver {
+  if (!extraAliases) return (defaultResolver ??= new MetadataKeyResolver());
+  let resolver = sharedResolvers.get(extraAliases);
+  if (!resolver) sharedResolvers.set(extraAliases, (resolver = new MetadataKeyResolver(extraAliases)));
+  return resolver;
+}

@@ -24,6 +24,31 @@ export function stripInlineMarkers(text: string): string {
  * punctuation dropped, every other symbol a space, spaces collapsed.
  */
 export function normalizeText(text: string): string {
+  // Labels, headers and titles repeat across a run's documents; remember the short ones.
+  if (text.length > MEMO_MAX_LENGTH) return normalize(text);
+  let normalized = memo.get(text);
+  if (normalized === undefined) {
+    if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
+    normalized = normalize(text);
+    memo.set(detached(text), detached(normalized));
+  }
+  return normalized;
+}
+
+/**
+ * A copy of a string that shares no memory with the one it came from. A label sliced out
+ * of a document is, in V8, a view of the whole document's text: kept in a run-long memo,
+ * it would keep every document alive.
+ */
+export function detached(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
+
+const MEMO_MAX_LENGTH = 120;
+const MEMO_MAX_ENTRIES = 20_000;
+const memo = new Map<string, string>();
+
+function normalize(text: string): string {
   return stripEmoji(text.normalize('NFKC'))
     .toLowerCase()
     .replace(/\(s\)/g, 's')

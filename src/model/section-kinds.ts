@@ -1,4 +1,4 @@
-import { normalizeText, splitTitle } from './normalize.js';
+import { detached, normalizeText, splitTitle } from './normalize.js';
 
 /**
  * Heading texts seen in public postmortem guidance and real documents
@@ -120,7 +120,10 @@ export interface ResolvedKinds {
  */
 export class SectionKindResolver {
   private readonly exact = new Map<string, string>();
-  private readonly aliasesByLength: Array<[alias: string, kind: string]>;
+  /** Aliases longest first, with the separators an affix match needs ("alias ", " alias"). */
+  private readonly aliasesByLength: Array<{ kind: string; prefix: string; suffix: string }>;
+  /** Resolved titles: the same titles recur in every document of a run. Read-only results. */
+  private readonly resolved = new Map<string, ResolvedKinds>();
 
   constructor(extraAliases: Readonly<Record<string, readonly string[]>> = {}, includeBuiltIns = true) {
     const add = (kind: string, alias: string) => {
@@ -134,7 +137,8 @@ export class SectionKindResolver {
     }
     this.aliasesByLength = [...this.exact]
       .filter(([alias]) => !WHOLE_TITLE_ONLY.has(alias))
-      .sort((a, b) => b[0].length - a[0].length);
+      .sort((a, b) => b[0].length - a[0].length)
+      .map(([alias, kind]) => ({ kind, prefix: `${alias} `, suffix: ` ${alias}` }));
   }
 
   get kinds(): string[] {
@@ -147,6 +151,16 @@ export class SectionKindResolver {
   }
 
   resolveDetailed(title: string): ResolvedKinds {
+    let resolved = this.resolved.get(title);
+    if (!resolved) {
+      if (this.resolved.size >= 10_000) this.resolved.clear();
+      resolved = this.resolveUncached(title);
+      this.resolved.set(detached(title), resolved);
+    }
+    return resolved;
+  }
+
+  private resolveUncached(title: string): ResolvedKinds {
     const parts = splitTitle(title);
     const candidates = [parts.base, parts.beforeSeparator, ...parts.bracketed].filter(
       (candidate): candidate is string => Boolean(candidate),
@@ -175,14 +189,29 @@ export class SectionKindResolver {
   }
 
   private resolveAffix(candidate: string): string | undefined {
-    for (const [alias, kind] of this.aliasesByLength) {
-      if (candidate.startsWith(`${alias} `)) return kind;
+    for (const { kind, prefix } of this.aliasesByLength) {
+      if (candidate.startsWith(prefix)) return kind;
     }
-    for (const [alias, kind] of this.aliasesByLength) {
-      if (candidate.endsWith(` ${alias}`)) return kind;
+    for (const { kind, suffix } of this.aliasesByLength) {
+      if (candidate.endsWith(suffix)) return kind;
     }
     return undefined;
   }
+}
+
+const sharedResolvers = new WeakMap<object, SectionKindResolver>();
+let defaultResolver: SectionKindResolver | undefined;
+
+/**
+ * The resolver for a set of extra aliases (with the built-in ones), built once per
+ * aliases object: files that share a configuration share it, and building one
+ * normalises every alias.
+ */
+export function sectionKindResolver(extraAliases?: Readonly<Record<string, readonly string[]>>): SectionKindResolver {
+  if (!extraAliases) return (defaultResolver ??= new SectionKindResolver());
+  let resolver = sharedResolvers.get(extraAliases);
+  if (!resolver) sharedResolvers.set(extraAliases, (resolver = new SectionKindResolver(extraAliases)));
+  return resolver;
 }
 
 /** How each kind is usually titled, for messages and docs (the first is the kind's name). */

@@ -1,0 +1,212 @@
+/**
+ * `npm run bench`: pm-lint against the parse floor and markdownlint-cli2, on one
+ * generated corpus, in one run. See README.md, "Performance".
+ *
+ *   node dist/bench/run.js [--sizes 1,200,2000] [--large] [--runs 3] [--corpus DIR] [--smoke]
+ *
+ * --large adds a corpus of 10,000 files; --smoke runs everything once on 2 files (a test).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { packageRoot, packageVersion } from '../src/util/package-root.js';
+import { largePostmortem, writeCorpus } from './corpus.js';
+
+/** Bumped whenever the generator's output changes, so that stored corpora are rebuilt. */
+const GENERATOR_VERSION = 1;
+const SEED = 1;
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string' },
+    large: { type: 'boolean', default: false },
+    runs: { type: 'string' },
+    corpus: { type: 'string' },
+    smoke: { type: 'boolean', default: false },
+  },
+});
+const smoke = values.smoke;
+const sizes = smoke ? [2] : (values.sizes ?? '1,200,2000').split(',').map(Number).concat(values.large ? [10_000] : []);
+const runs = Number(values.runs ?? (smoke ? 1 : 3));
+const root = packageRoot();
+const corpusRoot = values.corpus ?? (smoke ? mkdtempSync(join(tmpdir(), 'pm-lint-bench-')) : join(root, 'bench', '.corpus'));
+const scratch = mkdtempSync(join(tmpdir(), 'pm-lint-bench-scratch-'));
+const node = process.execPath;
+const pmLint = join(root, 'dist', 'src', 'cli', 'bin.js');
+const floorScript = join(root, 'dist', 'bench', 'floor.js');
+const markdownlint = join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+const gnuTime = ['/usr/bin/time', '/bin/time'].find((path) => existsSync(path));
+
+interface Measurement {
+  wall: number[];
+  cpu: number[];
+  rssKiB: number[];
+}
+
+/**
+ * Runs a command with its output discarded: wall time and, when GNU time is there, CPU
+ * time (user + system, every thread) and peak RSS.
+ */
+function measure(command: string[], cwd: string): { wall: number; cpu: number | null; rssKiB: number | null } {
+  const usageFile = join(scratch, 'usage');
+  const argv = gnuTime ? [gnuTime, '-f', '%M %U %S', '-o', usageFile, ...command] : command;
+  const start = performance.now();
+  const result = spawnSync(argv[0]!, argv.slice(1), { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const wall = (performance.now() - start) / 1000;
+  if (result.error) throw result.error;
+  // Lint findings exit with 1; anything else is a broken measurement.
+  if (result.status !== 0 && result.status !== 1) {
+    throw new Error(`${command.join(' ')} exited with ${result.status}: ${result.stderr.toString().slice(-2000)}`);
+  }
+  // GNU time may print "Command exited with non-zero status 1" before its own line.
+  const usage = gnuTime ? /(\d+) ([\d.]+) ([\d.]+)\s*$/.exec(readFileSync(usageFile, 'utf8')) : null;
+  return { wall, cpu: usage ? Number(usage[2]) + Number(usage[3]) : null, rssKiB: usage ? Number(usage[1]) : null };
+}
+
+function size(bytes: number): string {
+  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(0)} KB`;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+/** A corpus of `count` files, generated once and kept (bench/.corpus is ignored by git). */
+function corpus(count: number): { directory: string; bytes: number } {
+  const directory = join(corpusRoot, String(count));
+  const stamp = join(directory, '.stamp.json');
+  const wanted = JSON.stringify({ generator: GENERATOR_VERSION, seed: SEED, count });
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8').startsWith(wanted.slice(0, -1))) {
+    return { directory, bytes: (JSON.parse(readFileSync(stamp, 'utf8')) as { bytes: number }).bytes };
+  }
+  rmSync(directory, { recursive: true, force: true });
+  mkdirSync(directory, { recursive: true });
+  const bytes = writeCorpus(directory, count, SEED);
+  // Every rule on, as the issue asks ("all rules").
+  writeFileSync(join(directory, '.pmlintrc.json'), JSON.stringify({ root: true, extends: ['pm-lint:strict'] }));
+  writeFileSync(stamp, `${wanted.slice(0, -1)},"bytes":${bytes}}`);
+  return { directory, bytes };
+}
+
+type Tool = 'floor' | 'pm-lint' | 'pm-lint --concurrency 1' | 'pm-lint --cache (warm)' | 'markdownlint-cli2';
+const TOOLS: Tool[] = ['floor', 'pm-lint --concurrency 1', 'pm-lint', 'pm-lint --cache (warm)', 'markdownlint-cli2'];
+
+function commandFor(tool: Tool, directory: string, cacheFile: string): string[] {
+  switch (tool) {
+    case 'floor':
+      return [node, floorScript, '.'];
+    case 'pm-lint':
+      return [node, pmLint, '.'];
+    case 'pm-lint --concurrency 1':
+      return [node, pmLint, '.', '--concurrency', '1'];
+    case 'pm-lint --cache (warm)':
+      return [node, pmLint, '.', '--cache', '--cache-location', cacheFile];
+    case 'markdownlint-cli2':
+      return [node, markdownlint, '**/*.md'];
+  }
+}
+
+interface Row {
+  files: number;
+  bytes: number;
+  tool: Tool;
+  wall: number;
+  cpu: number | null;
+  rssMiB: number | null;
+}
+
+const rows: Row[] = [];
+process.stderr.write(`pm-lint ${packageVersion()} on node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}); ${runs} run(s) each\n`);
+for (const count of sizes) {
+  const { directory, bytes } = corpus(count);
+  const cacheFile = join(scratch, `cache-${count}.json`);
+  // The warm-cache rows need a cache: one untimed run fills it.
+  measure([node, pmLint, '.', '--cache', '--cache-location', cacheFile], directory);
+  const measured = new Map<Tool, Measurement>(TOOLS.map((tool) => [tool, { wall: [], cpu: [], rssKiB: [] }]));
+  // Round-robin, so that a slow moment of the machine is shared by every tool.
+  for (let run = 0; run < runs; run++) {
+    for (const tool of TOOLS) {
+      const { wall, cpu, rssKiB } = measure(commandFor(tool, directory, cacheFile), directory);
+      measured.get(tool)!.wall.push(wall);
+      if (cpu !== null) measured.get(tool)!.cpu.push(cpu);
+      if (rssKiB !== null) measured.get(tool)!.rssKiB.push(rssKiB);
+      process.stderr.write(`${count} files, ${tool}: ${wall.toFixed(2)} s\n`);
+    }
+  }
+  for (const tool of TOOLS) {
+    const { wall, cpu, rssKiB } = measured.get(tool)!;
+    rows.push({ files: count, bytes, tool, wall: median(wall), cpu: cpu.length > 0 ? median(cpu) : null, rssMiB: rssKiB.length > 0 ? Math.max(...rssKiB) / 1024 : null });
+  }
+}
+
+// File-size scaling: one realistic postmortem of 20 KB and one of 5 MB, in one process.
+const scalingDirectory = join(scratch, 'scaling');
+mkdirSync(scalingDirectory);
+const scalingSizes = smoke ? [2_000, 20_000] : [20_000, 5_000_000];
+const scalingFiles = scalingSizes.map((size) => {
+  const path = join(scalingDirectory, `postmortem-${size}.md`);
+  writeFileSync(path, largePostmortem(size));
+  return path;
+});
+const scalingRun = spawnSync(node, [join(root, 'dist', 'bench', 'scaling.js'), String(smoke ? 1 : runs), ...scalingFiles], { encoding: 'utf8', maxBuffer: 1 << 20 });
+if (scalingRun.status !== 0) throw new Error(`scaling failed: ${scalingRun.stderr}`);
+const scaling = JSON.parse(scalingRun.stdout) as Array<{ file: string; bytes: number; pmLintMs: number; floorMs: number }>;
+
+// The report.
+const floorOf = (files: number) => rows.find((row) => row.files === files && row.tool === 'floor')!.wall;
+const rowOf = (files: number, tool: Tool) => rows.find((row) => row.files === files && row.tool === tool);
+const lines = [
+  '| files | MB | tool | median wall (s) | files/s | MB/s | CPU (s) | peak RSS (MiB) | × floor |',
+  '|------:|---:|------|----------------:|--------:|-----:|--------:|---------------:|--------:|',
+];
+for (const row of rows) {
+  const mb = row.bytes / 1e6;
+  lines.push(
+    `| ${row.files} | ${mb.toFixed(1)} | ${row.tool} | ${row.wall.toFixed(2)} | ${(row.files / row.wall).toFixed(0)} | ${(mb / row.wall).toFixed(2)} | ${row.cpu === null ? 'n/a' : row.cpu.toFixed(2)} | ${row.rssMiB === null ? 'n/a' : row.rssMiB.toFixed(0)} | ${(row.wall / floorOf(row.files)).toFixed(2)} |`,
+  );
+}
+lines.push('', '| file size | pm-lint (ms) | floor (ms) | pm-lint × floor |', '|----------:|-------------:|-----------:|----------------:|');
+for (const row of scaling) {
+  lines.push(`| ${size(row.bytes)} | ${row.pmLintMs.toFixed(1)} | ${row.floorMs.toFixed(1)} | ${(row.pmLintMs / row.floorMs).toFixed(2)} |`);
+}
+
+// The issue's targets, each as measured ratio against its limit.
+const targets: Array<[string, number, number]> = [];
+const largest = Math.max(...sizes.filter((size) => size > 1));
+const ratio = (files: number, tool: Tool, against: Tool | 'floor') => {
+  const a = rowOf(files, tool);
+  const b = against === 'floor' ? floorOf(files) : rowOf(files, against)?.wall;
+  return a && b ? a.wall / b : NaN;
+};
+targets.push([`all rules, --concurrency 1, ${largest} files: × floor`, ratio(largest, 'pm-lint --concurrency 1', 'floor'), 1.15]);
+targets.push([`all rules, default concurrency, ${largest} files: × floor`, ratio(largest, 'pm-lint', 'floor'), 0.65]);
+targets.push([`all rules, default concurrency, ${largest} files: × markdownlint-cli2`, ratio(largest, 'pm-lint', 'markdownlint-cli2'), 0.5]);
+targets.push([`warm cache, ${largest} files: × cold run (default concurrency)`, ratio(largest, 'pm-lint --cache (warm)', 'pm-lint'), 0.05]);
+if (sizes.includes(1)) targets.push(['one file: × markdownlint-cli2', ratio(1, 'pm-lint', 'markdownlint-cli2'), 0.8]);
+if (sizes.includes(10_000)) {
+  const rss = rowOf(10_000, 'pm-lint')?.rssMiB ?? NaN;
+  targets.push(['peak RSS at 10,000 files (MiB, all threads of the process)', rss, 300]);
+}
+const [small, big] = scaling;
+if (small && big) targets.push([`${size(big.bytes)} file ÷ ${size(small.bytes)} file (in bytes: × ${(big.bytes / small.bytes).toFixed(0)})`, big.pmLintMs / small.pmLintMs, 250]);
+const growth = sizes.filter((size) => size >= 200);
+if (growth.length >= 2) {
+  const [a, b] = [growth[0]!, growth.at(-1)!];
+  const perFile = (files: number) => rowOf(files, 'pm-lint --concurrency 1')!.wall / files;
+  targets.push([`cost per file, ${b} files ÷ ${a} files (--concurrency 1; linear: about 1)`, perFile(b) / perFile(a), 1.15]);
+}
+lines.push('', '| target | measured | limit | met |', '|--------|---------:|------:|-----|');
+for (const [name, measuredValue, limit] of targets) {
+  lines.push(`| ${name} | ${measuredValue.toFixed(2)} | ${limit} | ${measuredValue <= limit ? 'yes' : 'NO'} |`);
+}
+process.stdout.write(`${lines.join('\n')}\n`);
+writeFileSync(join(scratch, 'results.json'), JSON.stringify({ rows, scaling, targets }, null, 2));
+if (!smoke) {
+  mkdirSync(corpusRoot, { recursive: true });
+  writeFileSync(join(corpusRoot, 'results.json'), JSON.stringify({ node: process.version, cores: availableParallelism(), rows, scaling, targets }, null, 2));
+}
+rmSync(scratch, { recursive: true, force: true });
+if (smoke) rmSync(corpusRoot, { recursive: true, force: true });

@@ -1,0 +1,118 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeCorpus } from '../bench/corpus.js';
+import { MIN_FILES_FOR_WORKERS } from '../src/api/pool.js';
+import { parseWithYargs } from '../src/cli/cli.js';
+import { parseLintArguments } from '../src/cli/fast-args.js';
+import { packageRoot } from '../src/util/package-root.js';
+import { COMPLETE, INCOMPLETE, tempTree } from './helpers.js';
+
+const bin = join(packageRoot(), 'dist', 'src', 'cli', 'bin.js');
+
+function run(args: string[], cwd: string, input?: string) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('--concurrency', () => {
+  it('prints the same report with one thread and with several', () => {
+    const root = tempTree({ '.pmlintrc.json': JSON.stringify({ root: true, extends: ['pm-lint:strict'] }) });
+    writeCorpus(root, MIN_FILES_FOR_WORKERS + 8);
+    const one = run(['--concurrency', '1'], root);
+    const two = run(['--concurrency=2'], root);
+    expect(one.code).toBe(1);
+    expect(two).toEqual(one);
+    expect(one.stdout).toMatch(/\d+ messages? \(/);
+  });
+
+  it('exits 2 for a value that is not a whole number of threads', () => {
+    const root = tempTree({ 'a.md': COMPLETE });
+    for (const value of ['0', 'abc', '1.5', '-2', '']) {
+      const result = run(['a.md', '--concurrency', value], root);
+      expect(result.code, value).toBe(2);
+      expect(result.stderr, value).toBe(`pm-lint: --concurrency expects a whole number of threads from 1 to 1024, got "${value}"\n`);
+      expect(result.stdout).toBe('');
+    }
+  });
+});
+
+describe('--cache and --cache-location', () => {
+  it('writes .pmlintcache in the working directory and gives the same report from it', () => {
+    const root = tempTree({ 'a.md': COMPLETE, 'b.md': INCOMPLETE });
+    const cold = run(['--cache'], root);
+    expect(existsSync(join(root, '.pmlintcache'))).toBe(true);
+    const warm = run(['--cache'], root);
+    expect(warm).toEqual(cold);
+    expect(warm.code).toBe(1);
+    run(['--cache', '--cache-location', 'tmp/lint-cache.json'], root);
+    expect(existsSync(join(root, 'tmp', 'lint-cache.json'))).toBe(true);
+  });
+
+  it('tells on stderr that a corrupt cache was ignored, and lints as usual', () => {
+    const root = tempTree({ 'b.md': INCOMPLETE, '.pmlintcache': '{"format":1,"key":"' });
+    const result = run(['--cache'], root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`pm-lint: the cache file ${join(root, '.pmlintcache')} was not used: it is not valid JSON (truncated or corrupt); it will be rewritten.\n`);
+    expect(result.stdout).toContain('Missing required section "Impact"');
+    expect(run(['--cache'], root).stderr).toBe('');
+  });
+
+  it('exits 2 for --cache-location without --cache, an empty location, or --cache with --stdin', () => {
+    const root = tempTree({ 'a.md': COMPLETE });
+    expect(run(['a.md', '--cache-location', 'x.json'], root)).toMatchObject({ code: 2, stderr: 'pm-lint: --cache-location needs --cache\n' });
+    expect(run(['a.md', '--cache', '--cache-location', ''], root)).toMatchObject({ code: 2, stderr: 'pm-lint: --cache-location expects a file path\n' });
+    expect(run(['--stdin', '--cache'], root, COMPLETE)).toMatchObject({ code: 2, stderr: 'pm-lint: --cache applies to files, not to standard input\n' });
+  });
+});
+
+describe('reading arguments without yargs', () => {
+  /** What run() reads from the arguments. */
+  const KEYS = [
+    'paths', 'format', 'output-file', 'config', 'rule', 'max-warnings', 'quiet', 'stdin', 'stdin-filename', 'color', 'ignore',
+    'changed-since', 'fix', 'fix-dry-run', 'report-unused-disable-directives', 'concurrency', 'cache', 'cache-location',
+  ];
+  const pick = (args: Record<string, unknown>) => Object.fromEntries(KEYS.map((key) => [key, args[key] ?? (key === 'paths' ? [] : undefined)]));
+
+  it('reads a plain run exactly as yargs does', async () => {
+    const cases = [
+      [],
+      ['docs'],
+      ['a.md', 'b.md', '-f', 'json', '-o', 'out.json'],
+      ['--format=sarif', '--quiet', '--max-warnings', '3', 'docs/**/*.md'],
+      ['--rule', 'required-sections:off'],
+      ['--rule', 'a:warn', '--rule=b:error', '.'],
+      ['--no-color', '--no-ignore', '--fix'],
+      ['--color', '--ignore', '--fix-dry-run', '--report-unused-disable-directives'],
+      ['-c', 'config.yaml', '--changed-since', 'origin/main', '--concurrency', '4'],
+      ['--cache', '--cache-location', '.cache/pm-lint', '--max-warnings=-1'],
+      ['--stdin', '--stdin-filename', 'x.md'],
+    ];
+    for (const argv of cases) {
+      const fast = parseLintArguments(argv);
+      expect(fast, argv.join(' ')).not.toBeNull();
+      const { args } = await parseWithYargs(argv);
+      expect(pick(fast!), argv.join(' ')).toEqual(pick(args as Record<string, unknown>));
+    }
+  });
+
+  it('leaves to yargs what it does not fully understand', () => {
+    for (const argv of [
+      ['--help'], ['-v'], ['init'], ['new', 'Title'], ['--list-rules'], ['--explain', 'x'], ['--print-config', 'a.md'],
+      ['--unknown'], ['-f', 'xml'], ['-f', 'json', '-f', 'stylish'], ['--max-warnings', 'many'], ['--color', '--no-color'],
+      ['--', '-odd.md'], ['-f', '-q'],
+    ]) {
+      expect(parseLintArguments(argv), argv.join(' ')).toBeNull();
+    }
+  });
+});
+
+it('npm run bench works end to end (generator and harness, two files, one run)', () => {
+  const result = spawnSync(process.execPath, [join(packageRoot(), 'dist', 'bench', 'run.js'), '--smoke'], { encoding: 'utf8' });
+  expect(result.status, result.stderr).toBe(0);
+  for (const tool of ['floor', 'pm-lint --concurrency 1', 'pm-lint', 'pm-lint --cache (warm)', 'markdownlint-cli2']) {
+    expect(result.stdout).toMatch(new RegExp(`\\| 2 \\| [\\d.]+ \\| ${tool.replace(/[()]/g, '\\$&')} \\| [\\d.]+ \\|`));
+  }
+  expect(result.stdout).toContain('| target | measured | limit | met |');
+});

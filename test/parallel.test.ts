@@ -1,0 +1,76 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeCorpus } from '../bench/corpus.js';
+import { lintFiles } from '../src/api/lint.js';
+import type { FileOutcome } from '../src/api/lint-file.js';
+import { ConfigError } from '../src/config/types.js';
+import { summarize } from '../src/engine/engine.js';
+import { lintInParallel, MIN_FILES_FOR_WORKERS, WorkerError } from '../src/api/pool.js';
+import { getParseCount } from '../src/model/parse.js';
+import { tempTree } from './helpers.js';
+
+const STRICT = JSON.stringify({ root: true, extends: ['pm-lint:strict'] });
+
+/** Generated postmortems (the benchmark's generator), every rule on. */
+function corpus(count: number): string {
+  const root = tempTree({ '.pmlintrc.json': STRICT });
+  writeCorpus(root, count);
+  return root;
+}
+
+describe('lintFiles on worker threads', () => {
+  it('gives the same results, in the same (path) order, with 1 and 2 threads', async () => {
+    const root = corpus(MIN_FILES_FOR_WORKERS + 16);
+    const one = await lintFiles(['.'], { cwd: root, concurrency: 1 });
+    const two = await lintFiles(['.'], { cwd: root, concurrency: 2 });
+    const three = await lintFiles(['.'], { cwd: root, concurrency: 3 });
+    expect(one.results).toHaveLength(MIN_FILES_FOR_WORKERS + 16);
+    const paths = one.results.map((result) => result.filePath);
+    expect(paths).toEqual([...paths].sort());
+    // Realistic documents, some with defects: the comparison is not one of empty lists.
+    expect(one.results.some((result) => result.messages.length > 0)).toBe(true);
+    expect(two).toEqual(one);
+    expect(three).toEqual(one);
+  });
+
+  it('parses each file exactly once with every rule on', async () => {
+    const root = corpus(12);
+    const before = getParseCount();
+    const { results } = await lintFiles(['.'], { cwd: root, concurrency: 1 });
+    expect(results).toHaveLength(12);
+    expect(getParseCount() - before).toBe(12);
+  });
+
+  it('reports a configuration error met in a worker as a ConfigError', async () => {
+    const root = corpus(MIN_FILES_FOR_WORKERS);
+    const files = (await lintFiles(['.'], { cwd: root, concurrency: 1 })).results.map((result) => result.filePath);
+    // Workers resolve configuration themselves: one written after the run started is theirs to find.
+    writeFileSync(join(root, 'teams', '.pmlintrc.json'), JSON.stringify({ rules: { 'no-such-rule': 'error' } }));
+    const run = lintInParallel(files, { cwd: root }, { threads: 2, lintHere: busyDoingNothing });
+    await expect(run).rejects.toBeInstanceOf(ConfigError);
+    await expect(run).rejects.toThrow(/rules\.no-such-rule: unknown rule "no-such-rule"/);
+  });
+});
+
+/** Keeps the calling thread busy for a while, so that the worker takes most files. */
+function busyDoingNothing(filePath: string): FileOutcome {
+  const until = Date.now() + 50;
+  while (Date.now() < until);
+  return { result: summarize(filePath, []), unreadable: false };
+}
+
+describe('a crashing worker', () => {
+  it('fails the run with a clear WorkerError, naming the files, instead of hanging', async () => {
+    const root = tempTree({
+      'throws.mjs': "throw new Error('cannot load');\n",
+      'exits.mjs': "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\nparentPort.postMessage({ type: 'ready' });\n",
+    });
+    const files = Array.from({ length: 40 }, (_, i) => join(root, `missing-${String(i).padStart(2, '0')}.md`));
+    const thrown = lintInParallel(files, { cwd: root }, { threads: 2, lintHere: busyDoingNothing, workerScript: join(root, 'throws.mjs') });
+    await expect(thrown).rejects.toThrow(WorkerError);
+    await expect(thrown).rejects.toThrow(/^a worker thread crashed: cannot load$/);
+    const exited = lintInParallel(files, { cwd: root }, { threads: 2, lintHere: busyDoingNothing, workerScript: join(root, 'exits.mjs') });
+    await expect(exited).rejects.toThrow(/^a worker thread stopped unexpectedly \(exit code 3\) while linting one of .*missing-\d\d\.md/);
+  });
+});
