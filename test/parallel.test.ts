@@ -53,6 +53,31 @@ describe('lintFiles on worker threads', () => {
   });
 });
 
+describe('plugins on worker threads', () => {
+  it('loads the plugins a configuration names in every worker, and their rules report there too', async () => {
+    const files: Record<string, string> = {
+      '.pmlintrc.json': JSON.stringify({ extends: [], plugins: ['./acme.mjs'], rules: { 'acme/no-foo': 'error' } }),
+      'acme.mjs': [
+        "export default { name: 'acme', rules: [{ id: 'no-foo', description: 'Reports foo.', severity: 'error', recommended: false,",
+        "  messages: { foo: 'Unexpected foo.' }, schema: { type: 'object', additionalProperties: false, properties: {} },",
+        "  check(doc, context) { const i = doc.text.indexOf('foo'); if (i >= 0) context.report({ offsets: { start: i, end: i + 3 }, messageId: 'foo' }); } }] };",
+      ].join('\n'),
+    };
+    for (let i = 0; i < MIN_FILES_FOR_WORKERS + 20; i++) files[`docs/f${String(i).padStart(3, '0')}.md`] = `# T${i}\n\nfoo\n`;
+    const root = tempTree(files);
+    const paths = Object.keys(files).filter((path) => path.endsWith('.md')).map((path) => join(root, path));
+    // Here the calling thread lints nothing, so that every file goes through a worker.
+    const outcomes = await lintInParallel(paths, { cwd: root }, { threads: 2, lintHere: busyDoingNothing });
+    const workerOutcomes = outcomes.filter((outcome) => outcome.result.messages.length > 0);
+    expect(workerOutcomes.length).toBeGreaterThan(0);
+    for (const outcome of workerOutcomes) {
+      expect(outcome.result.messages).toEqual([expect.objectContaining({ ruleId: 'acme/no-foo', line: 3, column: 1, message: 'Unexpected foo.' })]);
+    }
+    const { results } = await lintFiles(['docs'], { cwd: root, concurrency: 2 });
+    expect(results.every((result) => result.messages.length === 1 && result.messages[0]!.ruleId === 'acme/no-foo')).toBe(true);
+  });
+});
+
 /** Keeps the calling thread busy for a while, so that the worker takes most files. */
 function busyDoingNothing(filePath: string): FileOutcome {
   const until = Date.now() + 50;
