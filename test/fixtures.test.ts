@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.js';
+import { applyFixes } from '../src/engine/fix.js';
 import { formatExpected, lintFixture, ruleFixtures } from '../scripts/fixtures.js';
 
 /**
@@ -30,6 +31,15 @@ for (const rule of rules) {
         expect(existsSync(fixture.expectedPath), `${fixture.expectedPath} is missing`).toBe(true);
         expect(actual).not.toBe('');
         expect(actual).toBe(readFileSync(fixture.expectedPath, 'utf8'));
+        if (messages.some((message) => message.fix)) {
+          // A fix never introduces a problem: the fixed text, linted again, has no message
+          // the original did not have, and nothing left to fix.
+          const { output } = applyFixes(fixture.text, messages);
+          const again = lintFixture(rule, { ...fixture, text: output });
+          expect(again.filter((message) => message.fix)).toEqual([]);
+          const before = new Set(messages.map((message) => message.message));
+          expect(again.filter((message) => !before.has(message.message))).toEqual([]);
+        }
       });
     }
   });
