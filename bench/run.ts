@@ -34,7 +34,7 @@ const root = packageRoot();
 const corpusRoot = values.corpus ?? (smoke ? mkdtempSync(join(tmpdir(), 'pm-lint-bench-')) : join(root, 'bench', '.corpus'));
 const scratch = mkdtempSync(join(tmpdir(), 'pm-lint-bench-scratch-'));
 const node = process.execPath;
-const pmLint = join(root, 'dist', 'src', 'cli', 'bin.js');
+const pmLint = join(root, 'dist', 'cli', 'bin.js');
 const floorScript = join(root, 'dist', 'bench', 'floor.js');
 const markdownlint = join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
 const gnuTime = ['/usr/bin/time', '/bin/time'].find((path) => existsSync(path));

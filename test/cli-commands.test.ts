@@ -2,10 +2,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../src/util/package-root.js';
 import { COMPLETE, INCOMPLETE, tempTree } from './helpers.js';
+import { bin } from './helpers/cli.js';
 
-const bin = join(packageRoot(), 'dist', 'src', 'cli', 'bin.js');
 function run(args: string[], cwd: string) {
   const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeCorpus } from '../bench/corpus.js';
 import { MIN_FILES_FOR_WORKERS } from '../src/api/pool.js';
@@ -8,8 +8,8 @@ import { parseWithYargs } from '../src/cli/cli.js';
 import { parseLintArguments } from '../src/cli/fast-args.js';
 import { packageRoot } from '../src/util/package-root.js';
 import { COMPLETE, INCOMPLETE, tempTree } from './helpers.js';
+import { bin } from './helpers/cli.js';
 
-const bin = join(packageRoot(), 'dist', 'src', 'cli', 'bin.js');
 
 function run(args: string[], cwd: string, input?: string) {
   const result = spawnSync(process.execPath, [bin, ...args], { cwd, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
@@ -105,6 +105,37 @@ describe('reading arguments without yargs', () => {
     ]) {
       expect(parseLintArguments(argv), argv.join(' ')).toBeNull();
     }
+  });
+});
+
+describe('the bundled command line (scripts/bundle-cli.ts)', () => {
+  /** The files node loads before bin.js runs: its static imports, transitively. */
+  function staticClosure(entry: string): string[] {
+    const seen = new Set<string>([entry]);
+    for (const file of seen) {
+      const text = readFileSync(join(dirname(bin), file), 'utf8');
+      for (const [, imported] of text.matchAll(/(?:from|import)\s*"\.\/([\w-]+\.js)"/g)) seen.add(imported!);
+    }
+    return [...seen];
+  }
+
+  it('loads a handful of files for a plain run; yargs, the diff and the sub-commands only when asked for', () => {
+    const loaded = staticClosure('bin.js');
+    expect(loaded.length).toBeLessThanOrEqual(10);
+    expect(loaded.filter((file) => /^(yargs|init|new|explain|list-rules)-/.test(file))).toEqual([]);
+    const text = loaded.map((file) => readFileSync(join(dirname(bin), file), 'utf8')).join('\n');
+    expect(text).not.toContain('function structuredPatch(');
+    expect(readFileSync(bin, 'utf8')).toMatch(/import\("\.\/yargs-[\w-]+\.js"\)/);
+  });
+
+  it('starts its worker threads from the bundle, with the same report as the unbundled build', () => {
+    const root = tempTree({});
+    writeCorpus(root, MIN_FILES_FOR_WORKERS + 2);
+    const bundled = run(['-f', 'json', '--concurrency', '2'], root);
+    const unbundled = spawnSync(process.execPath, [join(packageRoot(), 'dist', 'src', 'cli', 'bin.js'), '-f', 'json', '--concurrency', '2'], { cwd: root, encoding: 'utf8' });
+    expect(bundled.code).toBe(1);
+    expect(bundled.stdout).toBe(unbundled.stdout);
+    expect(staticClosure('worker.js').every((file) => existsSync(join(dirname(bin), file)))).toBe(true);
   });
 });
 

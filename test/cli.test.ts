@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../src/util/package-root.js';
 import { COMPLETE, INCOMPLETE, tempTree } from './helpers.js';
+import { bin } from './helpers/cli.js';
 
 /** The built binary, as npm links it (npm test builds first). */
-const bin = join(packageRoot(), 'dist', 'src', 'cli', 'bin.js');
 
 function run(args: string[], cwd: string, input?: string) {
   const result = spawnSync(process.execPath, [bin, ...args], { cwd, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });

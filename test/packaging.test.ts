@@ -16,12 +16,12 @@ describe('the published package', () => {
     const files = pack!.files.map((file) => file.path).sort();
     const allowed = [
       /^package\.json$/, /^README\.md$/, /^LICENSE$/, /^schema\/pmlintrc\.schema\.json$/,
-      /^rules\/[a-z-]+\/README\.md$/, /^dist\/(src|rules)\/.+\.(js|d\.ts)$/,
+      /^rules\/[a-z-]+\/README\.md$/, /^dist\/(src|rules)\/.+\.(js|d\.ts)$/, /^dist\/cli\/[\w-]+\.js$/,
     ];
     expect(files.filter((file) => !allowed.some((pattern) => pattern.test(file)))).toEqual([]);
     const needed = [
       'package.json', 'README.md', 'LICENSE', 'schema/pmlintrc.schema.json',
-      'dist/src/cli/bin.js', 'dist/src/api/index.js', 'dist/src/api/index.d.ts',
+      'dist/cli/bin.js', 'dist/cli/worker.js', 'dist/src/api/index.js', 'dist/src/api/index.d.ts',
       'dist/src/integrations/remark.js', 'dist/src/integrations/remark.d.ts',
       ...rules.flatMap((rule) => [`rules/${rule.id}/README.md`, `dist/rules/${rule.id}/index.js`]),
     ];

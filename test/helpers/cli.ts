@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/util/package-root.js';
 
-/** The built binary, as npm links it (npm test builds first). */
-export const bin = join(packageRoot(), 'dist', 'src', 'cli', 'bin.js');
+/** The bundled binary, as npm links it (npm test builds first; scripts/bundle-cli.ts). */
+export const bin = join(packageRoot(), 'dist', 'cli', 'bin.js');
 
 export interface RunResult {
   code: number | null;
