@@ -10,12 +10,22 @@
  * their users' own bundlers and module graphs take care of them.
  */
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { build } from 'esbuild';
+import { join, sep } from 'node:path';
+import { build, type Plugin } from 'esbuild';
 import { packageRoot } from '../src/util/package-root.js';
 
 const root = packageRoot();
 const outdir = join(root, 'dist', 'cli');
+
+/** vfile-reporter measures with src/util/string-width.ts, which skips segmenting ASCII (see there). */
+const asciiFastStringWidth: Plugin = {
+  name: 'ascii-fast-string-width',
+  setup(bundle) {
+    bundle.onResolve({ filter: /^string-width$/ }, ({ importer }) =>
+      importer.includes(`${sep}vfile-reporter${sep}`) ? { path: join(root, 'dist', 'src', 'util', 'string-width.js') } : undefined,
+    );
+  },
+};
 
 rmSync(outdir, { recursive: true, force: true });
 await build({
@@ -32,5 +42,6 @@ await build({
   target: 'node20',
   // Some dependencies are CommonJS and require node's built-ins; an ES module has no `require`.
   banner: { js: "import { createRequire as __pmLintCreateRequire } from 'node:module'; const require = __pmLintCreateRequire(import.meta.url);" },
+  plugins: [asciiFastStringWidth],
   logLevel: 'warning',
 });

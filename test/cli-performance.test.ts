@@ -128,13 +128,17 @@ describe('the bundled command line (scripts/bundle-cli.ts)', () => {
     expect(readFileSync(bin, 'utf8')).toMatch(/import\("\.\/yargs-[\w-]+\.js"\)/);
   });
 
-  it('starts its worker threads from the bundle, with the same report as the unbundled build', () => {
-    const root = tempTree({});
+  it('starts its worker threads from the bundle, with the same reports as the unbundled build', () => {
+    const root = tempTree({ 'wide.md': '# 근본 원인 🔥\n\n## Summary\n\n\tTBD — 未定\n' });
     writeCorpus(root, MIN_FILES_FOR_WORKERS + 2);
-    const bundled = run(['-f', 'json', '--concurrency', '2'], root);
-    const unbundled = spawnSync(process.execPath, [join(packageRoot(), 'dist', 'src', 'cli', 'bin.js'), '-f', 'json', '--concurrency', '2'], { cwd: root, encoding: 'utf8' });
-    expect(bundled.code).toBe(1);
-    expect(bundled.stdout).toBe(unbundled.stdout);
+    const unbundledBin = join(packageRoot(), 'dist', 'src', 'cli', 'bin.js');
+    // stylish with and without colour: the bundle measures columns with src/util/string-width.ts.
+    for (const args of [['-f', 'json'], [], ['--color']]) {
+      const bundled = run([...args, '--concurrency', '2'], root);
+      const unbundled = spawnSync(process.execPath, [unbundledBin, ...args, '--concurrency', '2'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      expect(bundled.code, args.join(' ')).toBe(1);
+      expect(bundled.stdout, args.join(' ')).toBe(unbundled.stdout);
+    }
     expect(staticClosure('worker.js').every((file) => existsSync(join(dirname(bin), file)))).toBe(true);
   });
 });
