@@ -3,9 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeCorpus } from '../bench/corpus.js';
 import { lintFiles } from '../src/api/lint.js';
-import type { FileOutcome } from '../src/api/lint-file.js';
 import { ConfigError } from '../src/config/types.js';
-import { summarize } from '../src/engine/engine.js';
 import { lintInParallel, MIN_FILES_FOR_WORKERS, WorkerError } from '../src/api/pool.js';
 import { getParseCount } from '../src/model/parse.js';
 import { tempTree } from './helpers.js';
@@ -34,6 +32,25 @@ describe('lintFiles on worker threads', () => {
     expect(three).toEqual(one);
   });
 
+  it('lints every file on the workers, none on the calling thread, with a larger young generation', async () => {
+    const root = corpus(MIN_FILES_FOR_WORKERS);
+    const before = getParseCount();
+    const { results } = await lintFiles(['.'], { cwd: root, concurrency: 2 });
+    expect(results).toHaveLength(MIN_FILES_FOR_WORKERS);
+    expect(getParseCount() - before).toBe(0);
+    // A stand-in worker that answers each file with the resource limits it was started with.
+    writeFileSync(join(root, 'limits.mjs'), [
+      "import { parentPort, resourceLimits } from 'node:worker_threads';",
+      "parentPort.on('message', ({ batch, files }) => parentPort.postMessage({ type: 'results', batch,",
+      "  outcomes: files.map((filePath) => ({ result: { filePath, limits: resourceLimits }, unreadable: false })) }));",
+      "parentPort.postMessage({ type: 'ready' });",
+    ].join('\n'));
+    const outcomes = await lintInParallel(['a.md', 'b.md'], { cwd: root }, { threads: 2, workerScript: join(root, 'limits.mjs') });
+    expect(outcomes.map((outcome) => (outcome.result as unknown as { limits: object }).limits)).toEqual([
+      expect.objectContaining({ maxYoungGenerationSizeMb: 96 }), expect.objectContaining({ maxYoungGenerationSizeMb: 96 }),
+    ]);
+  });
+
   it('parses each file exactly once with every rule on', async () => {
     const root = corpus(12);
     const before = getParseCount();
@@ -47,7 +64,7 @@ describe('lintFiles on worker threads', () => {
     const files = (await lintFiles(['.'], { cwd: root, concurrency: 1 })).results.map((result) => result.filePath);
     // Workers resolve configuration themselves: one written after the run started is theirs to find.
     writeFileSync(join(root, 'teams', '.pmlintrc.json'), JSON.stringify({ rules: { 'no-such-rule': 'error' } }));
-    const run = lintInParallel(files, { cwd: root }, { threads: 2, lintHere: busyDoingNothing });
+    const run = lintInParallel(files, { cwd: root }, { threads: 2 });
     await expect(run).rejects.toBeInstanceOf(ConfigError);
     await expect(run).rejects.toThrow(/rules\.no-such-rule: unknown rule "no-such-rule"/);
   });
@@ -66,11 +83,9 @@ describe('plugins on worker threads', () => {
     for (let i = 0; i < MIN_FILES_FOR_WORKERS + 20; i++) files[`docs/f${String(i).padStart(3, '0')}.md`] = `# T${i}\n\nfoo\n`;
     const root = tempTree(files);
     const paths = Object.keys(files).filter((path) => path.endsWith('.md')).map((path) => join(root, path));
-    // Here the calling thread lints nothing, so that every file goes through a worker.
-    const outcomes = await lintInParallel(paths, { cwd: root }, { threads: 2, lintHere: busyDoingNothing });
-    const workerOutcomes = outcomes.filter((outcome) => outcome.result.messages.length > 0);
-    expect(workerOutcomes.length).toBeGreaterThan(0);
-    for (const outcome of workerOutcomes) {
+    const outcomes = await lintInParallel(paths, { cwd: root }, { threads: 2 });
+    expect(outcomes).toHaveLength(paths.length);
+    for (const outcome of outcomes) {
       expect(outcome.result.messages).toEqual([expect.objectContaining({ ruleId: 'acme/no-foo', line: 3, column: 1, message: 'Unexpected foo.' })]);
     }
     const { results } = await lintFiles(['docs'], { cwd: root, concurrency: 2 });
@@ -78,12 +93,6 @@ describe('plugins on worker threads', () => {
   });
 });
 
-/** Keeps the calling thread busy for a while, so that the worker takes most files. */
-function busyDoingNothing(filePath: string): FileOutcome {
-  const until = Date.now() + 50;
-  while (Date.now() < until);
-  return { result: summarize(filePath, []), unreadable: false };
-}
 
 describe('a crashing worker', () => {
   it('fails the run with a clear WorkerError, naming the files, instead of hanging', async () => {
@@ -92,10 +101,10 @@ describe('a crashing worker', () => {
       'exits.mjs': "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\nparentPort.postMessage({ type: 'ready' });\n",
     });
     const files = Array.from({ length: 40 }, (_, i) => join(root, `missing-${String(i).padStart(2, '0')}.md`));
-    const thrown = lintInParallel(files, { cwd: root }, { threads: 2, lintHere: busyDoingNothing, workerScript: join(root, 'throws.mjs') });
+    const thrown = lintInParallel(files, { cwd: root }, { threads: 2, workerScript: join(root, 'throws.mjs') });
     await expect(thrown).rejects.toThrow(WorkerError);
     await expect(thrown).rejects.toThrow(/^a worker thread crashed: cannot load$/);
-    const exited = lintInParallel(files, { cwd: root }, { threads: 2, lintHere: busyDoingNothing, workerScript: join(root, 'exits.mjs') });
+    const exited = lintInParallel(files, { cwd: root }, { threads: 2, workerScript: join(root, 'exits.mjs') });
     await expect(exited).rejects.toThrow(/^a worker thread stopped unexpectedly \(exit code 3\) while linting one of .*missing-\d\d\.md/);
   });
 });

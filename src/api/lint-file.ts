@@ -35,7 +35,7 @@ export interface LintOptions {
   fix?: boolean | 'write';
   /** Lint only the files added, modified or renamed since this git ref (and untracked ones). */
   changedSince?: string;
-  /** Threads that lint files at once (lintFiles; default: the number of cores). 1 lints on the calling thread. */
+  /** Threads that lint files at once (lintFiles; default: the number of cores): 1 lints on the calling thread, N on N workers. */
   concurrency?: number;
   /** Reuse the results of files whose content, pm-lint version and configuration are unchanged (lintFiles). */
   cache?: boolean;

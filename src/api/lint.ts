@@ -155,5 +155,5 @@ async function lintAll(files: readonly string[], options: LintOptions, session: 
   if (threads <= 1 || files.length < MIN_FILES_FOR_WORKERS || options.rules) {
     return files.map((file) => lintFile(file, session));
   }
-  return lintInParallel(files, options, { threads, lintHere: (file) => lintFile(file, session) });
+  return lintInParallel(files, options, { threads });
 }

@@ -8,13 +8,23 @@ import type { FileOutcome, LintOptions } from './lint-file.js';
 /**
  * Below this many files, lintFiles does not start worker threads. A worker costs about
  * a second of CPU before it runs at full speed (loading pm-lint, then compiling the parser
- * and rules' hot code again in its own isolate), about what 70 files take to lint; on two
- * cores, 16 to 64 files were as fast or faster on one thread, 200 faster on two.
+ * and rules' hot code again in its own isolate), about what 70 files take to lint. On two
+ * cores (files of 3-25 KB), 100 files took 0.9 x the time on one thread as on two workers,
+ * 200 the same, and 400 1.2 x.
  */
-export const MIN_FILES_FOR_WORKERS = 100;
+export const MIN_FILES_FOR_WORKERS = 200;
 
 /** Files sent to a worker at once: large enough to amortise messages, small enough to balance the load. */
 const MAX_BATCH = 8;
+
+/**
+ * A worker's young generation (V8's default is 48 MiB: two 16 MiB semi-spaces and one for
+ * large objects). A file's tree and model live for the few milliseconds it is linted; with
+ * the default, many survive two scavenges and are promoted, and the old generation then
+ * spends its time collecting them. At 96 MiB, 2,000 files took about 0.8 x the wall and CPU
+ * time on two cores (`npm run bench`), for about 50 MiB more peak memory per worker.
+ */
+const YOUNG_GENERATION_MB = 96;
 
 /** A worker thread crashed or reported an error it could not turn into a result. */
 export class WorkerError extends Error {
@@ -32,28 +42,27 @@ export type FromWorker =
   | { type: 'failed'; batch: number | null; error: { name: string; message: string; problems?: ConfigProblem[] } };
 
 export interface PoolOptions {
-  /** Threads linting at once, the calling thread included (so threads - 1 workers). */
+  /** Worker threads to start (fewer when there are too few files to keep them busy). */
   threads: number;
-  /** Lints one file on the calling thread. */
-  lintHere: (filePath: string) => FileOutcome;
   /** The worker's script (tests substitute one that crashes). */
   workerScript?: string | URL;
 }
 
 /**
- * Lints files on the calling thread and on `threads - 1` worker threads at once, all
- * taking work from one queue; the outcomes come back in the order of `files`.
+ * Lints files on `threads` worker threads, all taking batches from one queue; the outcomes
+ * come back in the order of `files`. The calling thread only hands out work and collects
+ * results: its young generation cannot be sized once node has started (a worker's can, see
+ * YOUNG_GENERATION_MB), and linting there too was slower than leaving it to the workers.
  *
  * node:worker_threads directly rather than piscina or tinypool: one queue over a fixed
- * set of threads for one run is all lintFiles needs, and the calling thread lints too
- * (so the first files are done while the workers load, and concurrency 2 uses two cores
- * with one worker), which a generic pool does not do.
+ * set of threads for one run is all lintFiles needs.
  */
 export function lintInParallel(files: readonly string[], options: LintOptions, pool: PoolOptions): Promise<FileOutcome[]> {
   const outcomes = new Array<FileOutcome>(files.length);
-  const workerCount = Math.max(0, Math.min(pool.threads - 1, Math.ceil(files.length / MAX_BATCH) - 1));
+  const workerCount = Math.max(1, Math.min(pool.threads, Math.ceil(files.length / MAX_BATCH)));
   const script = pool.workerScript ?? defaultWorkerScript();
   return new Promise((resolve, reject) => {
+    if (files.length === 0) return resolve(outcomes);
     let next = 0;
     let done = 0;
     let settled = false;
@@ -75,7 +84,7 @@ export function lintInParallel(files: readonly string[], options: LintOptions, p
     };
     const batchSize = () => {
       const left = files.length - next;
-      return Math.max(1, Math.min(MAX_BATCH, Math.floor(left / (2 * (workers.length + 1)))));
+      return Math.max(1, Math.min(MAX_BATCH, Math.floor(left / (2 * workers.length))));
     };
     const feed = (worker: Worker) => {
       const batches = inFlight.get(worker)!;
@@ -93,7 +102,7 @@ export function lintInParallel(files: readonly string[], options: LintOptions, p
     };
 
     for (let i = 0; i < workerCount; i++) {
-      const worker = new Worker(script, { workerData: { options } });
+      const worker = new Worker(script, { workerData: { options }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       workers.push(worker);
       inFlight.set(worker, new Map());
       worker.on('message', (message: FromWorker) => {
@@ -115,22 +124,6 @@ export function lintInParallel(files: readonly string[], options: LintOptions, p
       const indices = batch !== undefined && batch !== null ? (batches.get(batch) ?? []) : [...batches.values()].flat();
       return indices.map((index) => files[index]!);
     };
-
-    // The calling thread lints one file per turn of the event loop, so that workers'
-    // messages are answered between files.
-    const lintOneHere = () => {
-      if (settled) return;
-      const [index] = take(1);
-      if (index === undefined) return;
-      try {
-        record(index, pool.lintHere(files[index]!));
-      } catch (error) {
-        return finish(error as Error);
-      }
-      setImmediate(lintOneHere);
-    };
-    if (files.length === 0) finish();
-    else lintOneHere();
   });
 }
 

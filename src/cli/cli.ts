@@ -70,7 +70,7 @@ function buildParser(yargs: typeof Yargs, argv: string[]) {
     .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Print the fixes as a unified diff; write nothing' })
     .option('plugins', { type: 'boolean', default: true, describe: 'Load the plugins configurations name (--no-plugins: run no plugin code)' })
     .option('report-unused-disable-directives', { type: 'boolean', default: false, describe: 'Report pm-lint-disable comments that suppress nothing' })
-    .option('concurrency', { type: 'string', describe: 'Threads that lint files at once: this one and N-1 workers (default: the number of cores)' })
+    .option('concurrency', { type: 'string', describe: 'Threads that lint files at once: 1 lints here, N on N worker threads (default: the number of cores)' })
     .option('cache', { type: 'boolean', default: false, describe: 'Skip files unchanged since the last run (same content, configuration and pm-lint version)' })
     .option('cache-location', { type: 'string', describe: 'The cache file (default: .pmlintcache)' })
     .version(packageVersion())
