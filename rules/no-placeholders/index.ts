@@ -169,7 +169,7 @@ class Collector {
 }
 
 /** Cheap tests that rule out most prose before the detectors run. */
-const MAYBE_MASK = /YY|HH|XX|DD|MM|[XYN][ %]|\$[XYN]/;
+const MAYBE_MASK = /YY|HH|XX|DD|MM|hh:mm|yyyy|[dm]{2}[-/.][dm]{2}|[XYN][ %]|\$[XYN]/;
 const MAYBE_MARKER = /TB[DAC]|\?\?\?|XXX|TODO|FIXME/;
 
 function checkTextRun(document: PostmortemDocument, run: TextRun, options: Prepared, out: Collector): void {

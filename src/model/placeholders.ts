@@ -37,7 +37,8 @@ const BLANK = /_{3,}/g;
 /**
  * Pieces of format masks. "YYYY" (dates and ids), "HH:MM", "HHMMSS", "DD/MM/YY", "XX" (a
  * number or id to fill in), and a single X, Y or N standing for a number ("X%", "$X",
- * "X hours Y minutes", "X users").
+ * "X hours Y minutes", "X users"). Templates also copy the format strings of date libraries,
+ * with lower-case minutes, days and years: "HH:mm", "hh:mm:ss", "yyyy-MM-dd", "mm/dd/yyyy".
  */
 const MASK_ATOM = new RegExp(
   [
@@ -45,6 +46,9 @@ const MASK_ATOM = new RegExp(
     '(?<![A-Za-z])(?:YY|DD|MM)[-/.](?:DD|MM)[-/.](?:YYYY|YY)(?![A-Za-z])',
     '(?<![A-Za-z])HH:MM(?::SS)?(?![A-Za-z])',
     '(?<![A-Za-z])HHMM(?:SS)?(?![A-Za-z])',
+    '(?<![A-Za-z])(?:HH|hh):mm(?::ss)?(?![A-Za-z])',
+    '(?<![A-Za-z])yyyy[-/.](?:MM|mm)[-/.](?:dd|DD)(?![A-Za-z])',
+    '(?<![A-Za-z])(?:dd|DD|MM|mm)[-/.](?:dd|DD|MM|mm)[-/.](?:yyyy|yy)(?![A-Za-z])',
     '(?<![A-Za-z])X{2,12}(?![A-Za-z])',
     '(?<![\\w$])[XYN](?=%)',
     '\\$[XYN](?![A-Za-z])',
