@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.js';
@@ -27,6 +28,21 @@ describe('the published package', () => {
     ];
     expect(needed.filter((file) => !files.includes(file))).toEqual([]);
     expect(files.some((file) => /^(test|fixtures|examples|scripts|src)\//.test(file) || file.startsWith('dist/scripts/'))).toBe(false);
+
+    // Every module a published file loads is a dependency or part of node (a devDependency
+    // that the bundle inlines must not be imported by a published file of its own).
+    const { dependencies } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const imported = new Set<string>();
+    for (const file of files.filter((path) => path.endsWith('.js'))) {
+      const text = readFileSync(join(root, file), 'utf8');
+      for (const [, specifier] of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|createRequire\(import\.meta\.url\)\(\s*)["']((?:@[\w.-]+\/)?\w[\w.-]*(?:\/[\w.-]+)*)["']/g)) {
+        if (isBuiltin(specifier!)) continue;
+        imported.add(specifier!.split('/').slice(0, specifier!.startsWith('@') ? 2 : 1).join('/'));
+      }
+    }
+    expect([...imported].filter((name) => !(name in dependencies))).toEqual([]);
+    // The scan sees static imports, dynamic ones and createRequire(...)('yaml').
+    expect(['micromark-extension-gfm-table', 'yargs', 'yaml'].filter((name) => !imported.has(name))).toEqual([]);
   });
 
   it('installs from its tarball into an empty project, where npx pm-lint, the API and pm-lint/remark work', () => {

@@ -51,8 +51,8 @@ export interface PoolOptions {
 /**
  * Lints files on `threads` worker threads, all taking batches from one queue; the outcomes
  * come back in the order of `files`. The calling thread only hands out work and collects
- * results: its young generation cannot be sized once node has started (a worker's can, see
- * YOUNG_GENERATION_MB), and linting there too was slower than leaving it to the workers.
+ * results: files are linted where the collector is sized for them (see YOUNG_GENERATION_MB),
+ * which a running thread's young generation cannot be.
  *
  * node:worker_threads directly rather than piscina or tinypool: one queue over a fixed
  * set of threads for one run is all lintFiles needs.
