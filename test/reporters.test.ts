@@ -51,11 +51,12 @@ describe('reporters', () => {
     expect(parsed[0]).toEqual({
       filePath: '/repo/docs/postmortems/2026-03-30, ingress: 100%.md',
       messages: [
-        { ruleId: 'required-sections', severity: 2, message: results[0]!.messages[0]!.message, line: 1, column: 1, endLine: 1, endColumn: 20, messageId: 'missing' },
-        { ruleId: 'no-empty-sections', severity: 1, message: results[0]!.messages[1]!.message, line: 12, column: 1, endLine: 12, endColumn: 12, messageId: 'empty' },
+        { ruleId: 'required-sections', severity: 2, message: results[0]!.messages[0]!.message, line: 1, column: 1, endLine: 1, endColumn: 20, messageId: 'missing', docsUrl: results[0]!.messages[0]!.docsUrl },
+        { ruleId: 'no-empty-sections', severity: 1, message: results[0]!.messages[1]!.message, line: 12, column: 1, endLine: 12, endColumn: 12, messageId: 'empty', docsUrl: results[0]!.messages[1]!.docsUrl },
       ],
       errorCount: 1, warningCount: 1, fixableErrorCount: 0, fixableWarningCount: 0,
     });
+    expect((parsed[0]!.messages as Array<{ docsUrl: string }>)[0]!.docsUrl).toBe('https://github.com/pm-lint/pm-lint/blob/main/rules/required-sections/README.md');
     expect(parsed[1]).toMatchObject({ filePath: '/repo/docs/postmortems/clean.md', messages: [], errorCount: 0 });
     expect(parsed[2]).toMatchObject({ messages: [{ ruleId: null, fatal: true }] });
   });

@@ -1,6 +1,6 @@
 import type { Reporter } from './types.js';
 
-/** ESLint's JSON format: one entry per linted file, clean files included. */
+/** ESLint's JSON format: one entry per linted file, clean files included; each message also names its rule's docs (`docsUrl`). */
 export const json: Reporter = (results) =>
   `${JSON.stringify(
     results.map((result) => ({
@@ -14,6 +14,7 @@ export const json: Reporter = (results) =>
         endLine: message.endLine,
         endColumn: message.endColumn,
         ...(message.messageId ? { messageId: message.messageId } : {}),
+        ...(message.docsUrl ? { docsUrl: message.docsUrl } : {}),
         ...(message.fix ? { fix: message.fix } : {}),
         ...(message.fatal ? { fatal: true } : {}),
       })),
