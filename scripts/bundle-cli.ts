@@ -17,12 +17,12 @@ import { packageRoot } from '../src/util/package-root.js';
 const root = packageRoot();
 const outdir = join(root, 'dist', 'cli');
 
-/** vfile-reporter measures with src/util/string-width.ts, which skips segmenting ASCII (see there). */
+/** vfile-reporter measures with ascii-string-width.ts, which skips segmenting ASCII (see there). */
 const asciiFastStringWidth: Plugin = {
   name: 'ascii-fast-string-width',
   setup(bundle) {
     bundle.onResolve({ filter: /^string-width$/ }, ({ importer }) =>
-      importer.includes(`${sep}vfile-reporter${sep}`) ? { path: join(root, 'dist', 'src', 'util', 'string-width.js') } : undefined,
+      importer.includes(`${sep}vfile-reporter${sep}`) ? { path: join(root, 'dist', 'scripts', 'ascii-string-width.js') } : undefined,
     );
   },
 };

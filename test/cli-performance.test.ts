@@ -8,13 +8,9 @@ import { parseWithYargs } from '../src/cli/cli.js';
 import { parseLintArguments } from '../src/cli/fast-args.js';
 import { packageRoot } from '../src/util/package-root.js';
 import { COMPLETE, INCOMPLETE, tempTree } from './helpers.js';
-import { bin } from './helpers/cli.js';
+import { bin, runCli } from './helpers/cli.js';
 
-
-function run(args: string[], cwd: string, input?: string) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = (args: string[], cwd: string, input?: string) => runCli(args, cwd, { input });
 
 describe('--concurrency', () => {
   it('prints the same report with one thread and with several', () => {
@@ -132,10 +128,10 @@ describe('the bundled command line (scripts/bundle-cli.ts)', () => {
     const root = tempTree({ 'wide.md': '# 근본 원인 🔥\n\n## Summary\n\n\tTBD — 未定\n' });
     writeCorpus(root, MIN_FILES_FOR_WORKERS + 2);
     const unbundledBin = join(packageRoot(), 'dist', 'src', 'cli', 'bin.js');
-    // stylish with and without colour: the bundle measures columns with src/util/string-width.ts.
+    // stylish with and without colour: the bundle measures columns with scripts/ascii-string-width.ts.
     for (const args of [['-f', 'json'], [], ['--color']]) {
       const bundled = run([...args, '--concurrency', '2'], root);
-      const unbundled = spawnSync(process.execPath, [unbundledBin, ...args, '--concurrency', '2'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      const unbundled = runCli([...args, '--concurrency', '2'], root, { script: unbundledBin });
       expect(bundled.code, args.join(' ')).toBe(1);
       expect(bundled.stdout, args.join(' ')).toBe(unbundled.stdout);
     }

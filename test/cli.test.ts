@@ -1,17 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../src/util/package-root.js';
 import { COMPLETE, INCOMPLETE, tempTree } from './helpers.js';
-import { bin } from './helpers/cli.js';
+import { bin, runCli } from './helpers/cli.js';
 
-/** The built binary, as npm links it (npm test builds first). */
-
-function run(args: string[], cwd: string, input?: string) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = (args: string[], cwd: string, input?: string) => runCli(args, cwd, { input });
 
 describe('the pm-lint binary', () => {
   it('is built', () => {

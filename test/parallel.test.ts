@@ -93,7 +93,6 @@ describe('plugins on worker threads', () => {
   });
 });
 
-
 describe('a crashing worker', () => {
   it('fails the run with a clear WorkerError, naming the files, instead of hanging', async () => {
     const root = tempTree({

@@ -43,12 +43,10 @@ const BLANK = /_{3,}/g;
 const MASK_ATOM = new RegExp(
   [
     '(?<![A-Za-z])Y{4}(?=[^A-Za-z]|MM|$)',
-    '(?<![A-Za-z])(?:YY|DD|MM)[-/.](?:DD|MM)[-/.](?:YYYY|YY)(?![A-Za-z])',
-    '(?<![A-Za-z])HH:MM(?::SS)?(?![A-Za-z])',
+    '(?<![A-Za-z])(?:YY|DD|MM|dd|mm)[-/.](?:DD|MM|dd|mm)[-/.](?:YYYY|YY|yyyy|yy)(?![A-Za-z])',
+    '(?<![A-Za-z])yyyy[-/.](?:MM|mm)[-/.](?:DD|dd)(?![A-Za-z])',
+    '(?<![A-Za-z])(?:HH|hh):(?:MM|mm)(?::(?:SS|ss))?(?![A-Za-z])',
     '(?<![A-Za-z])HHMM(?:SS)?(?![A-Za-z])',
-    '(?<![A-Za-z])(?:HH|hh):mm(?::ss)?(?![A-Za-z])',
-    '(?<![A-Za-z])yyyy[-/.](?:MM|mm)[-/.](?:dd|DD)(?![A-Za-z])',
-    '(?<![A-Za-z])(?:dd|DD|MM|mm)[-/.](?:dd|DD|MM|mm)[-/.](?:yyyy|yy)(?![A-Za-z])',
     '(?<![A-Za-z])X{2,12}(?![A-Za-z])',
     '(?<![\\w$])[XYN](?=%)',
     '\\$[XYN](?![A-Za-z])',

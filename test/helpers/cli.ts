@@ -13,9 +13,12 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs the pm-lint binary; `as` runs it as another user (root can give its privileges away). */
-export function runCli(args: string[], cwd: string, options: { input?: string; as?: { uid: number; gid: number } } = {}): RunResult {
-  const result = spawnSync(process.execPath, [bin, ...args], {
+/**
+ * Runs the pm-lint binary (or another build of it, `script`) without colour; `as` runs it as
+ * another user (root can give its privileges away).
+ */
+export function runCli(args: string[], cwd: string, options: { input?: string; as?: { uid: number; gid: number }; script?: string } = {}): RunResult {
+  const result = spawnSync(process.execPath, [options.script ?? bin, ...args], {
     cwd,
     input: options.input,
     encoding: 'utf8',

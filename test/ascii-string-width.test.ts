@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import asciiFastStringWidth from '../src/util/string-width.js';
+import asciiFastStringWidth from '../scripts/ascii-string-width.js';
 
 describe('asciiFastStringWidth (the bundled stylish report measures columns with it)', () => {
   it('gives the length of printable ASCII, as string-width does', () => {
