@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runKey } from '../src/api/cache.js';
 import { lintFiles, type LintOptions } from '../src/api/lint.js';
-import { getParseCount } from '../src/model/parse.js';
+import { getParseCount } from '../src/model/parse/parse.js';
 import { rules } from '../rules/index.js';
 import { COMPLETE, INCOMPLETE, tempTree } from './helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMojibake } from '../src/model/mojibake.js';
+import { findMojibake } from '../src/model/text/mojibake.js';
 import { asLatin1, asWindows1252, asWindows1252Dropping } from './helpers/encoding.js';
 
 

@@ -13,7 +13,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { parseMarkdown } from '../src/model/parse.js';
+import { parseMarkdown } from '../src/model/parse/parse.js';
 import { packageRoot } from '../src/util/package-root.js';
 
 /** pm-lint's parse as it would be with the upstream mdast extensions (which also load a serializer). */

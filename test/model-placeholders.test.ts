@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   choiceAlternatives, exampleHost, findBlanks, findBrackets, findCheckboxGroups, findMarkers, findMasks, isUnfilledValue,
-} from '../src/model/placeholders.js';
+} from '../src/model/text/placeholders.js';
 
 describe('placeholders', () => {
   it('tells template brackets from other brackets', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Paragraph } from 'mdast';
 import { PostmortemDocument } from '../src/model/index.js';
-import { GAP, proseBlock, quotedRanges } from '../src/model/prose.js';
+import { GAP, proseBlock, quotedRanges } from '../src/model/text/prose.js';
 
 function firstParagraph(text: string) {
   const document = new PostmortemDocument(text);

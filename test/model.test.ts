@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PostmortemDocument } from '../src/model/document.js';
-import { splitTitle, normalizeText } from '../src/model/normalize.js';
-import { SectionKindResolver } from '../src/model/section-kinds.js';
+import { splitTitle, normalizeText } from '../src/model/text/normalize.js';
+import { SectionKindResolver } from '../src/model/text/section-kinds.js';
 import { decodeBytes } from '../src/api/read.js';
 
 const documents = join(import.meta.dirname, 'documents');

@@ -5,7 +5,7 @@ import { writeCorpus } from '../bench/corpus.js';
 import { lintFiles } from '../src/api/lint.js';
 import { ConfigError } from '../src/config/types.js';
 import { lintInParallel, MIN_FILES_FOR_WORKERS, WorkerError } from '../src/api/pool.js';
-import { getParseCount } from '../src/model/parse.js';
+import { getParseCount } from '../src/model/parse/parse.js';
 import { tempTree } from './helpers.js';
 
 const STRICT = JSON.stringify({ root: true, extends: ['pm-lint:strict'] });

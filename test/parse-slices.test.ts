@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/api/lint.js';
-import { MAX_INLINE_MARKERS, MAX_NESTING, parseMarkdown, UnparsableDocumentError } from '../src/model/parse.js';
-import { scanSlices } from '../src/model/slices.js';
+import { MAX_INLINE_MARKERS, MAX_NESTING, parseMarkdown, UnparsableDocumentError } from '../src/model/parse/parse.js';
+import { scanSlices } from '../src/model/parse/slices.js';
 import { packageRoot } from '../src/util/package-root.js';
 
 const root = packageRoot();

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/api/lint.js';
 import type { LintResult } from '../src/engine/types.js';
-import { parseMarkdown } from '../src/model/parse.js';
+import { parseMarkdown } from '../src/model/parse/parse.js';
 
 /**
  * Properties over random documents: linting never throws, no rule fails internally, every

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/api/lint.js';
-import { MAX_NESTING } from '../src/model/parse.js';
+import { MAX_NESTING } from '../src/model/parse/parse.js';
 import { packageRoot } from '../src/util/package-root.js';
 import { tempTree } from './helpers.js';
 

@@ -1,9 +1,9 @@
 import { defineRule, type RuleContext } from '../../src/engine/types.js';
-import { DATE_FORMATS, parseDate, toIsoDate, compareDates, type DateFormat } from '../../src/model/dates.js';
-import { normalizeText, stripEmoji } from '../../src/model/normalize.js';
+import { DATE_FORMATS, parseDate, toIsoDate, compareDates, type DateFormat } from '../../src/model/index.js';
+import { normalizeText, stripEmoji } from '../../src/model/index.js';
 import {
   normalizeStatus, type ActionItem, type ActionItemField, type ActionItemFieldName, type ActionItemTable,
-} from '../../src/model/action-items.js';
+} from '../../src/model/index.js';
 import type { PostmortemDocument, Span } from '../../src/model/index.js';
 
 interface Options {
@@ -60,7 +60,7 @@ const TEMPLATE_VALUE = /^(?:\[[^\]]*\]|<[^>]*>|\{[^}]*\}|[^\p{L}\p{N}]*)$/u;
 /** A date template: "YYYY-MM-DD", "[MM/DD/YYYY]", "DD.MM.YY". */
 const DATE_TEMPLATE = /^[[(<]?\s*(?:[YMDX]{1,4}[-/. ]){2}[YMDX]{1,4}\s*[\])>]?$/i;
 
-/** Option-derived lookups, built once per options object. */
+/** Option-derived lookups, built once per options object (prepare). */
 interface Compiled {
   scale: string[];
   scaleText: string;
@@ -71,30 +71,23 @@ interface Compiled {
   /** An example of each field, for messages. */
   examples: Record<ActionItemFieldName, string>;
 }
-const compiledOptions = new WeakMap<Options, Compiled>();
-
 function compile(options: Options): Compiled {
-  let compiled = compiledOptions.get(options);
-  if (!compiled) {
-    const formats = options.dateFormats.length > 0 ? options.dateFormats : ['iso' as const];
-    compiled = {
-      scale: options.priorities.map(normalizeText).filter(Boolean),
-      scaleText: options.priorities.join(', '),
-      statuses: options.statuses.map(normalizeStatus).filter(Boolean),
-      statusText: options.statuses.join(', '),
-      placeholders: new Set(options.placeholders.map(normalizeText)),
-      formatText: formats.map((format) => FORMAT_EXAMPLES[format]).join(' or '),
-      examples: {
-        owner: 'owner: @handle',
-        priority: `priority: ${options.priorities[Math.min(2, options.priorities.length - 1)]!}`,
-        due: `due: ${DATE_EXAMPLES[formats[0]!]}`,
-        status: `status: ${options.statuses[0]!}`,
-        ticket: 'ticket: ABC-123',
-      },
-    };
-    compiledOptions.set(options, compiled);
-  }
-  return compiled;
+  const formats = options.dateFormats.length > 0 ? options.dateFormats : ['iso' as const];
+  return {
+    scale: options.priorities.map(normalizeText).filter(Boolean),
+    scaleText: options.priorities.join(', '),
+    statuses: options.statuses.map(normalizeStatus).filter(Boolean),
+    statusText: options.statuses.join(', '),
+    placeholders: new Set(options.placeholders.map(normalizeText)),
+    formatText: formats.map((format) => FORMAT_EXAMPLES[format]).join(' or '),
+    examples: {
+      owner: 'owner: @handle',
+      priority: `priority: ${options.priorities[Math.min(2, options.priorities.length - 1)]!}`,
+      due: `due: ${DATE_EXAMPLES[formats[0]!]}`,
+      status: `status: ${options.statuses[0]!}`,
+      ticket: 'ticket: ABC-123',
+    },
+  };
 }
 
 function isPlaceholder(text: string, compiled: Compiled): boolean {
@@ -126,7 +119,7 @@ function needsFields(item: ActionItem, options: Options, compiled: Compiled): bo
   return true;
 }
 
-export default defineRule<Options>({
+export default defineRule<Options, Compiled>({
   id: 'action-item-fields',
   description:
     'Requires every action item to have an owner, a priority in the scale and a real due date not before the incident, and a known status when it states one.',
@@ -214,9 +207,10 @@ export default defineRule<Options>({
       },
     },
   },
+  prepare: compile,
   check(document, context) {
     const { options } = context;
-    const compiled = compile(options);
+    const compiled = context.prepared;
     const incident = document.incidentDate;
     const rowsByTable = new Map<ActionItemTable, ActionItem[]>();
     for (const item of document.actionItems) {
@@ -263,7 +257,7 @@ export default defineRule<Options>({
   },
 });
 
-type Context = RuleContext<Options>;
+type Context = RuleContext<Options, Compiled>;
 
 /** Reports, once per table, each required column it lacks while some row still needs it. */
 function checkColumns(table: ActionItemTable, rows: ActionItem[], options: Options, compiled: Compiled, context: Context): void {

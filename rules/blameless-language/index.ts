@@ -1,11 +1,11 @@
 import type { Nodes, Paragraph } from 'mdast';
 import { defineRule } from '../../src/engine/types.js';
-import type { PostmortemDocument } from '../../src/model/document.js';
-import { GAP, proseBlock, type ProseBlock } from '../../src/model/prose.js';
-import type { People } from '../../src/model/people.js';
-import { SectionKindResolver } from '../../src/model/section-kinds.js';
-import { plainText } from '../../src/model/inline.js';
-import type { Section } from '../../src/model/types.js';
+import type { PostmortemDocument } from '../../src/model/index.js';
+import { GAP, proseBlock, type ProseBlock } from '../../src/model/index.js';
+import type { People } from '../../src/model/index.js';
+import { SectionFilter } from '../../src/model/index.js';
+import { plainText } from '../../src/model/index.js';
+import type { Section } from '../../src/model/index.js';
 import { CATEGORIES, CATEGORY_INFO, PHRASES, type Category } from './phrases.js';
 import { compileEntry, phraseWords, PhraseMatcher, tokenize, type PhraseMatch } from './matcher.js';
 import { blamedSubject, FIRST_OR_SECOND_PERSON, isNegator, type Words } from './subjects.js';
@@ -31,14 +31,10 @@ interface Compiled {
   /** A word every phrase needs: blocks without one are not read word by word. */
   prefilter: RegExp;
   allowed: Set<string>;
-  ignored: { kinds: Set<string>; titles: SectionKindResolver | null };
+  ignored: SectionFilter;
 }
 
-const compiledByOptions = new WeakMap<Options, Compiled>();
-
 function compile(options: Options): Compiled {
-  let compiled = compiledByOptions.get(options);
-  if (compiled) return compiled;
   const matcher = new PhraseMatcher();
   const required = new Set<string>();
   for (const entry of PHRASES) {
@@ -51,17 +47,12 @@ function compile(options: Options): Compiled {
     matcher.add(words, { category: extra.category, suggestion: extra.suggestion, subject: null, notBefore: null, notAfter: null, custom: true });
     for (const word of requiredWords(words)) required.add(word);
   }
-  compiled = {
+  return {
     matcher,
     prefilter: wordsPattern(required),
     allowed: new Set(options.allow.map((phrase) => phraseWords(phrase).join(' '))),
-    ignored: {
-      kinds: new Set(options.ignoreSections),
-      titles: options.ignoreSections.length > 0 ? new SectionKindResolver({ ignored: options.ignoreSections }, false) : null,
-    },
+    ignored: new SectionFilter(options.ignoreSections),
   };
-  compiledByOptions.set(options, compiled);
-  return compiled;
 }
 
 /** The alternatives of a phrase's most telling position (its longest words): "at fault" needs "fault". */
@@ -100,7 +91,7 @@ for (const category of CATEGORIES) {
 }
 messages.custom = '"{{phrase}}" is wording this project avoids: {{suggestion}} (blameless-language: {{category}}).';
 
-export default defineRule<Options>({
+export default defineRule<Options, Compiled>({
   id: 'blameless-language',
   description: 'Reports blame, judgement and hindsight wording in the narrative ("human error", "Kevin forgot", "should have known"), with what to write instead.',
   severity: 'warn',
@@ -152,8 +143,9 @@ export default defineRule<Options>({
       },
     },
   },
+  prepare: compile,
   check(document, context) {
-    const compiled = compile(context.options);
+    const compiled = context.prepared;
     const { categories } = context.options;
     const notes = blamelessNotes(document);
     const sectionSkipped = new Map<Section, boolean>();
@@ -164,8 +156,7 @@ export default defineRule<Options>({
         // The document's title ("# Blameless review: …") holds every section; it is not a note on culture.
         skip =
           (ABOUT_BLAME.test(section.title) && document.title?.heading !== section.heading) ||
-          section.kinds.some((kind) => compiled.ignored.kinds.has(kind)) ||
-          (compiled.ignored.titles?.resolve(section.title).length ?? 0) > 0 ||
+          compiled.ignored.names(section) ||
           isSkippedSection(section.parent);
         sectionSkipped.set(section, skip);
       }

@@ -1,4 +1,4 @@
-import type { People } from '../../src/model/people.js';
+import type { People } from '../../src/model/index.js';
 import type { Token } from './matcher.js';
 import type { Subject } from './phrases.js';
 

@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext } from '../../src/engine/types.js';
 import { dayNumber, toIsoDate, type CalendarDate, type PostmortemDocument, type Span } from '../../src/model/index.js';
-import type { IncidentDateSource } from '../../src/model/incident-date.js';
+import type { IncidentDateSource } from '../../src/model/index.js';
 
 interface Options {
   maxDaysBetweenSources: number;

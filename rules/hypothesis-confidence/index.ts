@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/types.js';
-import type { Hypothesis } from '../../src/model/hypotheses.js';
+import type { Hypothesis } from '../../src/model/index.js';
 
 interface Options {
   total: number;
@@ -52,17 +52,13 @@ function sumLocation(items: Hypothesis[]): Hypothesis['span'] {
   return first.span;
 }
 
-const normalizedLists = new WeakMap<string[], string[]>();
-function normalized(list: string[]): string[] {
-  let result = normalizedLists.get(list);
-  if (!result) {
-    result = list.map(upperSnake);
-    normalizedLists.set(list, result);
-  }
-  return result;
+/** The status lists in the form statuses are compared in. */
+interface Prepared {
+  statuses: string[];
+  confirmedStatuses: string[];
 }
 
-export default defineRule<Options>({
+export default defineRule<Options, Prepared>({
   id: 'hypothesis-confidence',
   description: 'Checks the confidences and statuses of the hypotheses of a root-cause analysis: each stated, within 0-100%, summing to the budget, one confirmed and the most likely, and restated correctly in the summary.',
   severity: 'error',
@@ -120,12 +116,12 @@ export default defineRule<Options>({
       },
     },
   },
+  prepare: (options) => ({ statuses: options.statuses.map(upperSnake), confirmedStatuses: options.confirmedStatuses.map(upperSnake) }),
   check(document, context) {
     const { items, summaries } = document.hypotheses;
     if (items.length === 0) return;
     const options = context.options;
-    const statuses = normalized(options.statuses);
-    const confirmedStatuses = normalized(options.confirmedStatuses);
+    const { statuses, confirmedStatuses } = context.prepared;
     const title = (hypothesis: Hypothesis) => hypothesis.title;
     const line = (hypothesis: Hypothesis) => hypothesis.span.start.line;
 

@@ -2,10 +2,10 @@ import { createRequire } from 'node:module';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { defineRule } from '../../src/engine/types.js';
-import { BUILT_IN_KEY_ALIASES } from '../../src/model/metadata-keys.js';
-import { findDates } from '../../src/model/dates.js';
-import { normalizeText, stripEmoji } from '../../src/model/normalize.js';
-import { isUnfilledValue } from '../../src/model/placeholders.js';
+import { BUILT_IN_KEY_ALIASES } from '../../src/model/index.js';
+import { findDates } from '../../src/model/index.js';
+import { normalizeText, stripEmoji } from '../../src/model/index.js';
+import { isUnfilledValue } from '../../src/model/index.js';
 import type { Field, PostmortemDocument } from '../../src/model/index.js';
 
 interface FieldSpec {
@@ -39,7 +39,6 @@ interface Prepared {
   aliases: Map<FieldSpec, Set<string>>;
   validate: ValidateFunction | { error: string } | null;
 }
-const prepared = new WeakMap<Options, Prepared>();
 let ajv: Ajv2020 | undefined;
 
 /**
@@ -54,17 +53,12 @@ function valuePattern(accepted: string): RegExp {
 }
 
 function prepare(options: Options): Prepared {
-  let result = prepared.get(options);
-  if (!result) {
-    result = {
-      severities: options.severities.map(valuePattern),
-      statuses: options.statuses.map(valuePattern),
-      aliases: new Map(options.fields.map((spec) => [spec, new Set((spec.aliases ?? []).map(normalizeText))])),
-      validate: compileUserSchema(options.schema),
-    };
-    prepared.set(options, result);
-  }
-  return result;
+  return {
+    severities: options.severities.map(valuePattern),
+    statuses: options.statuses.map(valuePattern),
+    aliases: new Map(options.fields.map((spec) => [spec, new Set((spec.aliases ?? []).map(normalizeText))])),
+    validate: compileUserSchema(options.schema),
+  };
 }
 
 function compileUserSchema(schema: Options['schema']): Prepared['validate'] {
@@ -118,7 +112,7 @@ function describeError(error: ErrorObject): string {
   return error.message ?? `fails "${error.keyword}"`;
 }
 
-export default defineRule<Options>({
+export default defineRule<Options, Prepared>({
   id: 'metadata-fields',
   description: 'Requires the incident metadata (incident id, date, severity, status) and checks its values: a real date, a severity of the scale, a known status, and an optional JSON Schema.',
   severity: 'error',
@@ -176,9 +170,10 @@ export default defineRule<Options>({
       },
     },
   },
+  prepare,
   check(document, context) {
     const options = context.options;
-    const ready = prepare(options);
+    const ready = context.prepared;
     const firstLine = { offsets: { start: 0, end: document.lines.lineEnd(1) } };
 
     for (const spec of options.fields) {

@@ -1,13 +1,11 @@
 import type { RootContent } from 'mdast';
 import { defineRule } from '../../src/engine/types.js';
-import { SectionKindResolver } from '../../src/model/section-kinds.js';
+import { SectionFilter } from '../../src/model/index.js';
 
 interface Options {
   allowSubsectionsOnly: boolean;
   ignore: string[];
 }
-
-const ignoreResolvers = new WeakMap<string[], SectionKindResolver>();
 
 /** Comments, rules and blank paragraphs are not content. */
 function isContent(node: RootContent): boolean {
@@ -17,7 +15,7 @@ function isContent(node: RootContent): boolean {
   return true;
 }
 
-export default defineRule<Options>({
+export default defineRule<Options, SectionFilter>({
   id: 'no-empty-sections',
   description: 'Reports sections whose heading is followed by nothing before the next heading.',
   severity: 'warn',
@@ -38,22 +36,19 @@ export default defineRule<Options>({
         type: 'array',
         items: { type: 'string', minLength: 1 },
         default: [],
-        description: 'Heading titles that may stay empty (compared like section aliases).',
+        description: 'Sections that may stay empty: heading titles (compared like section aliases) or section kinds (`appendix`).',
       },
     },
   },
+  prepare: (options) => new SectionFilter(options.ignore),
   check(document, context) {
-    const { allowSubsectionsOnly, ignore } = context.options;
-    let ignored = ignoreResolvers.get(ignore);
-    if (!ignored && ignore.length > 0) {
-      ignored = new SectionKindResolver({ ignored: ignore }, false);
-      ignoreResolvers.set(ignore, ignored);
-    }
+    const { allowSubsectionsOnly } = context.options;
+    const ignored = context.prepared;
     for (const section of document.sections) {
       if (document.title?.heading === section.heading) continue;
       if (section.content.some(isContent)) continue;
       if (allowSubsectionsOnly && section.children.length > 0) continue;
-      if (ignored?.resolve(section.title).length) continue;
+      if (ignored.names(section)) continue;
       context.report({ node: section.heading, messageId: 'empty', data: { title: section.title } });
     }
   },

@@ -1,13 +1,12 @@
 import type { Nodes, Parents } from 'mdast';
 import { defineRule } from '../../src/engine/types.js';
-import { SectionKindResolver } from '../../src/model/section-kinds.js';
-import { findMojibake } from '../../src/model/mojibake.js';
-import { normalizeText } from '../../src/model/normalize.js';
+import { findMojibake } from '../../src/model/index.js';
+import { normalizeText } from '../../src/model/index.js';
 import {
   choiceAlternatives, exampleHost, findBlanks, findBrackets, findCheckboxGroups, findExampleUrls, findMarkers,
   findMasks, isMarkerValue, type PlaceholderMatch,
-} from '../../src/model/placeholders.js';
-import { PostmortemDocument, textRuns, type Section, type TextRun } from '../../src/model/index.js';
+} from '../../src/model/index.js';
+import { PostmortemDocument, SectionFilter, textRuns, type Section, type TextRun } from '../../src/model/index.js';
 
 interface Categories {
   brackets: boolean;
@@ -92,25 +91,19 @@ interface Prepared {
   instructionPattern: RegExp | null;
   exampleLabels: Set<string>;
   allow: Set<string>;
-  ignored: SectionKindResolver | null;
+  ignored: SectionFilter;
 }
-const prepared = new WeakMap<Options, Prepared>();
 
 function prepare(options: Options): Prepared {
-  let result = prepared.get(options);
-  if (!result) {
-    result = {
-      instructionPattern:
-        options.instructions.length > 0
-          ? new RegExp(options.instructions.map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i')
-          : null,
-      exampleLabels: new Set(options.exampleLabels.map(normalizeText)),
-      allow: new Set(options.allow.map((text) => text.trim().toLowerCase())),
-      ignored: options.ignoreSections.length > 0 ? new SectionKindResolver({ ignored: options.ignoreSections }, false) : null,
-    };
-    prepared.set(options, result);
-  }
-  return result;
+  return {
+    instructionPattern:
+      options.instructions.length > 0
+        ? new RegExp(options.instructions.map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i')
+        : null,
+    exampleLabels: new Set(options.exampleLabels.map(normalizeText)),
+    allow: new Set(options.allow.map((text) => text.trim().toLowerCase())),
+    ignored: new SectionFilter(options.ignoreSections),
+  };
 }
 
 const isLink = (node: Parents) => node.type === 'link' || node.type === 'linkReference';
@@ -410,7 +403,7 @@ function deduplicate(findings: Finding[]): Finding[] {
   return kept;
 }
 
-export default defineRule<Options>({
+export default defineRule<Options, Prepared>({
   id: 'no-placeholders',
   description: 'Reports template text left unfilled: bracketed placeholders, blanks and masks, unselected choices, TBD/TODO markers, example domains and template instructions.',
   severity: 'error',
@@ -456,13 +449,14 @@ export default defineRule<Options>({
         type: 'array',
         items: { type: 'string', minLength: 1 },
         default: [],
-        description: 'Sections (by title, compared like section aliases) whose content is not checked, such as an appendix that quotes the template.',
+        description: 'Sections whose content is not checked, with their sub-sections, such as an appendix that quotes the template: heading titles (compared like section aliases) or section kinds (`appendix`).',
       },
     },
   },
+  prepare,
   check(document, context) {
     const options = context.options;
-    const ready = prepare(options);
+    const ready = context.prepared;
     const out = new Collector(options.categories);
     for (const run of textRuns(document.tree, document.text)) checkTextRun(document, run, ready, out);
     checkFields(document, out);
@@ -474,15 +468,8 @@ export default defineRule<Options>({
     for (const finding of deduplicate(out.findings)) {
       const text = document.text.slice(finding.start, finding.end).trim().toLowerCase();
       if (ready.allow.has(text) || ready.allow.has(text.replace(/^\[(.*)\]$/, '$1'))) continue;
-      if (ready.ignored && isInIgnoredSection(document.sectionAt(finding.start), ready.ignored)) continue;
+      if (ready.ignored.covers(document.sectionAt(finding.start))) continue;
       context.report({ offsets: { start: finding.start, end: finding.end }, messageId: finding.messageId, data: finding.data });
     }
   },
 });
-
-function isInIgnoredSection(section: Section | null, ignored: SectionKindResolver): boolean {
-  for (let current = section; current; current = current.parent) {
-    if (ignored.resolve(current.title).length > 0) return true;
-  }
-  return false;
-}

@@ -1,6 +1,5 @@
 import { defineRule } from '../../src/engine/types.js';
-import { SectionKindResolver, KIND_TITLES, kindName } from '../../src/model/section-kinds.js';
-import type { PostmortemDocument } from '../../src/model/index.js';
+import { SectionKindResolver, KIND_TITLES, kindName, type PostmortemDocument } from '../../src/model/index.js';
 
 interface SectionSpec {
   kind?: string;
@@ -26,20 +25,20 @@ interface Candidate {
 
 const DEFAULT_KINDS = ['summary', 'impact', 'timeline', 'root-cause', 'action-items'];
 
-/** Resolvers for user aliases, built once per options object. */
-const aliasResolvers = new WeakMap<SectionSpec, SectionKindResolver | null>();
-
-function aliasResolver(spec: SectionSpec): SectionKindResolver | null {
-  if (!aliasResolvers.has(spec)) {
-    const aliases = [...(spec.aliases ?? []), ...(spec.kind ? [] : spec.name ? [spec.name] : [])];
-    aliasResolvers.set(spec, aliases.length > 0 ? new SectionKindResolver({ wanted: aliases }, false) : null);
-  }
-  return aliasResolvers.get(spec)!;
+/** A configured section with the resolver of its own aliases (built once, in prepare). */
+interface PreparedSpec {
+  spec: SectionSpec;
+  aliases: SectionKindResolver | null;
 }
 
-function matches(candidate: Candidate, spec: SectionSpec): boolean {
+function prepareSpec(spec: SectionSpec): PreparedSpec {
+  const aliases = [...(spec.aliases ?? []), ...(spec.kind ? [] : spec.name ? [spec.name] : [])];
+  return { spec, aliases: aliases.length > 0 ? new SectionKindResolver({ wanted: aliases }, false) : null };
+}
+
+function matches(candidate: Candidate, { spec, aliases }: PreparedSpec): boolean {
   if (spec.kind && candidate.kinds.includes(spec.kind)) return true;
-  return aliasResolver(spec)?.resolve(candidate.title).includes('wanted') ?? false;
+  return aliases?.resolve(candidate.title).includes('wanted') ?? false;
 }
 
 function displayName(spec: SectionSpec): string {
@@ -72,7 +71,7 @@ function candidates(document: PostmortemDocument, acceptBoldHeadings: boolean): 
   return { headings, bold };
 }
 
-export default defineRule<Options>({
+export default defineRule<Options, PreparedSpec[]>({
   id: 'required-sections',
   description: 'Requires the sections every postmortem needs (summary, impact, timeline, root cause, action items), under any of their usual titles.',
   severity: 'error',
@@ -115,13 +114,15 @@ export default defineRule<Options>({
       },
     },
   },
+  prepare: (options) => options.sections.map(prepareSpec),
   check(document, context) {
-    const { sections, order, acceptBoldHeadings } = context.options;
+    const { order, acceptBoldHeadings } = context.options;
     const { headings, bold } = candidates(document, acceptBoldHeadings);
     const firstLine = { offsets: { start: 0, end: document.lines.lineEnd(1) } };
     const found: Array<{ spec: SectionSpec; at: Candidate }> = [];
-    for (const spec of sections) {
-      const at = headings.find((candidate) => matches(candidate, spec)) ?? bold.find((candidate) => matches(candidate, spec));
+    for (const prepared of context.prepared) {
+      const { spec } = prepared;
+      const at = headings.find((candidate) => matches(candidate, prepared)) ?? bold.find((candidate) => matches(candidate, prepared));
       if (at) found.push({ spec, at });
       else if (spec.required !== false) {
         context.report({ ...firstLine, messageId: 'missing', data: { name: displayName(spec), titles: acceptedTitles(spec) } });

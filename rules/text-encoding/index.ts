@@ -1,6 +1,6 @@
 import type { Nodes } from 'mdast';
 import { defineRule } from '../../src/engine/types.js';
-import { findMojibake } from '../../src/model/mojibake.js';
+import { findMojibake } from '../../src/model/index.js';
 import type { PostmortemDocument } from '../../src/model/index.js';
 
 interface Options {

@@ -8,4 +8,4 @@ export type { FileConfig } from '../config/resolve.js';
 export { defineRule } from '../engine/types.js';
 export type { Rule, RuleContext, Report, LintMessage, LintResult, Severity, Fix, JsonSchema } from '../engine/types.js';
 export { PostmortemDocument } from '../model/document.js';
-export type * from '../model/types.js';
+export type * from '../model/facts/types.js';

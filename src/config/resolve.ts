@@ -7,7 +7,7 @@ import { isPresetName, presetLayer, type PresetName } from './presets.js';
 import { checkRuleOptions, mergeSettings, ruleOptionsWithDefaults, validateConfig, validateRules } from './validate.js';
 import { instancePathToKey } from './ajv.js';
 import { loadedPlugin, loadPlugins, type PluginReference } from './plugins.js';
-import { closest } from '../model/normalize.js';
+import { closest } from '../model/text/normalize.js';
 import { ConfigError, type ConfigInput, type ConfigLayer, type ConfigProblem, type RuleSetting, type Settings } from './types.js';
 
 export interface ResolverOptions {

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Rule, SeverityOrOff } from '../engine/types.js';
-import { closest } from '../model/normalize.js';
+import { closest } from '../model/text/normalize.js';
 import { compileSchema, describeAjvError, describeErrors, instancePathToKey, usefulErrors } from './ajv.js';
 import { GENERIC_RULE_SETTINGS, configSchema } from './schema.js';
 import { resolveFileOptions } from './file-options.js';

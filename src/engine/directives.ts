@@ -1,4 +1,4 @@
-import type { Span } from '../model/positions.js';
+import type { Span } from '../model/parse/positions.js';
 import type { LintMessage } from './types.js';
 
 export type DirectiveKind = 'disable' | 'enable' | 'disable-next-line' | 'disable-line' | 'disable-file';

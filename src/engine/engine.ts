@@ -1,6 +1,6 @@
 import { PostmortemDocument, type ModelOptions } from '../model/document.js';
-import { UnparsableDocumentError } from '../model/parse.js';
-import type { Span } from '../model/positions.js';
+import { UnparsableDocumentError } from '../model/parse/parse.js';
+import type { Span } from '../model/parse/positions.js';
 import { applyDirectives, parseDirectives } from './directives.js';
 import { formatMessage, ruleDocsUrl } from './messages.js';
 import type { LintMessage, LintResult, Report, Rule, Severity } from './types.js';
@@ -66,16 +66,31 @@ export function lintDocument(filePath: string, text: string, options: LintDocume
   return summarize(filePath, sortMessages(final));
 }
 
+/**
+ * What each rule's `prepare` made of an options object. Files that share a configuration
+ * share its options objects, so a run prepares each rule once per configuration.
+ */
+const preparedByOptions = new WeakMap<Rule<any>, WeakMap<object, unknown>>();
+
+function preparedFor(rule: Rule<any>, options: Record<string, unknown>): unknown {
+  if (!rule.prepare) return undefined;
+  let byOptions = preparedByOptions.get(rule);
+  if (!byOptions) preparedByOptions.set(rule, (byOptions = new WeakMap()));
+  if (!byOptions.has(options)) byOptions.set(options, rule.prepare(options));
+  return byOptions.get(options);
+}
+
 function runRule(document: PostmortemDocument, configured: ConfiguredRule): LintMessage[] {
   const { rule, severity, options } = configured;
   const messages: LintMessage[] = [];
-  const context = {
-    options,
-    report(report: Report) {
-      messages.push(toMessage(document, rule, SEVERITY[severity], report));
-    },
-  };
   try {
+    const context = {
+      options,
+      prepared: preparedFor(rule, options),
+      report(report: Report) {
+        messages.push(toMessage(document, rule, SEVERITY[severity], report));
+      },
+    };
     rule.check(document, context);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

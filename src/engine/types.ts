@@ -1,5 +1,5 @@
 import type { PostmortemDocument } from '../model/document.js';
-import type { Span } from '../model/positions.js';
+import type { Span } from '../model/parse/positions.js';
 
 export type Severity = 'error' | 'warn';
 export type SeverityOrOff = Severity | 'off';
@@ -31,9 +31,11 @@ export type Report = ReportLocation & {
   severity?: 'warn';
 };
 
-export interface RuleContext<Options> {
+export interface RuleContext<Options, Prepared = undefined> {
   /** The rule's options: validated against its schema, defaults filled in. */
   readonly options: Options;
+  /** What the rule's `prepare` built from these options (undefined without `prepare`). */
+  readonly prepared: Prepared;
   report(report: Report): void;
 }
 
@@ -41,7 +43,7 @@ export interface RuleContext<Options> {
  * A rule: metadata, an ajv JSON Schema for its options, and one check function. Rules
  * read the postmortem model and report; they never read files or configuration.
  */
-export interface Rule<Options = Record<string, unknown>> {
+export interface Rule<Options = Record<string, unknown>, Prepared = any> {
   /** Kebab-case, equal to the rule's folder name under rules/. */
   id: string;
   /** One sentence: what the rule checks. */
@@ -60,11 +62,17 @@ export interface Rule<Options = Record<string, unknown>> {
   docsUrl?: string;
   /** Set by pm-lint on a rule loaded from a plugin: the plugin's name and how the configuration names it. */
   plugin?: { name: string; specifier: string };
-  check(document: PostmortemDocument, context: RuleContext<Options>): void;
+  /**
+   * Compiles options once (regular expressions, sets, resolvers): the engine calls it once
+   * per options object, whatever the number of documents, and passes the result to `check`
+   * as `context.prepared`.
+   */
+  prepare?(options: Options): Prepared;
+  check(document: PostmortemDocument, context: RuleContext<Options, Prepared>): void;
 }
 
 /** Gives a rule literal its types without widening. */
-export function defineRule<Options>(rule: Rule<Options>): Rule<Options> {
+export function defineRule<Options, Prepared = undefined>(rule: Rule<Options, Prepared>): Rule<Options, Prepared> {
   return rule;
 }
 

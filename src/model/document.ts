@@ -1,22 +1,22 @@
 import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
-import { parseMarkdown } from './parse.js';
-import { LineIndex, type Span } from './positions.js';
-import { plainText } from './inline.js';
-import { SectionKindResolver, sectionKindResolver } from './section-kinds.js';
-import { MetadataKeyResolver, metadataKeyResolver } from './metadata-keys.js';
-import { readFrontMatter } from './front-matter.js';
-import { buildTable } from './tables.js';
-import { collectPeople, type People } from './people.js';
-import { collectHypotheses, type Hypotheses } from './hypotheses.js';
-import { fieldsFromParagraph, fieldsFromTable, isFieldTable } from './fields.js';
-import { Metadata } from './metadata.js';
-import type { CalendarDate } from './dates.js';
-import { incidentDateSources, type IncidentDateSource } from './incident-date.js';
-import { findActionItems, type ActionItem } from './action-items.js';
-import { buildTimelines, type Timeline } from './timeline.js';
+import { parseMarkdown } from './parse/parse.js';
+import { LineIndex, type Span } from './parse/positions.js';
+import { plainText } from './text/inline.js';
+import { SectionKindResolver, sectionKindResolver } from './text/section-kinds.js';
+import { MetadataKeyResolver, metadataKeyResolver } from './text/metadata-keys.js';
+import { readFrontMatter } from './facts/front-matter.js';
+import { buildTable } from './facts/tables.js';
+import { collectPeople, type People } from './facts/people.js';
+import { collectHypotheses, type Hypotheses } from './facts/hypotheses.js';
+import { fieldsFromParagraph, fieldsFromTable, isFieldTable } from './facts/fields.js';
+import { Metadata } from './facts/metadata.js';
+import type { CalendarDate } from './text/dates.js';
+import { incidentDateSources, type IncidentDateSource } from './facts/incident-date.js';
+import { findActionItems, type ActionItem } from './facts/action-items.js';
+import { buildTimelines, type Timeline } from './facts/timeline.js';
 import type {
   DocumentTitle, Field, FrontMatter, ListItemModel, ListModel, ParagraphModel, PseudoHeading, Section, TableModel,
-} from './types.js';
+} from './facts/types.js';
 
 export interface ModelOptions {
   /** The file's path, when there is one (rules may read its name, never the file). */

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Rule } from '../../engine/types.js';
-import { closest } from '../../model/normalize.js';
+import { closest } from '../../model/text/normalize.js';
 import { packageRoot } from '../../util/package-root.js';
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FileConfig } from '../../config/resolve.js';
-import { isRealDate } from '../../model/dates.js';
+import { isRealDate } from '../../model/text/dates.js';
 import { DEFAULT_TEMPLATE, fillTemplate, slugify } from '../../scaffold/template.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 

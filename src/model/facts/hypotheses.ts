@@ -1,7 +1,7 @@
-import type { PostmortemDocument } from './document.js';
-import type { Span } from './positions.js';
+import type { PostmortemDocument } from '../document.js';
+import type { Span } from '../parse/positions.js';
 import type { Field, Section, TableModel, TableRowModel } from './types.js';
-import { normalizeText, stripEmoji } from './normalize.js';
+import { normalizeText, stripEmoji } from '../text/normalize.js';
 
 /** A stated confidence: "75%", "~40 %", or a bare number in a "Confidence (%)" column. */
 export interface HypothesisConfidence {

@@ -1,8 +1,8 @@
 import type { Root } from 'mdast';
-import { yaml } from '../util/lazy-yaml.js';
-import type { LineIndex } from './positions.js';
+import { yaml } from '../../util/lazy-yaml.js';
+import type { LineIndex } from '../parse/positions.js';
 import type { Field, FrontMatter } from './types.js';
-import type { MetadataKeyResolver } from './metadata-keys.js';
+import type { MetadataKeyResolver } from '../text/metadata-keys.js';
 
 interface FrontMatterResult {
   frontMatter: FrontMatter | null;

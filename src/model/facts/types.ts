@@ -1,9 +1,9 @@
 import type {
   Heading, List, ListItem, Paragraph, Root, RootContent, Table, TableCell, TableRow,
 } from 'mdast';
-import type { Span } from './positions.js';
+import type { Span } from '../parse/positions.js';
 
-export type { Span, Point } from './positions.js';
+export type { Span, Point } from '../parse/positions.js';
 
 /** A section: a heading and everything up to the next heading of the same or a higher level. */
 export interface Section {

@@ -1,7 +1,7 @@
-import type { LineIndex } from './positions.js';
+import type { LineIndex } from '../parse/positions.js';
 import type { Field, ParagraphModel, TableModel } from './types.js';
-import type { MetadataKeyResolver } from './metadata-keys.js';
-import { inlineSourceToText } from './inline.js';
+import type { MetadataKeyResolver } from '../text/metadata-keys.js';
+import { inlineSourceToText } from '../text/inline.js';
 
 /**
  * `**Key:** value`, `**Key**: value`, `__Key:__ value` and plain `Key: value` at the start

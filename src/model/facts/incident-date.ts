@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
-import { findDates, isRealDate, parseDate, type CalendarDate, type DateMatch } from './dates.js';
+import { findDates, isRealDate, parseDate, type CalendarDate, type DateMatch } from '../text/dates.js';
 import type { Field, Span } from './types.js';
-import type { LineIndex } from './positions.js';
+import type { LineIndex } from '../parse/positions.js';
 import type { Metadata } from './metadata.js';
 
 /** A statement of the incident's date: in metadata, in the title, or in the file name. */

@@ -1,10 +1,10 @@
 import type { Definition, Link, LinkReference, ListItem, Nodes, Paragraph } from 'mdast';
-import type { PostmortemDocument } from './document.js';
-import type { Span } from './positions.js';
+import type { PostmortemDocument } from '../document.js';
+import type { Span } from '../parse/positions.js';
 import type { ListItemModel, ListModel, Section, TableModel, TableRowModel } from './types.js';
-import { findDates, parseDate, type DateMatch } from './dates.js';
-import { alignOffsets, plainText } from './inline.js';
-import { normalizeText, stripEmoji } from './normalize.js';
+import { findDates, parseDate, type DateMatch } from '../text/dates.js';
+import { alignOffsets, plainText } from '../text/inline.js';
+import { normalizeText, stripEmoji } from '../text/normalize.js';
 
 /**
  * Action items as postmortems write them: rows of action-item tables, task lists and

@@ -1,8 +1,8 @@
-import type { PostmortemDocument } from './document.js';
-import type { Span } from './positions.js';
+import type { PostmortemDocument } from '../document.js';
+import type { Span } from '../parse/positions.js';
 import type { Field, TableModel } from './types.js';
-import { textRuns } from './inline.js';
-import { normalizeText } from './normalize.js';
+import { textRuns } from '../text/inline.js';
+import { normalizeText } from '../text/normalize.js';
 
 /** A person the document names: in metadata, a participants list, a people column, or an @handle. */
 export interface Person {

@@ -1,8 +1,8 @@
 import type { Table, TableRow } from 'mdast';
-import type { LineIndex } from './positions.js';
+import type { LineIndex } from '../parse/positions.js';
 import type { Section, TableCellModel, TableModel, TableRowModel } from './types.js';
-import { plainText } from './inline.js';
-import { normalizeText, splitTitle } from './normalize.js';
+import { plainText } from '../text/inline.js';
+import { normalizeText, splitTitle } from '../text/normalize.js';
 
 /** A table as records keyed by normalised header, every cell with the span of its content. */
 export function buildTable(node: Table, section: Section | null, lines: LineIndex): TableModel {

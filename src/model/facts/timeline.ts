@@ -21,11 +21,11 @@
  * "Time (CET)" header), else a statement anywhere in the document.
  */
 import type { Nodes } from 'mdast';
-import type { PostmortemDocument } from './document.js';
-import { dayNumber, type CalendarDate } from './dates.js';
-import { flatLines, flattenInline, joinFlat, type FlatText } from './flat-text.js';
-import type { Span } from './positions.js';
-import { findZoneStatement, parseTimestamp, type ParsedTimestamp, type TimestampPrecision, type Zone } from './times.js';
+import type { PostmortemDocument } from '../document.js';
+import { dayNumber, type CalendarDate } from '../text/dates.js';
+import { flatLines, flattenInline, joinFlat, type FlatText } from '../text/flat-text.js';
+import type { Span } from '../parse/positions.js';
+import { findZoneStatement, parseTimestamp, type ParsedTimestamp, type TimestampPrecision, type Zone } from '../text/times.js';
 import type { ListModel, Section, TableModel } from './types.js';
 
 export type TimelineSource = 'table' | 'list' | 'section';
