@@ -1,7 +1,7 @@
-import type { Nodes, Paragraph } from 'mdast';
+import type { Paragraph, TableCell } from 'mdast';
 import { defineRule } from '../../src/engine/types.js';
 import type { PostmortemDocument } from '../../src/model/index.js';
-import { GAP, proseBlock, type ProseBlock } from '../../src/model/index.js';
+import { GAP, type TextView } from '../../src/model/index.js';
 import type { People } from '../../src/model/index.js';
 import { SectionFilter } from '../../src/model/index.js';
 import { plainText } from '../../src/model/index.js';
@@ -163,10 +163,10 @@ export default defineRule<Options, Compiled>({
       return skip;
     };
     const people = () => document.people;
-    const scan = (node: Nodes, plain: string, section: Section | null) => {
+    const scan = (node: Paragraph | TableCell, plain: string, section: Section | null) => {
       if (!compiled.prefilter.test(plain) || isSkippedSection(section)) return;
       if (inRanges(notes, node.position?.start.offset ?? 0)) return;
-      const block = proseBlock(node, document.text);
+      const block = document.textOf(node);
       for (const finding of findPhrases(block, compiled, categories, people)) {
         const { phrase } = finding.match;
         const data: Record<string, string> = { phrase: finding.text, suggestion: phrase.suggestion };
@@ -194,12 +194,13 @@ interface Finding {
 }
 
 function* findPhrases(
-  block: ProseBlock,
+  block: TextView,
   compiled: Compiled,
   categories: Record<Category, boolean>,
   people: () => People,
 ): Generator<Finding> {
-  const words = readWords(block.text);
+  // Code, HTML and links written as their URL are not prose: GAP keeps their place.
+  const words = readWords(block.masked(['code', 'gaps', 'bareLinks']));
   const { text, tokens } = words;
   const excluded = excludedMask(text.length, [...block.quoted, ...block.urls]);
   for (let i = 0; i < tokens.length; i++) {
@@ -259,10 +260,10 @@ function endsSentence(text: string, from: number, to: number): boolean {
 }
 
 /** Marks the characters inside quotations and URLs; null when there are none. */
-function excludedMask(length: number, ranges: Array<[number, number]>): Uint8Array | null {
+function excludedMask(length: number, ranges: ReadonlyArray<{ start: number; end: number }>): Uint8Array | null {
   if (ranges.length === 0) return null;
   const mask = new Uint8Array(length);
-  for (const [from, to] of ranges) mask.fill(1, from, to);
+  for (const { start, end } of ranges) mask.fill(1, start, end);
   return mask;
 }
 

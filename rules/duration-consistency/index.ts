@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext } from '../../src/engine/types.js';
 import {
-  findDurations, findTimeRanges, flatLines, flattenInline, formatDuration, normalizeText, placeEntries,
+  findDurations, findTimeRanges, formatDuration, normalizeText, placeEntries,
   type DurationMatch, type PostmortemDocument, type TimedEntry,
 } from '../../src/model/index.js';
 
@@ -119,7 +119,7 @@ export default defineRule<Options>({
 function checkRanges(document: PostmortemDocument, context: RuleContext<Options>, rangeLines: Set<number>): void {
   for (const paragraph of document.paragraphs) {
     if (paragraph.quoted || !/\d:\d\d/.test(paragraph.text)) continue;
-    for (const line of flatLines(flattenInline(paragraph.node, document.text))) {
+    for (const line of document.textOf(paragraph.node).lines()) {
       const ranges = findTimeRanges(line.text);
       if (ranges.length === 0) continue;
       const durations = findDurations(line.text).filter((duration) => !duration.bound);
@@ -130,7 +130,7 @@ function checkRanges(document: PostmortemDocument, context: RuleContext<Options>
             (candidate.start >= range.end && ADJACENT.test(line.text.slice(range.end, candidate.start))),
         );
         if (!duration) continue;
-        rangeLines.add(document.lines.point(line.offsets[0]!).line);
+        rangeLines.add(document.lines.point(line.offset(0)).line);
         let length = range.to.seconds - range.from.seconds;
         const fromOffset = range.fromZone?.offsetMinutes ?? range.toZone?.offsetMinutes;
         const toOffset = range.toZone?.offsetMinutes ?? range.fromZone?.offsetMinutes;
@@ -141,7 +141,7 @@ function checkRanges(document: PostmortemDocument, context: RuleContext<Options>
         const start = Math.min(range.start, duration.start);
         const end = Math.max(range.end, duration.end);
         context.report({
-          offsets: { start: line.offsets[start]!, end: line.offsets[end - 1]! + 1 },
+          offsets: line.sourceRange(start, end),
           messageId: 'range',
           data: {
             stated: duration.text,

@@ -1,7 +1,8 @@
-import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
+import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table, TableCell } from 'mdast';
 import { parseMarkdown } from './parse/parse.js';
 import { LineIndex, type Span } from './parse/positions.js';
 import { plainText } from './text/inline.js';
+import { buildTextView, type TextView } from './text/text-view.js';
 import { SectionKindResolver, sectionKindResolver } from './text/section-kinds.js';
 import { MetadataKeyResolver, metadataKeyResolver } from './text/metadata-keys.js';
 import { readFrontMatter } from './facts/front-matter.js';
@@ -61,6 +62,7 @@ export class PostmortemDocument {
   readonly metadata: Metadata;
   readonly sectionKinds: SectionKindResolver;
   private readonly derivedValues = new Map<string, unknown>();
+  private readonly textViews = new Map<Nodes, TextView>();
 
   constructor(text: string, options: ModelOptions = {}) {
     this.path = options.path;
@@ -121,6 +123,17 @@ export class PostmortemDocument {
    */
   get timelines(): Timeline[] {
     return this.derived('timelines', buildTimelines);
+  }
+
+  /**
+   * The text view of a block (a paragraph, a heading, a table cell): its words with exact
+   * source offsets and the ranges of code, links, emphasis and quotations. Built once per
+   * block; every part of the model and every rule reads a block's words through it.
+   */
+  textOf(node: Paragraph | Heading | TableCell): TextView {
+    let view = this.textViews.get(node);
+    if (!view) this.textViews.set(node, (view = buildTextView(node, this.text)));
+    return view;
   }
 
   /** The innermost section that contains an offset, or null before the first heading. */

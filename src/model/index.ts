@@ -7,7 +7,7 @@ export { normalizeText, splitTitle, stripEmoji, closest, levenshtein } from './t
 export { plainText, textRuns, inlineSourceToText, type TextRun } from './text/inline.js';
 export { People, namesIn, type Person } from './facts/people.js';
 export type { Hypotheses, Hypothesis, HypothesisConfidence, HypothesisStatus, HypothesisSummary } from './facts/hypotheses.js';
-export { GAP, proseBlock, type ProseBlock } from './text/prose.js';
+export { GAP, TextView, quotedRanges, type TextRange, type LinkRange, type Masked } from './text/text-view.js';
 export { parseMarkdown, getParseCount, UnparsableDocumentError, MAX_NESTING, MAX_INLINE_MARKERS, type ParseOptions } from './parse/parse.js';
 export type * from './facts/types.js';
 export * from './text/dates.js';
@@ -18,7 +18,6 @@ export {
 } from './facts/action-items.js';
 export * from './text/times.js';
 export { placeEntries, isBefore, type Timeline, type TimelineEntry, type TimedEntry, type PlacementOptions, type TimelineSource, type TimelineEntrySource } from './facts/timeline.js';
-export { flattenInline, flatLines, joinFlat, sliceFlat, type FlatText } from './text/flat-text.js';
 export { findMojibake, type MojibakeRun, type MojibakeEncoding } from './text/mojibake.js';
 export * from './text/placeholders.js';
 export { SectionFilter } from './facts/section-filter.js';

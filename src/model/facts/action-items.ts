@@ -3,7 +3,7 @@ import type { PostmortemDocument } from '../document.js';
 import type { Span } from '../parse/positions.js';
 import type { ListItemModel, ListModel, Section, TableModel, TableRowModel } from './types.js';
 import { findDates, parseDate, type DateMatch } from '../text/dates.js';
-import { alignOffsets, plainText } from '../text/inline.js';
+import { plainText } from '../text/inline.js';
 import { normalizeText, stripEmoji } from '../text/normalize.js';
 
 /**
@@ -435,59 +435,18 @@ export function normalizeStatus(text: string): string {
   return normalizeText(value);
 }
 
-/** The prose of a paragraph as one string (code spans blanked), with source offsets. */
-interface FlatText {
-  text: string;
-  offsets: number[];
-}
-
-function flatten(paragraph: Paragraph, source: string): FlatText {
-  let text = '';
-  const offsets: number[] = [];
-  const stack: Nodes[] = [paragraph];
-  let lastEnd = -1;
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    if (node.type === 'text' || node.type === 'inlineCode') {
-      if (start === undefined || end === undefined) continue;
-      if (lastEnd !== -1 && start > lastEnd) {
-        text += ' ';
-        offsets.push(lastEnd);
-      }
-      if (node.type === 'text') {
-        const map = alignOffsets(node.value, source, start, end);
-        for (let i = 0; i < node.value.length; i++) offsets.push(map(i));
-        text += node.value;
-      } else {
-        // Code is neither an owner nor a date: keep its place, not its text.
-        text += ' '.repeat(end - start);
-        for (let i = start; i < end; i++) offsets.push(i);
-      }
-      lastEnd = end;
-      continue;
-    }
-    if (node.type === 'break') {
-      text += '\n';
-      offsets.push(start ?? lastEnd);
-      continue;
-    }
-    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
-  }
-  offsets.push(lastEnd === -1 ? (paragraph.position?.start.offset ?? 0) : lastEnd);
-  return { text, offsets };
-}
-
 /**
  * Reads the fields written inside one paragraph of a list item (earlier fields win), and
  * tells whether it notes the work as done ("(done in grafana)", "_done_").
  */
 function readInlineFields(paragraph: Paragraph, document: PostmortemDocument, fields: ActionItemFields): boolean {
-  const flat = flatten(paragraph, document.text);
-  const { text } = flat;
-  const spanOf = (start: number, end: number) =>
-    document.lines.span(flat.offsets[start]!, end > start ? flat.offsets[end - 1]! + 1 : flat.offsets[start]!);
+  const view = document.textOf(paragraph);
+  // Code is neither an owner nor a date: it keeps its place, not its text.
+  const text = view.masked(['code', 'gaps'], ' ');
+  const spanOf = (start: number, end: number) => {
+    const range = view.sourceRange(start, end);
+    return document.lines.span(range.start, range.end);
+  };
   const set = (name: ActionItemFieldName, start: number, end: number) => {
     if (fields[name]) return;
     const value = text.slice(start, end);

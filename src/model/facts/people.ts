@@ -1,7 +1,6 @@
 import type { PostmortemDocument } from '../document.js';
 import type { Span } from '../parse/positions.js';
 import type { Field, TableModel } from './types.js';
-import { textRuns } from '../text/inline.js';
 import { normalizeText } from '../text/normalize.js';
 
 /** A person the document names: in metadata, a participants list, a people column, or an @handle. */
@@ -113,17 +112,12 @@ export function collectPeople(document: PostmortemDocument): People {
   }
   for (const paragraph of document.paragraphs) {
     if (!paragraph.text.includes('@')) continue;
-    for (const run of textRuns(paragraph.node, document.text)) {
-      for (const match of run.value.matchAll(AT_HANDLE)) {
-        if (BROADCAST_HANDLES.has(match[1]!.toLowerCase())) continue;
-        const start = run.offsets(match.index);
-        persons.push({
-          name: match[0],
-          handle: true,
-          span: document.lines.span(start, run.offsets(match.index + match[0].length - 1) + 1),
-          source: 'prose',
-        });
-      }
+    // Code is not prose: a handle in `@types/node` names no one.
+    const view = document.textOf(paragraph.node);
+    for (const match of view.masked(['code', 'gaps'], ' ').matchAll(AT_HANDLE)) {
+      if (BROADCAST_HANDLES.has(match[1]!.toLowerCase())) continue;
+      const range = view.sourceRange(match.index, match.index + match[0].length);
+      persons.push({ name: match[0], handle: true, span: document.lines.span(range.start, range.end), source: 'prose' });
     }
   }
   return new People(persons);

@@ -20,10 +20,10 @@
  * section heading "Timeline (UTC)", a statement "All times in CET." in its section, a
  * "Time (CET)" header), else a statement anywhere in the document.
  */
-import type { Nodes } from 'mdast';
+import type { Paragraph } from 'mdast';
 import type { PostmortemDocument } from '../document.js';
 import { dayNumber, type CalendarDate } from '../text/dates.js';
-import { flatLines, flattenInline, joinFlat, type FlatText } from '../text/flat-text.js';
+import { TextView } from '../text/text-view.js';
 import type { Span } from '../parse/positions.js';
 import { findZoneStatement, parseTimestamp, type ParsedTimestamp, type TimestampPrecision, type Zone } from '../text/times.js';
 import type { ListModel, Section, TableModel } from './types.js';
@@ -194,7 +194,7 @@ class TimelineBuilder {
 
     type Block =
       | { offset: number; kind: 'heading'; section: Section }
-      | { offset: number; kind: 'paragraph'; node: Nodes }
+      | { offset: number; kind: 'paragraph'; node: Paragraph }
       | { offset: number; kind: 'list'; list: ListModel }
       | { offset: number; kind: 'table'; table: TableModel };
     const blocks: Block[] = [];
@@ -215,14 +215,14 @@ class TimelineBuilder {
     for (const block of blocks) {
       switch (block.kind) {
         case 'heading': {
-          const flat = flattenInline(block.section.heading, document.text);
+          const flat = document.textOf(block.section.heading);
           this.readLine(flat, sequence, state, 'heading', block.section.span, zone);
           break;
         }
         case 'paragraph': {
-          const flat = flattenInline(block.node, document.text);
+          const flat = document.textOf(block.node);
           let last: TimelineEntry | null = null;
-          for (const line of flatLines(flat)) {
+          for (const line of flat.lines()) {
             const lineSpan = this.spanOf(line, 0, line.text.length);
             const entry = this.readLine(line, sequence, state, 'line', lineSpan, zone);
             if (entry) last = entry;
@@ -253,7 +253,7 @@ class TimelineBuilder {
    * time, a day context when it is only a date; null otherwise.
    */
   private readLine(
-    flat: FlatText,
+    flat: TextView,
     sequence: Timeline,
     state: { context: DayContext | null },
     source: 'heading' | 'line',
@@ -273,7 +273,7 @@ class TimelineBuilder {
     return entry;
   }
 
-  private contextFrom(parsed: ParsedTimestamp, flat: FlatText, previous: DayContext | null): DayContext {
+  private contextFrom(parsed: ParsedTimestamp, flat: TextView, previous: DayContext | null): DayContext {
     const { date } = this.fillYear(parsed.date!, previous);
     return { date, span: this.spanOf(flat, parsed.dateStart, parsed.dateEnd) };
   }
@@ -286,10 +286,10 @@ class TimelineBuilder {
     zone: Zone | null,
     inTimelineSection: boolean,
   ): DayContext | null {
-    const candidates: Array<{ parsed: ParsedTimestamp; flat: FlatText; index: number }> = [];
+    const candidates: Array<{ parsed: ParsedTimestamp; flat: TextView; index: number }> = [];
     list.items.forEach((item, index) => {
       if (!item.paragraph) return;
-      const flat = flatLines(flattenInline(item.paragraph, this.document.text))[0]!;
+      const flat = this.document.textOf(item.paragraph).lines()[0]!;
       const parsed = parseTimestamp(flat.text, inTimelineSection);
       if (parsed) candidates.push({ parsed, flat, index });
     });
@@ -341,9 +341,9 @@ class TimelineBuilder {
     const timeline: Timeline = { source: 'table', section: section ?? table.section, span: table.span, zone: timelineZone, entries: [] };
     let current = context;
     for (const row of table.rows) {
-      const cells = row.cells.slice(0, timeCells).map((cell) => flattenInline(cell.node, this.document.text));
+      const cells = row.cells.slice(0, timeCells).map((cell) => this.document.textOf(cell.node));
       if (cells.length === 0) continue;
-      const flat = cells.length > 1 ? joinFlat(cells) : cells[0]!;
+      const flat = cells.length > 1 ? TextView.join(cells) : cells[0]!;
       const parsed = parseTimestamp(flat.text);
       if (!parsed) continue;
       const description = [flat.text.slice(parsed.rest), ...row.cells.slice(timeCells).map((cell) => cell.text)]
@@ -360,7 +360,7 @@ class TimelineBuilder {
 
   private entry(
     parsed: ParsedTimestamp,
-    flat: FlatText,
+    flat: TextView,
     source: TimelineEntrySource,
     entrySpan: Span,
     text: string,
@@ -422,9 +422,9 @@ class TimelineBuilder {
     return { date: { ...date, year }, stated: false };
   }
 
-  private spanOf(flat: FlatText, start: number, end: number): Span {
-    const from = flat.offsets[Math.min(start, flat.offsets.length - 1)] ?? 0;
-    const to = end > start ? (flat.offsets[end - 1] ?? from) + 1 : from;
+  private spanOf(flat: TextView, start: number, end: number): Span {
+    const from = flat.offset(Math.min(start, flat.text.length));
+    const to = end > start ? flat.offset(end - 1) + 1 : from;
     return this.document.lines.span(from, Math.max(from, to));
   }
 }
