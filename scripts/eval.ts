@@ -16,7 +16,8 @@ import { formatTable, score, type Finding, type LabelFile, type Score } from './
  */
 
 export const DEFAULT_CORPUS = join(packageRoot(), '..', 'shared', 'real-postmortems');
-export const OWN_JUDGMENTS = join(packageRoot(), 'test', 'corpus-judgments.json');
+/** The project's own judgments of findings the shared labels do not cover: one JSON file per area, same shape as labels.json. */
+export const OWN_JUDGMENTS = join(packageRoot(), 'test', 'corpus-judgments');
 
 export interface EvalRun {
   corpus: string;
@@ -29,9 +30,23 @@ function readLabels(path: string): LabelFile {
   return JSON.parse(readFileSync(path, 'utf8')) as LabelFile;
 }
 
+/** Every judgments file of a folder, merged (a document may be judged in several). */
+function readJudgments(directory: string): LabelFile {
+  const merged: LabelFile = { files: {} };
+  if (!existsSync(directory)) return merged;
+  for (const name of readdirSync(directory).filter((file) => file.endsWith('.json')).sort()) {
+    for (const [file, entry] of Object.entries(readLabels(join(directory, name)).files)) {
+      const target = (merged.files[file] ??= { findings: [], misses: [] });
+      target.findings!.push(...(entry.findings ?? []));
+      target.misses!.push(...(entry.misses ?? []));
+    }
+  }
+  return merged;
+}
+
 export async function evaluate(corpus = DEFAULT_CORPUS, judgmentsPath = OWN_JUDGMENTS): Promise<EvalRun> {
   const labels = readLabels(join(corpus, 'labels.json'));
-  const own: LabelFile = existsSync(judgmentsPath) ? readLabels(judgmentsPath) : { files: {} };
+  const own = readJudgments(judgmentsPath);
   const files = readdirSync(corpus)
     .filter((name) => /\.(md|markdown|mdx)$/i.test(name) && name !== 'LABELS.md')
     .sort();
