@@ -4,7 +4,6 @@ import type { PostmortemDocument } from '../../src/model/index.js';
 import { GAP, type TextView } from '../../src/model/index.js';
 import type { People } from '../../src/model/index.js';
 import { SectionFilter } from '../../src/model/index.js';
-import { plainText } from '../../src/model/index.js';
 import type { Section } from '../../src/model/index.js';
 import { CATEGORIES, CATEGORY_INFO, PHRASES, type Category } from './phrases.js';
 import { compileEntry, phraseWords, PhraseMatcher, tokenize, type PhraseMatch } from './matcher.js';
@@ -304,8 +303,8 @@ function inRanges(ranges: Array<[number, number]>, offset: number): boolean {
  * thematic break or bold note. Sorted and disjoint.
  */
 function blamelessNotes(document: PostmortemDocument): Array<[number, number]> {
-  const boldNotes = document.paragraphs.filter((paragraph) => isBoldNote(paragraph.node));
-  if (!boldNotes.some((note) => ABOUT_BLAME.test(plainText(note.node)))) return [];
+  const boldNotes = document.paragraphs.filter((paragraph) => Boolean(paragraph.label?.emphasis));
+  if (!boldNotes.some((note) => ABOUT_BLAME.test(note.label!.text))) return [];
   const boundaries = [
     ...document.sections.map((section) => section.span.start.offset),
     ...document.tree.children.filter((node) => node.type === 'thematicBreak').map((node) => node.position!.start.offset!),
@@ -313,7 +312,7 @@ function blamelessNotes(document: PostmortemDocument): Array<[number, number]> {
   ].sort((a, b) => a - b);
   const ranges: Array<[number, number]> = [];
   for (const note of boldNotes) {
-    if (!ABOUT_BLAME.test(plainText(note.node))) continue;
+    if (!ABOUT_BLAME.test(note.label!.text)) continue;
     const from = note.span.start.offset;
     // The first boundary after the note (binary search).
     let low = 0;
@@ -326,11 +325,4 @@ function blamelessNotes(document: PostmortemDocument): Array<[number, number]> {
     ranges.push([from, boundaries[low] ?? document.text.length]);
   }
   return ranges;
-}
-
-/** A paragraph of only bold or italic text, perhaps with a colon: a heading in all but name. */
-function isBoldNote(node: Paragraph): boolean {
-  const [first, ...rest] = node.children;
-  if (!first || (first.type !== 'strong' && first.type !== 'emphasis')) return false;
-  return rest.every((child) => child.type === 'text' && /^\s*:?\s*$/.test(child.value));
 }

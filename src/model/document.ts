@@ -3,6 +3,7 @@ import { parseMarkdown } from './parse/parse.js';
 import { LineIndex, type Span } from './parse/positions.js';
 import { plainText } from './text/inline.js';
 import { buildTextView, type TextView } from './text/text-view.js';
+import { blockLabel } from './text/labels.js';
 import { SectionKindResolver, sectionKindResolver } from './text/section-kinds.js';
 import { MetadataKeyResolver, metadataKeyResolver } from './text/metadata-keys.js';
 import { readFrontMatter } from './facts/front-matter.js';
@@ -299,11 +300,9 @@ export class PostmortemDocument {
   private findPseudoHeadings(): PseudoHeading[] {
     const found: PseudoHeading[] = [];
     for (const paragraph of this.paragraphs) {
-      const [first, ...rest] = paragraph.node.children;
-      if (!first || (first.type !== 'strong' && first.type !== 'emphasis')) continue;
-      if (!rest.every((node) => node.type === 'text' && /^\s*:?\s*$/.test(node.value))) continue;
-      const title = plainText(first).trim().replace(/:$/, '').trim();
-      if (!title || title.split(/\s+/).length > 10 || /[.!]$/.test(title)) continue;
+      if (!paragraph.label?.emphasis) continue;
+      const title = paragraph.label.text;
+      if (title.split(/\s+/).length > 10 || /[.!]$/.test(title)) continue;
       const kinds = this.sectionKinds.resolve(title);
       if (kinds.length > 0) found.push({ node: paragraph.node, title, kinds, span: paragraph.span, section: paragraph.section });
     }
@@ -318,6 +317,7 @@ export class PostmortemDocument {
       text: plainText(node),
       quoted,
       listItem,
+      label: blockLabel(node),
     };
   }
 

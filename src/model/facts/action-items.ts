@@ -4,6 +4,7 @@ import type { Span } from '../parse/positions.js';
 import type { ListItemModel, ListModel, Section, TableModel, TableRowModel } from './types.js';
 import { findDates, parseDate, type DateMatch } from '../text/dates.js';
 import { plainText } from '../text/inline.js';
+import { blockLabel } from '../text/labels.js';
 import { normalizeText, stripEmoji } from '../text/normalize.js';
 
 /**
@@ -207,7 +208,7 @@ class ExtractionContext {
     this.labels = [];
     for (const paragraph of document.paragraphs) {
       if (paragraph.listItem || paragraph.quoted) continue;
-      const title = boldLabel(paragraph.node);
+      const title = paragraph.label?.emphasis ? paragraph.label.text : null;
       if (title !== null) this.labels.push({ offset: paragraph.span.start.offset, section: paragraph.section, title });
     }
     for (const list of document.lists) for (const item of list.items) this.listItems.set(item.node, item);
@@ -344,17 +345,10 @@ class ExtractionContext {
   }
 }
 
-/**
- * The text of a paragraph of only bold or italic text ("**Actions planned:**"), without
- * the colon; else null. The same test as `PostmortemDocument.pseudoHeadings`, which keeps
- * only labels that name a kind of section: here "**Priority Definitions:**" matters too.
- */
+/** The text of a paragraph of only bold or italic text ("**Actions planned:**"), without the colon; else null. */
 function boldLabel(paragraph: Paragraph): string | null {
-  const [first, ...rest] = paragraph.children;
-  if (!first || (first.type !== 'strong' && first.type !== 'emphasis')) return null;
-  if (!rest.every((node) => node.type === 'text' && /^\s*:?\s*$/.test(node.value))) return null;
-  const title = plainText(first).trim().replace(/:$/, '').trim();
-  return title === '' ? null : title;
+  const label = blockLabel(paragraph);
+  return label?.emphasis ? label.text : null;
 }
 
 /** A list item that only states a field: "Owner: @x", "**Due:** 2026-03-01". */

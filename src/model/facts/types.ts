@@ -2,6 +2,7 @@ import type {
   Heading, List, ListItem, Paragraph, Root, RootContent, Table, TableCell, TableRow,
 } from 'mdast';
 import type { Span } from '../parse/positions.js';
+import type { BlockLabel } from '../text/labels.js';
 
 export type { Span, Point } from '../parse/positions.js';
 
@@ -90,6 +91,8 @@ export interface ParagraphModel {
   quoted: boolean;
   /** The list item it belongs to, if any. */
   listItem: ListItem | null;
+  /** The paragraph is only a label ("**Actions planned:**", a short plain line): its text, else null. */
+  label: BlockLabel | null;
 }
 
 /** A `Key: value` pair, from front matter, a key line, or a field table. */

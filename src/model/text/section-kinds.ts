@@ -1,91 +1,10 @@
 import { detached, normalizeText, splitTitle } from './normalize.js';
+import { BUILT_IN_SECTION_ALIASES, SECTION_KEYWORDS } from './section-vocabulary.js';
 
-/**
- * Heading texts seen in public postmortem guidance and real documents
- * (../shared/domain/section_aliases.json), grouped by the kind of section they name,
- * with the common variants and Korean, Japanese and Chinese titles used in bilingual
- * templates. Compared after normalizeText().
- */
-export const BUILT_IN_SECTION_ALIASES: Readonly<Record<string, readonly string[]>> = {
-  summary: [
-    'summary', 'issue summary', 'incident summary', 'executive summary', 'overview', 'description',
-    'brief description', 'tldr', 'tl dr', 'what happened', 'problem summary', 'outage description',
-    'summary of impact', 'background', 'incident overview', 'abstract', 'synopsis', 'situation',
-    '요약', '개요', '사건 요약', '概要', '摘要', '概述',
-  ],
-  impact: [
-    'impact', 'customer impact', 'user impact', 'end user impact', 'infrastructure impact',
-    'productivity impact', 'affected users', 'assets affected', 'scope', 'team impact',
-    'revenue impact', 'business impact', 'technical impact', 'impact assessment', 'blast radius',
-    'who was affected', '영향', '사용자 영향', '影響', '影响',
-  ],
-  timeline: [
-    'timeline', 'incident timeline', 'timeline of events', 'timeline all times approximate',
-    'timeline recovery efforts', 'chain of events', 'key events', 'incident timing', 'chronology',
-    'sequence of events', 'detailed timeline', 'event timeline', 'events', 'タイムライン',
-    '타임라인', '경과', '时间线', '时间轴',
-  ],
-  'root-cause': [
-    'root cause', 'root causes', 'root causes and trigger', 'trigger', 'triggers', 'causes', 'cause',
-    'consolidated root causes', 'contributing factors', 'contributing conditions analysis', 'fault',
-    'technical cause', 'whys', '5 whys', 'the 5 whys', 'five whys', 'five whys root cause identification',
-    'root cause analysis', 'rca', 'what caused the incident', 'process breakdowns',
-    'how did it happen', 'why did it happen', 'why it happened', 'the vulnerability',
-    'details of exploit', 'details of incident', 'details of the incident', 'vulnerability details',
-    'leadup', 'lead up', 'primary root cause', 'analysis',
-    '근본 원인', '원인', '원인 분석', '原因', '根本原因', '根本原因分析',
-  ],
-  detection: [
-    'detection', 'identified', 'why it wasnt caught', 'why it wasnt caught earlier',
-    'how was the incident detected', 'detection quality', '감지', '탐지', '検知',
-  ],
-  response: ['response', 'responders', 'incident response', 'response actions', '대응', '対応'],
-  resolution: [
-    'resolution', 'resolution and recovery', 'recovery', 'recovery efforts', 'mitigation and resolution',
-    'root cause and mitigation', 'details of mitigation', 'details of fix', 'how it was fixed',
-    'mitigation', 'immediate mitigation', 'permanent fix', 'fix', 'the fix', 'how was service restored',
-    '해결', '복구', '완화', '解決', '解决',
-  ],
-  'action-items': [
-    'action items', 'actions', 'action items and followups', 'corrective actions',
-    'corrective and preventative measures', 'corrective and preventive measures',
-    'preventative measures', 'preventive measures', 'prevention measures', 'prevention',
-    'tracking of preventative measures', 'next steps', 'recommendations', 'remediation',
-    'follow up tasks', 'follow ups', 'followups', 'follow up', 'follow up actions', 'review actions',
-    'future actions', 'how are we preventing it from happening again',
-    'remediation and architectural lessons', 'lessons learned and future improvements',
-    'action plan', 'todo', 'todos', 'remediation and follow ups', 'remediation and followups',
-    '조치 사항', '후속 조치', '재발 방지', '対策', '改进措施', '行动项',
-  ],
-  lessons: [
-    'lessons learned', 'lessons learnt', 'lessons', 'conclusion', 'conclusions', 'howd we do',
-    'key takeaways', 'takeaways', 'moving forward', 'learnings', 'key learnings', '교훈', '教訓', '经验教训',
-  ],
-  'went-well': ['what went well', 'things that went well', 'what went right', 'successes', '잘된 점'],
-  'went-wrong': [
-    'what went wrong', 'what went poorly', 'what didnt go so well', 'what didnt go well',
-    'what could have gone better', 'what went badly', 'things that went poorly', 'what could be improved',
-    '문제점', '잘못된 점',
-  ],
-  lucky: ['where we got lucky', 'where did we get lucky', 'lucky'],
-  hypotheses: [
-    'hypotheses', 'hypotheses considered', 'hypothesis', 'candidate causes', 'theories',
-    'ruled out hypotheses',
-  ],
-  metadata: ['incident details', 'metadata', 'incident information', 'incident metadata', 'stats', 'details'],
-  participants: ['attendees', 'authors', 'participants', 'people involved'],
-  communication: [
-    'messaging', 'internal email', 'external message', 'communication', 'communications',
-    'communication summary', 'status page updates',
-  ],
-  'related-incidents': ['related incidents', 'recurrence', 'repeat incident', 'backlog check'],
-  appendix: [
-    'appendix', 'supporting information', 'supporting documents', 'supporting data', 'references',
-    'links', 'glossary', 'attachments', 'additional notes',
-  ],
-  'sign-off': ['sign off', 'approvals', 'review and approval', 'approval', 'signoff'],
-  'open-questions': ['open questions', 'q and a', 'remaining uncertainty', 'unknowns', 'faq'],
-};
+export { BUILT_IN_SECTION_ALIASES, SECTION_KEYWORDS };
+
+/** Scripts written without spaces between words: their titles compose without separators ("障害原因"). */
+const UNSPACED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\s]+$/u;
 
 /**
  * Aliases too general to name a kind inside a section that already has one: "What
@@ -95,13 +14,36 @@ const WEAK_ALIASES = new Set([
   'what happened', 'description', 'background', 'overview', 'details', 'analysis', 'events', 'fix',
   'cause', 'scope', 'lessons', 'stats', 'identified', 'trigger', 'situation', 'the fix', 'recovery',
   'prevention', 'todo', 'links', 'references', 'level',
+  ...GENERAL_WORDS(),
 ]);
 
 /** Aliases that name a kind only as a whole title: "Confidence Summary" is not the summary. */
 const WHOLE_TITLE_ONLY = new Set([
   'summary', 'details', 'description', 'overview', 'analysis', 'background', 'scope', 'level',
   'situation', 'identified', 'events', 'lucky', 'fix', 'cause',
+  ...GENERAL_WORDS(),
 ]);
+
+/**
+ * Titles that name a kind only when they stand alone, and only where no section around
+ * them has a kind: "Introduction" is a summary, "Introduction to the queue" is not;
+ * "Updates" under "Resolution" are part of it.
+ */
+function GENERAL_WORDS(): string[] {
+  return [
+    'introduction', 'context', 'symptom', 'symptoms', 'key facts', 'in brief', 'at a glance', 'problem statement',
+    'updates', 'update log', 'event log', 'origin', 'reason', 'reasons', 'the bug', 'tasks', 'work items',
+    'improvements', 'going forward', 'consequences', 'damage', 'losses', 'mitigations', 'workaround',
+    'einleitung', 'hintergrund', 'beschreibung', 'sachverhalt', 'ablauf', 'verlauf', 'chronik', 'aktualisierungen',
+    'folgen', 'ausmaß', 'auslöser', 'aufgaben', 'offene punkte', 'verbesserungen', 'lösung', 'behebung', 'fazit', 'lehren',
+    'contexte', 'déroulement', 'déroulé', 'historique', 'mises à jour', 'portée', 'étendue', 'conséquences', 'suivi',
+    'améliorations', 'correctif', 'enseignements',
+    'introducción', 'contexto', 'antecedentes', 'descripción', 'actualizaciones', 'alcance', 'afectación',
+    'consecuencias', 'seguimiento', 'mejoras', 'solución', 'corrección',
+    'introdução', 'descrição', 'atualizações', 'abrangência', 'consequências', 'acompanhamento', 'melhorias',
+    'solução', 'correção',
+  ];
+}
 
 export interface ResolvedKinds {
   kinds: string[];
@@ -124,6 +66,7 @@ export class SectionKindResolver {
   private readonly aliasesByLength: Array<{ kind: string; prefix: string; suffix: string }>;
   /** Resolved titles: the same titles recur in every document of a run. Read-only results. */
   private readonly resolved = new Map<string, ResolvedKinds>();
+  private readonly keywords: Array<{ kind: string; word: string }> = [];
 
   constructor(extraAliases: Readonly<Record<string, readonly string[]>> = {}, includeBuiltIns = true) {
     const add = (kind: string, alias: string) => {
@@ -138,7 +81,30 @@ export class SectionKindResolver {
     this.aliasesByLength = [...this.exact]
       .filter(([alias]) => !WHOLE_TITLE_ONLY.has(alias))
       .sort((a, b) => b[0].length - a[0].length)
-      .map(([alias, kind]) => ({ kind, prefix: `${alias} `, suffix: ` ${alias}` }));
+      .map(([alias, kind]) => (UNSPACED.test(alias) ? { kind, prefix: alias, suffix: alias } : { kind, prefix: `${alias} `, suffix: ` ${alias}` }));
+    if (includeBuiltIns) {
+      for (const [kind, words] of Object.entries(SECTION_KEYWORDS)) for (const word of words) this.keywords.push({ kind, word: normalizeText(word) });
+    }
+  }
+
+  /**
+   * The kind a title names by one of its words when no alias matches it ("Impacted
+   * Slots", "Strategies impacted"): null when none, or when it holds words of two kinds.
+   * For telling whether a document covers a kind, not for the kind of a section.
+   */
+  resolveByKeyword(title: string): string | null {
+    const resolved = this.resolve(title);
+    if (resolved.length > 0) return resolved.length === 1 ? resolved[0]! : null;
+    const text = normalizeText(title);
+    const words = new Set(text.split(' '));
+    let found: string | null = null;
+    for (const { kind, word } of this.keywords) {
+      const hit = UNSPACED.test(word) ? text.includes(word) : word.includes(' ') ? ` ${text} `.includes(` ${word} `) : words.has(word);
+      if (!hit || found === kind) continue;
+      if (found !== null) return null;
+      found = kind;
+    }
+    return found;
   }
 
   get kinds(): string[] {
