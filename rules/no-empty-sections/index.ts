@@ -46,6 +46,8 @@ export default defineRule<Options, SectionFilter>({
     const ignored = context.prepared;
     for (const section of document.sections) {
       if (document.title?.heading === section.heading) continue;
+      // A field written as a heading ("## Date: 12th March 2023") carries its value, or the heading under it does.
+      if (section.field?.value || section.valueOf || section.children[0]?.valueOf === section) continue;
       if (section.content.some(isContent)) continue;
       if (allowSubsectionsOnly && section.children.length > 0) continue;
       if (ignored.names(section)) continue;

@@ -3,7 +3,8 @@ import { parseMarkdown } from './parse/parse.js';
 import { LineIndex, type Span } from './parse/positions.js';
 import { plainText } from './text/inline.js';
 import { buildTextView, type TextView } from './text/text-view.js';
-import { blockLabel } from './text/labels.js';
+import { blockLabel, headingField } from './text/labels.js';
+import { findDates } from './text/dates.js';
 import { SectionKindResolver, sectionKindResolver } from './text/section-kinds.js';
 import { MetadataKeyResolver, metadataKeyResolver } from './text/metadata-keys.js';
 import { readFrontMatter } from './facts/front-matter.js';
@@ -16,6 +17,7 @@ import type { CalendarDate } from './text/dates.js';
 import { incidentDateSources, type IncidentDateSource } from './facts/incident-date.js';
 import { findActionItems, type ActionItem } from './facts/action-items.js';
 import { buildTimelines, type Timeline } from './facts/timeline.js';
+import { findCoverage, type Coverage } from './facts/coverage.js';
 import type {
   DocumentTitle, Field, FrontMatter, ListItemModel, ListModel, ParagraphModel, PseudoHeading, Section, TableModel,
 } from './facts/types.js';
@@ -74,7 +76,7 @@ export class PostmortemDocument {
     this.sectionKinds = sectionKindResolver(options.sectionAliases);
     const keys = metadataKeyResolver(options.metadataAliases);
 
-    this.sections = this.buildSections();
+    this.sections = this.buildSections(keys);
     this.topSections = this.sections.filter((section) => section.parent === null);
     this.title = this.findTitle();
 
@@ -137,6 +139,15 @@ export class PostmortemDocument {
     return view;
   }
 
+  /**
+   * Where the document covers each part of a postmortem, titled in any form or not
+   * titled at all (a lead paragraph, timestamped entries, a sentence stating the cause),
+   * and whether it is written in titled parts or as a narrative (see coverage.ts).
+   */
+  get coverage(): Coverage {
+    return this.derived('coverage', findCoverage);
+  }
+
   /** The innermost section that contains an offset, or null before the first heading. */
   sectionAt(offset: number): Section | null {
     let low = 0;
@@ -191,7 +202,7 @@ export class PostmortemDocument {
     return this.derived('hypotheses', collectHypotheses);
   }
 
-  private buildSections(): Section[] {
+  private buildSections(keys: MetadataKeyResolver): Section[] {
     const sections: Section[] = [];
     const open: Section[] = [];
     const end = this.text.length;
@@ -206,6 +217,11 @@ export class PostmortemDocument {
       const parent = open.at(-1) ?? null;
       const resolved = this.sectionKinds.resolveDetailed(title);
       const kinds = resolved.weak && parent?.kind ? [...parent.kinds] : resolved.kinds;
+      const field = resolved.kinds.length === 0 ? headingField(title, (label) => keys.isKnown(label), findDates) : null;
+      const previous = sections.at(-1);
+      // "# Title:" and, right under it, the heading that is its value.
+      const valueOf =
+        previous?.field?.value === '' && previous === parent && previous.content.length === 0 ? previous : null;
       const section: Section = {
         index: sections.length,
         heading: node,
@@ -213,6 +229,9 @@ export class PostmortemDocument {
         title,
         kinds,
         kind: kinds[0] ?? null,
+        titleKinds: resolved.kinds,
+        field,
+        valueOf,
         span: this.span(node),
         extent: { start, end },
         parent,
@@ -228,13 +247,18 @@ export class PostmortemDocument {
 
   /**
    * The title: a first heading of level 1 that names no kind of section, or that holds
-   * the other sections ("# Postmortem: [Brief Description]" over "## Summary", …).
+   * the other sections ("# Postmortem: [Brief Description]" over "## Summary", …), or
+   * a first heading of any level that names no kind and is followed straight by the
+   * next heading ("## Incident report for X" over "## Date: …").
    * Its kinds are cleared, so that a title never stands in for a section.
    */
   private findTitle(): DocumentTitle | null {
     const first = this.sections[0];
-    if (!first || first.depth !== 1) return null;
-    const holdsTheRest = this.sections.length > 1 && this.sections.slice(1).every((section) => section.depth > 1);
+    if (!first || first.field) return null;
+    const holdsTheRest = this.sections.length > 1 && this.sections.slice(1).every((section) => section.depth > first.depth);
+    // "## Incident report for X" straight over "## Date: …": a title at any level.
+    const overOthers = first.kind === null && first.content.every((node) => node.type === 'html') && this.sections.length > 1;
+    if (first.depth !== 1 && !overOthers) return null;
     if (first.kind !== null && !holdsTheRest) return null;
     const beforeFirst = this.tree.children.findIndex((node) => node === first.heading);
     const onlyFrontMatterBefore = this.tree.children
@@ -243,6 +267,7 @@ export class PostmortemDocument {
     if (!onlyFrontMatterBefore) return null;
     first.kinds = [];
     first.kind = null;
+    first.titleKinds = [];
     return { text: first.title, heading: first.heading, span: first.span };
   }
 
@@ -252,13 +277,14 @@ export class PostmortemDocument {
     const lists: ListModel[] = [];
     const paragraphs: ParagraphModel[] = [];
     const html: Array<{ value: string; span: Span }> = [];
-    type Frame = { node: Nodes; listDepth: number; quoted: boolean; listItem: ListItem | null };
+    // previous: the block before a node in the same parent (a list's lead-in paragraph).
+    type Frame = { node: Nodes; listDepth: number; quoted: boolean; listItem: ListItem | null; previous: Nodes | null };
     const stack: Frame[] = [];
     for (let i = this.tree.children.length - 1; i >= 0; i--) {
-      stack.push({ node: this.tree.children[i]!, listDepth: 0, quoted: false, listItem: null });
+      stack.push({ node: this.tree.children[i]!, listDepth: 0, quoted: false, listItem: null, previous: this.tree.children[i - 1] ?? null });
     }
     while (stack.length > 0) {
-      const { node, listDepth, quoted, listItem } = stack.pop()!;
+      const { node, listDepth, quoted, listItem, previous } = stack.pop()!;
       if (!node.position) continue;
       switch (node.type) {
         case 'table':
@@ -267,9 +293,13 @@ export class PostmortemDocument {
         case 'paragraph':
           paragraphs.push(this.paragraphModel(node as Paragraph, quoted, listItem));
           break;
-        case 'list':
-          lists.push(this.listModel(node as List, listDepth));
+        case 'list': {
+          // The paragraph before a list is the last one collected (depth first, in document order).
+          const last = paragraphs.at(-1);
+          const leadIn = previous?.type === 'paragraph' && last?.node === previous ? last : null;
+          lists.push(this.listModel(node as List, listDepth, leadIn));
           break;
+        }
         case 'html':
           html.push({ value: node.value, span: this.span(node) });
           continue;
@@ -288,10 +318,10 @@ export class PostmortemDocument {
         const child = children[i]!;
         // Inline content is read through the paragraph; only inline HTML is collected here.
         if (node.type === 'paragraph' || node.type === 'heading') {
-          if (child.type === 'html') stack.push({ node: child, listDepth, quoted, listItem });
+          if (child.type === 'html') stack.push({ node: child, listDepth, quoted, listItem, previous: null });
           continue;
         }
-        stack.push({ node: child as RootContent, listDepth: childListDepth, quoted: childQuoted, listItem: childItem });
+        stack.push({ node: child as RootContent, listDepth: childListDepth, quoted: childQuoted, listItem: childItem, previous: children[i - 1] ?? null });
       }
     }
     return { tables, lists, paragraphs, html };
@@ -321,7 +351,7 @@ export class PostmortemDocument {
     };
   }
 
-  private listModel(node: List, depth: number): ListModel {
+  private listModel(node: List, depth: number, leadIn: ParagraphModel | null): ListModel {
     const items: ListItemModel[] = node.children.map((item) => {
       const first = item.children[0];
       const paragraph = first?.type === 'paragraph' ? first : null;
@@ -341,6 +371,7 @@ export class PostmortemDocument {
       ordered: node.ordered ?? false,
       items,
       depth,
+      leadIn,
     };
   }
 

@@ -21,3 +21,4 @@ export { placeEntries, isBefore, type Timeline, type TimelineEntry, type TimedEn
 export { findMojibake, type MojibakeRun, type MojibakeEncoding } from './text/mojibake.js';
 export * from './text/placeholders.js';
 export { SectionFilter } from './facts/section-filter.js';
+export { CORE_KINDS, type Coverage, type TitledPlace, type TitleForm, type ImplicitCover, type ImplicitForm, type Statement, type Genre } from './facts/coverage.js';

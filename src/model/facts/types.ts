@@ -2,7 +2,7 @@ import type {
   Heading, List, ListItem, Paragraph, Root, RootContent, Table, TableCell, TableRow,
 } from 'mdast';
 import type { Span } from '../parse/positions.js';
-import type { BlockLabel } from '../text/labels.js';
+import type { BlockLabel, HeadingField } from '../text/labels.js';
 
 export type { Span, Point } from '../parse/positions.js';
 
@@ -18,6 +18,16 @@ export interface Section {
   kinds: string[];
   /** The first of kinds, or null. */
   kind: string | null;
+  /**
+   * The kinds the title names by itself. A general title takes its parent's kinds
+   * ("Prevent Recurrence" under "Action Items"), so kinds may differ: "Future prevention"
+   * under "What we learned" is part of the lessons, and names the action items too.
+   */
+  titleKinds: string[];
+  /** A heading written as a field ("## Date: 12th March 2023", "## Owner: @ops-lead"): it carries a value, not a section. */
+  field: HeadingField | null;
+  /** The field heading right before this deeper heading, whose value this heading is ("# Title:" then "### Disk full on db-2"). */
+  valueOf: Section | null;
   /** The heading's own span. */
   span: Span;
   /** From the heading to the end of the section, sub-sections included. */
@@ -80,6 +90,8 @@ export interface ListModel {
   items: ListItemModel[];
   /** Nesting depth: 0 for a list outside any list. */
   depth: number;
+  /** The paragraph right before the list in the same block, which often announces it ("We will make these changes:"). */
+  leadIn: ParagraphModel | null;
 }
 
 export interface ParagraphModel {

@@ -18,7 +18,7 @@ export const BUILT_IN_KEY_ALIASES: Readonly<Record<string, readonly string[]>> =
   priority: ['priority', 'incident priority'],
   status: ['status', 'state', 'document status', 'postmortem status', 'post mortem status', 'review status'],
   authors: [
-    'author', 'authors', 'written by', 'prepared by', 'postmortem author', 'postmortem authors',
+    'author', 'authors', 'owner', 'owners', 'postmortem owners', 'written by', 'prepared by', 'postmortem author', 'postmortem authors',
     'document owner', 'postmortem owner', 'report author',
   ],
   duration: [
@@ -26,13 +26,15 @@ export const BUILT_IN_KEY_ALIASES: Readonly<Record<string, readonly string[]>> =
     'duration of impact', 'length', 'downtime', 'total downtime',
   ],
   commander: ['incident commander', 'ic', 'commander', 'incident lead', 'incident manager', 'incident owner'],
-  responders: ['responders', 'participants', 'people involved', 'teams involved', 'responding team', 'on call', 'on call engineer'],
-  startTime: ['start', 'start time', 'started', 'began', 'incident start', 'impact start', 'start of impact'],
+  responders: ['responders', 'involved', 'people', 'participants', 'people involved', 'teams involved', 'responding team', 'on call', 'on call engineer'],
+  startTime: ['time', 'incident time', 'time of incident', 'start', 'start time', 'started', 'began', 'incident start', 'impact start', 'start of impact'],
   endTime: ['end', 'end time', 'ended', 'resolved at', 'incident end', 'impact end', 'end of impact'],
   detectedBy: ['detected by', 'detection', 'detection method', 'how detected'],
   services: ['affected services', 'services affected', 'systems affected', 'affected systems', 'services', 'components', 'affected components'],
   reviewers: ['reviewed by', 'reviewers', 'reviewer', 'approved by', 'approvers'],
   lastUpdated: ['last updated', 'updated', 'last modified'],
+  reportedBy: ['reported by', 'reporter', 'reported'],
+  meeting: ['meeting', 'meeting scheduled for', 'review meeting', 'postmortem meeting', 'call recording', 'recording'],
 };
 
 export class MetadataKeyResolver {

@@ -111,6 +111,16 @@ export class SectionKindResolver {
     return [...new Set(this.exact.values())];
   }
 
+  /** The kind a title is an alias of, as a whole (no affix, no compound): "Impact" yes, "Impact level" no. */
+  resolveExactly(title: string): string[] {
+    const parts = splitTitle(title);
+    for (const candidate of [parts.base, parts.beforeSeparator, ...parts.bracketed]) {
+      const kind = candidate ? this.exact.get(candidate) : undefined;
+      if (kind) return [kind];
+    }
+    return [];
+  }
+
   /** Every kind a heading names, most specific first; empty when none. */
   resolve(title: string): string[] {
     return this.resolveDetailed(title).kinds;

@@ -1,0 +1,266 @@
+import type { Nodes } from 'mdast';
+import type { PostmortemDocument } from '../document.js';
+import type { Span } from '../parse/positions.js';
+import { opensWithClockTime, updateStamps } from '../text/entry-stamps.js';
+import { findStatements, type StatementKind } from '../text/statements.js';
+import { parseTimestamp } from '../text/times.js';
+import type { ListModel, ParagraphModel } from './types.js';
+
+/**
+ * Where a document covers each part a postmortem has, in every form teams write it: a
+ * heading, a paragraph of bold text, a label ("- **Impact**: 20% of checkouts failed"), a
+ * plain line left from a heading that lost its `#`, and, without any title, a lead
+ * paragraph (the summary), timestamped entries (the timeline), a list announced as what
+ * will change (the action items), or a sentence that states the cause or the impact.
+ * Rules that require parts (required-sections) read this instead of looking for headings.
+ */
+
+/** How a place titles a part. */
+export type TitleForm = 'heading' | 'bold-heading' | 'label' | 'plain-heading';
+
+export interface TitledPlace {
+  /** The title as written (a label's key), Markdown removed. */
+  title: string;
+  /** The kinds it names: exactly, or (for headings and bold headings) by a telling word. */
+  kinds: string[];
+  form: TitleForm;
+  /** Whether it reads as a title (a label with a value on its line does not). */
+  titleLike: boolean;
+  span: Span;
+  node: Nodes;
+}
+
+/** A part covered without a title. */
+export type ImplicitForm = 'lead-paragraph' | 'timestamped-entries' | 'announced-list';
+
+export interface ImplicitCover {
+  kind: 'summary' | 'timeline' | 'action-items';
+  form: ImplicitForm;
+  span: Span;
+}
+
+export interface Statement {
+  kind: StatementKind;
+  /** The sentence as written (spaces collapsed, at most 160 characters). */
+  text: string;
+  span: Span;
+}
+
+/**
+ * A document with titled parts ("sectioned": two or more of the usual parts have a title
+ * of some form) or a narrative (a status update, a news or blog post) that states its
+ * parts in prose.
+ */
+export type Genre = 'sectioned' | 'narrative';
+
+export interface Coverage {
+  /** Every place that titles a part, in document order (the document's own title excluded). */
+  titled: TitledPlace[];
+  implicit: ImplicitCover[];
+  /** Sentences that state the cause or the impact, or say the cause is unknown (one of each kind per paragraph). */
+  statements: Statement[];
+  genre: Genre;
+}
+
+/** The parts whose titles tell a sectioned postmortem from a narrative. */
+export const CORE_KINDS = ['summary', 'impact', 'timeline', 'root-cause', 'action-items'] as const;
+/** Lines that open with a time that make a timeline without a title. */
+const MIN_ENTRIES = 2;
+/** Words a lead paragraph needs to summarise anything. */
+const MIN_LEAD_WORDS = 6;
+/** Words of a line inside a paragraph that can still be a title that lost its `#`. */
+const MAX_TITLE_LINE_WORDS = 6;
+
+/**
+ * "Going forward, we will do the following to avoid similar issues:" announces action
+ * items; "the on-call engineer took the following steps:" does not. Both a commitment and
+ * a word of change are needed, in the announcing sentence.
+ */
+const COMMITMENT =
+  /\b(?:going forward|moving forward|in the future|from now on|next steps|we will|we['’]ll|we are (?:going|planning) to|we plan to|we are (?:implementing|taking|making|adding))\b|\b(?:werden wir|künftig|zukünftig|nous allons|à l['’]avenir|vamos a|en el futuro|no futuro|vamos)\b/i;
+const CHANGE =
+  /\b(?:prevent[a-z]{0,6}|avoid[a-z]{0,4}|recurr[a-z]{0,6}|improve[a-z]{0,6}|changes?|changed|fix(?:es)?|follow[- ]?ups?|actions?|measures?|steps|mitigat[a-z]{0,6}|similar (?:issues|incidents|problems)|again)\b|\b(?:maßnahmen|änderungen|verbesserungen|mesures|changements|améliorations|medidas|cambios|mejoras|mudanças|melhorias)\b/i;
+
+export function findCoverage(document: PostmortemDocument): Coverage {
+  const titled = titledPlaces(document);
+  const implicit: ImplicitCover[] = [];
+  const lead = leadParagraph(document);
+  if (lead) implicit.push({ kind: 'summary', form: 'lead-paragraph', span: lead.span });
+  const entries = timestampedEntries(document);
+  if (entries) implicit.push({ kind: 'timeline', form: 'timestamped-entries', span: entries });
+  for (const list of document.lists) {
+    if (announcesActions(list)) implicit.push({ kind: 'action-items', form: 'announced-list', span: list.leadIn!.span });
+  }
+  const named = new Set<string>();
+  for (const place of titled) if (place.titleLike) for (const kind of place.kinds) named.add(kind);
+  const genre: Genre = CORE_KINDS.filter((kind) => named.has(kind)).length >= 2 ? 'sectioned' : 'narrative';
+  return { titled, implicit, statements: statements(document), genre };
+}
+
+function titledPlaces(document: PostmortemDocument): TitledPlace[] {
+  const resolver = document.sectionKinds;
+  const places: TitledPlace[] = [];
+  const exactly = (title: string) => resolver.resolveExactly(title);
+  const byMeaning = (title: string) => {
+    const kinds = resolver.resolve(title);
+    if (kinds.length > 0) return kinds;
+    const kind = resolver.resolveByKeyword(title);
+    return kind ? [kind] : [];
+  };
+  for (const section of document.sections) {
+    if (document.title?.heading === section.heading) continue;
+    const kinds = [...new Set([...section.kinds, ...section.titleKinds, ...(section.kinds.length === 0 ? byMeaning(section.title) : [])])];
+    places.push({ title: section.title, kinds, form: 'heading', titleLike: true, span: section.span, node: section.heading });
+  }
+  for (const paragraph of document.paragraphs) {
+    const label = paragraph.label;
+    if (label?.emphasis) {
+      if (label.text.split(/\s+/).length > 10 || /[.!]$/.test(label.text)) continue;
+      places.push({ title: label.text, kinds: byMeaning(label.text), form: 'bold-heading', titleLike: true, span: paragraph.span, node: paragraph.node });
+    } else if (label && !paragraph.quoted && paragraph.listItem === null && isFollowed(document, paragraph)) {
+      places.push({ title: label.text, kinds: resolver.resolve(label.text), form: 'plain-heading', titleLike: true, span: paragraph.span, node: paragraph.node });
+    } else if (!paragraph.quoted && paragraph.listItem === null) {
+      places.push(...titleLines(document, paragraph));
+    }
+  }
+  // "**Looking forward:**" is a bold heading; the field reader sees an empty field there too.
+  const labelLines = new Set(places.map((place) => place.span.start.line));
+  for (const field of document.fields) {
+    if (field.source === 'front-matter' || (field.value === '' && labelLines.has(field.span.start.line))) continue;
+    const kinds = exactly(field.label);
+    if (kinds.length === 0) continue;
+    places.push({ title: field.label, kinds, form: 'label', titleLike: field.value === '', span: field.keySpan, node: document.tree });
+  }
+  return places.sort((a, b) => a.span.start.offset - b.span.start.offset);
+}
+
+/** Whether something follows a paragraph in its section: a title line is not the document's last word. */
+function isFollowed(document: PostmortemDocument, paragraph: ParagraphModel): boolean {
+  const end = paragraph.section ? paragraph.section.extent.end : document.text.length;
+  return document.text.slice(paragraph.span.end.offset, end).trim() !== '';
+}
+
+/**
+ * Lines of a paragraph that are titles whose `#` was lost when a post was copied: short,
+ * capitalised, without sentence punctuation, after a line that ends a sentence and before
+ * a line that starts one ("…until 17:05 UTC.\nNext steps and improvements\nWe will …").
+ */
+function titleLines(document: PostmortemDocument, paragraph: ParagraphModel): TitledPlace[] {
+  const lines = document.textOf(paragraph.node).lines();
+  if (lines.length < 2) return [];
+  const places: TitledPlace[] = [];
+  lines.forEach((line, i) => {
+    const text = line.text.trim();
+    if (!text || text.split(/\s+/).length > MAX_TITLE_LINE_WORDS || /[.!,;…]$/.test(text) || /:\s+\S/.test(text)) return;
+    if (!/^[\p{Lu}\p{Lo}\p{N}]/u.test(text)) return;
+    if (i > 0 && !/[.!?:)"”]\s*$/.test(lines[i - 1]!.text)) return;
+    if (i < lines.length - 1 && !/^\s*[\p{Lu}\p{Lo}\p{N}"“(]/u.test(lines[i + 1]!.text)) return;
+    const title = text.replace(/:$/, '');
+    const kinds = document.sectionKinds.resolve(title);
+    if (kinds.length === 0) return;
+    const range = line.sourceRange(0, line.text.length);
+    places.push({ title, kinds, form: 'plain-heading', titleLike: true, span: document.lines.span(range.start, range.end), node: paragraph.node });
+  });
+  return places;
+}
+
+/**
+ * The first paragraph of the body, when it says something (a sentence of some words, not
+ * a log line): what a blog post or status update opens with is its summary. Front matter,
+ * comments, the title, images and a block of `Key: value` fields come before it.
+ */
+function leadParagraph(document: PostmortemDocument): ParagraphModel | null {
+  for (const node of document.tree.children) {
+    if (node.type === 'yaml' || node.type === ('toml' as string) || node.type === 'html' || node.type === 'thematicBreak' || node.type === 'definition') continue;
+    if (node.type === 'heading' && document.title?.heading === node) continue;
+    if (node.type !== 'paragraph') return null;
+    const paragraph = document.paragraphs.find((candidate) => candidate.node === node);
+    if (!paragraph) return null;
+    const text = paragraph.text.trim();
+    if (!text || isOnlyImages(paragraph) || isOnlyFields(document, paragraph)) continue;
+    const timestamp = parseTimestamp(text.replace(/^[*_[(`~-]{1,3}/, ''), false);
+    if (timestamp && timestamp.seconds !== null) return null;
+    return text.split(/\s+/).length >= MIN_LEAD_WORDS ? paragraph : null;
+  }
+  return null;
+}
+
+function isOnlyImages(paragraph: ParagraphModel): boolean {
+  const isImage = (node: Nodes): boolean =>
+    node.type === 'image' || node.type === 'imageReference' || node.type === 'break' || (node.type === 'text' && node.value.trim() === '') ||
+    (node.type === 'link' && node.children.every(isImage));
+  return paragraph.node.children.every(isImage);
+}
+
+function isOnlyFields(document: PostmortemDocument, paragraph: ParagraphModel): boolean {
+  const { start, end } = paragraph.span;
+  const lines = end.line - start.line + 1;
+  const fields = document.fields.filter((field) => field.source === 'line' && field.span.start.offset >= start.offset && field.span.end.offset <= end.offset);
+  return new Set(fields.map((field) => field.span.start.line)).size >= lines;
+}
+
+/**
+ * Entries of a timeline written without a timeline title, when there are at least two:
+ * the model's timelines, headings and lines that open with a clock time (status-page
+ * updates, "## 09:25", "[December 10, 2023 9:54 PM] …", "Gegen 12.05 Uhr …"), and the
+ * update stamps of a status page. Fenced code is not read: it holds logs. Returns the
+ * span of the first entry.
+ */
+function timestampedEntries(document: PostmortemDocument): Span | null {
+  const lines = new Map<number, Span>();
+  const add = (span: Span) => {
+    if (!lines.has(span.start.line)) lines.set(span.start.line, span);
+  };
+  for (const timeline of document.timelines) {
+    for (const entry of timeline.entries) if (entry.seconds !== null || entry.date !== null) add(entry.entrySpan);
+  }
+  for (const section of document.sections) if (opensWithClockTime(section.title)) add(section.span);
+  for (const paragraph of document.paragraphs) {
+    if (paragraph.quoted) continue;
+    const view = document.textOf(paragraph.node);
+    for (const line of view.lines()) {
+      const range = line.sourceRange(0, line.text.length);
+      if (opensWithClockTime(line.text)) add(document.lines.span(range.start, range.end));
+      for (const stamp of updateStamps(line.text)) {
+        const at = line.offset(stamp.index);
+        add(document.lines.span(at, at + 1));
+      }
+    }
+  }
+  if (lines.size < MIN_ENTRIES) return null;
+  return [...lines.values()].sort((a, b) => a.start.offset - b.start.offset)[0]!;
+}
+
+function announcesActions(list: ListModel): boolean {
+  const leadIn = list.leadIn;
+  if (!leadIn || list.items.length < 2 || leadIn.quoted) return false;
+  const text = leadIn.text.trim();
+  if (!text.endsWith(':')) return false;
+  const sentence = text.replace(/\s+/g, ' ').split(/(?<=[.!?]) /).pop()!;
+  return COMMITMENT.test(sentence) && CHANGE.test(sentence);
+}
+
+/** Statements of cause and impact in the prose (code aside), outside quotations of others. */
+function statements(document: PostmortemDocument): Statement[] {
+  const found: Statement[] = [];
+  for (const paragraph of document.paragraphs) {
+    if (paragraph.quoted) continue;
+    const view = document.textOf(paragraph.node);
+    const text = view.masked(['code', 'gaps'], ' ').replace(/\s/g, ' ');
+    for (const match of findStatements(text)) {
+      const range = view.sourceRange(match.start, match.end);
+      found.push({ kind: match.kind, text: sentenceAround(text, match.start, match.end), span: document.lines.span(range.start, range.end) });
+    }
+  }
+  return found;
+}
+
+/** The sentence holding text[start, end), spaces collapsed, at most 160 characters. */
+function sentenceAround(text: string, start: number, end: number): string {
+  let from = start;
+  while (from > 0 && !/[.!?]/.test(text[from - 1]!)) from--;
+  let to = end;
+  while (to < text.length && !(/[.!?]/.test(text[to]!) && (to + 1 === text.length || /\s/.test(text[to + 1]!)))) to++;
+  const sentence = text.slice(from, Math.min(text.length, to + 1)).replace(/\s+/g, ' ').trim();
+  return sentence.length <= 160 ? sentence : `${sentence.slice(0, 159)}…`;
+}

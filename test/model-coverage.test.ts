@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { PostmortemDocument } from '../src/model/index.js';
+
+const model = (text: string) => new PostmortemDocument(text);
+const titled = (text: string) => model(text).coverage.titled.map((place) => [place.form, place.title, place.kinds.join(','), place.span.start.line]);
+
+describe('coverage: where a document titles its parts', () => {
+  it('reads headings by meaning, bold paragraphs, labels and plain heading lines', () => {
+    const text = [
+      '# Checkout errors', // 1: the title, not a part
+      '',
+      '- **Impact**: 20% of checkouts failed for 40 minutes.', // 3: a label with its text
+      '- Root cause: a stale feature flag.', // 4
+      '',
+      '## What allowed this to happen?', // 6: a question title
+      '',
+      'The flag was never removed.',
+      '',
+      '**Looking forward:**', // 10: a bold heading by meaning
+      '',
+      '- remove stale flags weekly',
+      '',
+      'Timeline', // 14: a plain line left from a lost heading
+      '',
+      'Nothing was logged.',
+      '',
+    ].join('\n');
+    expect(titled(text)).toEqual([
+      ['label', 'Impact', 'impact', 3],
+      ['label', 'Root cause', 'root-cause', 4],
+      ['heading', 'What allowed this to happen?', 'root-cause', 6],
+      ['bold-heading', 'Looking forward', 'action-items', 10],
+      ['plain-heading', 'Timeline', 'timeline', 14],
+    ]);
+  });
+
+  it('finds a heading joined to the text above it in a copied post, and names a kind by a telling word', () => {
+    const text = 'We restored service at 17:05 UTC.\nNext steps and improvements\nWe will add an alert.\n\n## Impacted slots\n\nSlots 9-12.\n';
+    expect(titled(text)).toEqual([
+      ['plain-heading', 'Next steps and improvements', 'action-items', 2],
+      ['heading', 'Impacted slots', 'impact', 5],
+    ]);
+  });
+
+  it('does not take a sentence, a field with a value or a last line for a title', () => {
+    const text = 'Our systems recovered.\n\nSeverity: SEV-2\n\nSee the runbook, then retry.\n\nSummary\n';
+    expect(titled(text)).toEqual([]);
+  });
+});
+
+describe('coverage: parts covered without a title', () => {
+  it('takes the first paragraph of a post for its summary, not a log line or a field block', () => {
+    expect(model('---\ntitle: x\n---\n\nThe API returned errors for twelve minutes after a deploy.\n').coverage.implicit.map((c) => c.kind)).toEqual(['summary']);
+    expect(model('2024-04-06 09:59:00 - The site lost power and every service stopped.\n').coverage.implicit.map((c) => c.kind)).toEqual([]);
+    expect(model('**Status:** resolved\n**Period:** 21:50 - 02:00\n').coverage.implicit).toEqual([]);
+  });
+
+  it('takes two or more lines or headings that open with a time for a timeline, in the forms status pages use', () => {
+    const entries = (text: string) => model(text).coverage.implicit.filter((c) => c.kind === 'timeline').map((c) => c.span.start.line);
+    expect(entries('## 09:25\n\nFixed.\n\n## 08:10\n\nDown.\n')).toEqual([1]);
+    expect(entries('[December 10, 2023 9:54 PM] Maintenance started.\n[December 12, 2023 7:47 AM] Resolved.\n')).toEqual([1]);
+    expect(entries('Gegen 12.05 Uhr fiel der Dienst aus.\n\nUm 12.39 Uhr ist er wieder erreichbar.\n')).toEqual([1]);
+    expect(entries('**Resolved** {{< track "2018-11-23 23:27:00" >}}\n\n**Investigating** {{< track "2018-11-23 20:01:00" >}}\n')).toEqual([1]);
+    expect(entries('Only one update at 14:02 UTC was posted.\n')).toEqual([]);
+    expect(entries('```\n10:00 start\n10:05 end\n```\n')).toEqual([]);
+  });
+
+  it('takes a list announced as what will change for the action items, not a list of steps taken', () => {
+    const kinds = (text: string) => model(text).coverage.implicit.map((c) => c.kind);
+    expect(kinds('## Notes\n\nGoing forward, we will make these changes to avoid a recurrence:\n\n- add an alert\n- add a test\n')).toEqual(['action-items']);
+    expect(kinds('## Notes\n\nThe on-call engineer took the following steps:\n\n- restarted the pods\n- drained the queue\n')).toEqual([]);
+  });
+});
+
+describe('coverage: statements in prose and the genre', () => {
+  it('finds a stated cause, an unknown cause and a stated impact, with their sentences', () => {
+    const text = 'The outage was caused by an expired certificate. We are still investigating why renewal failed.\n\nUsers were unable to log in.\n';
+    expect(model(text).coverage.statements.map((s) => [s.kind, s.text, s.span.start.line])).toEqual([
+      ['cause', 'The outage was caused by an expired certificate.', 1],
+      ['cause-unknown', 'We are still investigating why renewal failed.', 1],
+      ['impact', 'Users were unable to log in.', 3],
+    ]);
+  });
+
+  it('does not take "due to" or "is down" for statements, nor read them in quotations of others', () => {
+    expect(model('Due to the holiday, the dashboard is down.\n\n> The root cause was the network.\n').coverage.statements).toEqual([]);
+  });
+
+  it('tells a postmortem with titled parts from a narrative', () => {
+    expect(model('# X\n\n## Summary\n\nA.\n\n## Timeline\n\n- 10:00 B\n').coverage.genre).toBe('sectioned');
+    expect(model('# X\n\nThe site was down for an hour after a deploy.\n\n## Update 1\n\nFixed.\n').coverage.genre).toBe('narrative');
+  });
+});
+
+describe('headings that are not sections', () => {
+  it('reads a heading written as a field, and a title at any level over the next heading', () => {
+    const doc = model('## Incident report for the reward distribution\n\n## Date: December 08, 2022\n\n## Time: 5:13:57 UTC\n\n## Details\n\nText.\n');
+    expect(doc.title?.text).toBe('Incident report for the reward distribution');
+    expect(doc.sections.map((section) => section.field)).toEqual([
+      null,
+      { label: 'Date', value: 'December 08, 2022' },
+      { label: 'Time', value: '5:13:57 UTC' },
+      null,
+    ]);
+  });
+
+  it('does not take a title with a date in it for a field', () => {
+    const doc = model('# Postmortem: checkout outage on 2026-02-03\n\n## Summary\n\nA.\n');
+    expect(doc.sections[0]!.field).toBeNull();
+    expect(doc.title?.text).toBe('Postmortem: checkout outage on 2026-02-03');
+  });
+
+  it('reads the heading right under an empty field heading as its value', () => {
+    const doc = model('# Title:\n### Builds failing after the base image upgrade\n\n# Timeline\n\n- 10:00 A\n');
+    expect(doc.sections.map((section) => [section.title, section.field?.label ?? null, section.valueOf?.title ?? null])).toEqual([
+      ['Title:', 'Title', null],
+      ['Builds failing after the base image upgrade', null, 'Title:'],
+      ['Timeline', null, null],
+    ]);
+  });
+});
