@@ -88,7 +88,10 @@ describe('coverage: statements in prose and the genre', () => {
 
   it('tells a postmortem with titled parts from a narrative', () => {
     expect(model('# X\n\n## Summary\n\nA.\n\n## Timeline\n\n- 10:00 B\n').coverage.genre).toBe('sectioned');
-    expect(model('# X\n\nThe site was down for an hour after a deploy.\n\n## Update 1\n\nFixed.\n').coverage.genre).toBe('narrative');
+    const post = '# X\n\nThe site was down for an hour after a deploy on Tuesday evening, while the new release rolled out to every region at once.\n\n## Update 1\n\nWe rolled the release back and the site is up again.\n';
+    expect(model(post).coverage.genre).toBe('narrative');
+    // A few headings and no prose: the parts are expected under titles.
+    expect(model('# T\n\n## A\n\n## B\n').coverage.genre).toBe('sectioned');
   });
 });
 

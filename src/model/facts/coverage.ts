@@ -47,9 +47,9 @@ export interface Statement {
 }
 
 /**
- * A document with titled parts ("sectioned": two or more of the usual parts have a title
- * of some form) or a narrative (a status update, a news or blog post) that states its
- * parts in prose.
+ * A narrative (a status update, a news or blog post) states its parts in prose: fewer
+ * than two of the usual parts have a title of any form, and there is prose to read. Any
+ * other document is "sectioned": its parts are expected under titles.
  */
 export type Genre = 'sectioned' | 'narrative';
 
@@ -68,6 +68,8 @@ export const CORE_KINDS = ['summary', 'impact', 'timeline', 'root-cause', 'actio
 const MIN_ENTRIES = 2;
 /** Words a lead paragraph needs to summarise anything. */
 const MIN_LEAD_WORDS = 6;
+/** Words of prose a narrative needs: a document of a few headings and nothing else is not one. */
+const MIN_NARRATIVE_WORDS = 25;
 /** Words of a line inside a paragraph that can still be a title that lost its `#`. */
 const MAX_TITLE_LINE_WORDS = 6;
 
@@ -93,8 +95,20 @@ export function findCoverage(document: PostmortemDocument): Coverage {
   }
   const named = new Set<string>();
   for (const place of titled) if (place.titleLike) for (const kind of place.kinds) named.add(kind);
-  const genre: Genre = CORE_KINDS.filter((kind) => named.has(kind)).length >= 2 ? 'sectioned' : 'narrative';
+  const titledParts = CORE_KINDS.filter((kind) => named.has(kind)).length;
+  const genre: Genre = titledParts < 2 && proseWords(document) >= MIN_NARRATIVE_WORDS ? 'narrative' : 'sectioned';
   return { titled, implicit, statements: statements(document), genre };
+}
+
+/** Words in the paragraphs of the document that are prose (not labels, not quotations of others). */
+function proseWords(document: PostmortemDocument): number {
+  let words = 0;
+  for (const paragraph of document.paragraphs) {
+    if (paragraph.quoted || paragraph.label) continue;
+    words += paragraph.text.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length;
+    if (words >= MIN_NARRATIVE_WORDS) break;
+  }
+  return words;
 }
 
 function titledPlaces(document: PostmortemDocument): TitledPlace[] {

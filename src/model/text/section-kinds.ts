@@ -31,7 +31,7 @@ const WHOLE_TITLE_ONLY = new Set([
  */
 function GENERAL_WORDS(): string[] {
   return [
-    'introduction', 'context', 'symptom', 'symptoms', 'key facts', 'in brief', 'at a glance', 'problem statement',
+    'introduction', 'context', 'symptom', 'symptoms', 'team', 'questions', 'escalation', 'annex', 'key facts', 'in brief', 'at a glance', 'problem statement',
     'updates', 'update log', 'event log', 'origin', 'reason', 'reasons', 'the bug', 'tasks', 'work items',
     'improvements', 'going forward', 'consequences', 'damage', 'losses', 'mitigations', 'workaround',
     'einleitung', 'hintergrund', 'beschreibung', 'sachverhalt', 'ablauf', 'verlauf', 'chronik', 'aktualisierungen',

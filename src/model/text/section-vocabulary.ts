@@ -99,6 +99,7 @@ export const BUILT_IN_SECTION_ALIASES: Readonly<Record<string, readonly string[]
   ],
   response: [
     'response', 'responders', 'incident response', 'response actions', '대응', '対応',
+    'Response and Recovery', 'How we responded', 'Our response', 'Escalation', 'Reaktion', 'Unsere Reaktion', 'Maßnahmen während der Störung', 'Réponse', 'Réponse à l\'incident', 'Notre réponse', 'Respuesta', 'Respuesta al incidente', 'Nuestra respuesta', 'Resposta', 'Resposta ao incidente', 'Nossa resposta', '대응 과정', '대응 내용', '初動対応', '対応内容', '响应', '应急响应', '处置过程', '響應',
   ],
   resolution: [
     'resolution', 'resolution and recovery', 'recovery', 'recovery efforts', 'mitigation and resolution',
@@ -159,32 +160,41 @@ export const BUILT_IN_SECTION_ALIASES: Readonly<Record<string, readonly string[]
   ],
   lucky: [
     'lucky', 'where we got lucky', 'where did we get lucky',
+    'What went lucky', 'Lucky breaks', 'Wo wir Glück hatten', 'Où nous avons eu de la chance', 'Dónde tuvimos suerte', 'Onde tivemos sorte', '운이 좋았던 점', '運が良かった点', '幸运的地方',
   ],
   hypotheses: [
     'hypotheses', 'hypotheses considered', 'hypothesis', 'candidate causes', 'theories', 'ruled out hypotheses',
+    'Theories considered', 'Possible causes', 'Hypothesen', 'Mögliche Ursachen', 'Hypothèses', 'Causes possibles', 'Hipótesis', 'Causas posibles', 'Hipóteses', 'Causas possíveis', '가설', '仮説', '假设', '可能原因',
   ],
   metadata: [
     'metadata', 'incident details', 'incident information', 'incident metadata', 'stats', 'details',
+    'Incident metadata', 'Incident facts', 'Key information', 'Vorfalldaten', 'Eckdaten', 'Informations sur l\'incident', 'Détails de l\'incident', 'Datos del incidente', 'Detalles del incidente', 'Dados do incidente', 'Detalhes do incidente', '장애 정보', '기본 정보', 'インシデント情報', '基本情報', '事件信息', '基本信息',
   ],
   participants: [
     'participants', 'attendees', 'authors', 'people involved',
+    'Contributors', 'Team', 'Teilnehmende', 'Beteiligte', 'Participants', 'Personnes impliquées', 'Participantes', 'Personas involucradas', 'Envolvidos', 'Pessoas envolvidas', '참여자', '참석자', '参加者', '関係者', '参与人员', '参与者',
   ],
   communication: [
     'messaging', 'internal email', 'external message', 'communication', 'communications', 'communication summary',
     'status page updates',
+    'Customer communication', 'External communication', 'Internal communication', 'Status page', 'Kommunikation', 'Kundenkommunikation', 'Communication client', 'Comunicación', 'Comunicación con clientes', 'Comunicação', 'Comunicação com clientes', '커뮤니케이션', '고객 공지', 'コミュニケーション', '顧客への連絡', '沟通', '客户沟通',
   ],
   'related-incidents': [
     'related incidents', 'recurrence', 'repeat incident', 'backlog check',
+    'Similar incidents', 'Previous incidents', 'Ähnliche Vorfälle', 'Verwandte Vorfälle', 'Incidents similaires', 'Incidents liés', 'Incidentes relacionados', 'Incidentes similares', 'Incidentes anteriores', '관련 장애', '유사 장애', '関連インシデント', '類似事例', '相关事件', '类似事件',
   ],
   appendix: [
     'appendix', 'supporting information', 'supporting documents', 'supporting data', 'references', 'links',
     'glossary', 'attachments', 'additional notes',
+    'Appendices', 'Annex', 'Further reading', 'Anhang', 'Anlagen', 'Referenzen', 'Annexe', 'Annexes', 'Références', 'Apéndice', 'Anexo', 'Anexos', 'Referencias', 'Apêndice', 'Referências', '부록', '참고 자료', '付録', '参考資料', '附录', '参考资料',
   ],
   'sign-off': [
     'sign off', 'approvals', 'review and approval', 'approval', 'signoff',
+    'Approved by', 'Sign-offs', 'Freigabe', 'Genehmigung', 'Approbation', 'Aprobación', 'Aprovação', '승인', '承認', '审批', '签字确认',
   ],
   'open-questions': [
     'open questions', 'q and a', 'remaining uncertainty', 'unknowns', 'faq',
+    'Unanswered questions', 'Questions', 'Offene Fragen', 'Questions ouvertes', 'Questions en suspens', 'Preguntas abiertas', 'Preguntas pendientes', 'Perguntas em aberto', 'Questões em aberto', '미해결 질문', '열린 질문', '未解決の質問', '未解决的问题', '待解决问题',
   ],
 };
 
