@@ -73,6 +73,14 @@ describe('parsing in slices', () => {
     expect(JSON.stringify(sliced)).toContain('"type":"footnoteReference"');
   });
 
+  it('does not take a paragraph that opens like a definition for one ("[1]: You could …")', () => {
+    const text = 'The APs rebooted[1] after the move.\n\nMiddle.\n\n[1]: You could change it without a reboot.\n\n[docs]: https://docs.test "Docs"\n';
+    expect(scanSlices(text, { sliceSize: 1, tableRows: 2 }).definitionLabels).toEqual(['docs']);
+    const sliced = parseMarkdown(text, { sliceSize: 1 });
+    expect(sliced).toEqual(parseMarkdown(text));
+    expect(JSON.stringify(sliced)).not.toContain('"type":"linkReference"');
+  });
+
   it('joins the rows of a long table into one table with exact positions, CRLF included', () => {
     const rows = Array.from({ length: 50 }, (_, i) => `| 10:${String(i).padStart(2, '0')} | event ${i} |`);
     for (const eol of ['\n', '\r\n', '\r']) {

@@ -49,6 +49,18 @@ const CONTAINER_MARKER = /(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]*/y;
 const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?(?:[ \t]*\|[ \t]*:?-+:?)*[ \t]*(?:\|[ \t]*)?$/;
 const TABLE_ROW = /^ {0,3}\|/;
 const DEFINITION = /^\[(\^?(?:[^\\[\]\n]|\\.){1,999})\]:/;
+/** A link destination, then the end of the line or the opening of a title. */
+const DEFINITION_REST = /^[ \t]*(?:<[^<>\n]*>|[^\s<]\S*)(?:[ \t]*$|[ \t]+["'(])/;
+
+/**
+ * Whether `[label]:` opens a definition: a footnote's text may be anything, a link's must
+ * be a destination and perhaps a title ("[1]: You could …" is a paragraph: a definition
+ * added for "1" would turn its "[1]" into a reference).
+ */
+function isDefinition(label: string, rest: string): boolean {
+  return label.startsWith('^') || rest.trim() === '' || DEFINITION_REST.test(rest);
+}
+
 /** HTML blocks that blank lines do not end (CommonMark types 1 to 5), with their end markers. */
 const HTML_BLOCKS: Array<[RegExp, RegExp]> = [
   [/^<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
@@ -136,7 +148,7 @@ export function scanSlices(text: string, options: SliceOptions): SliceScan {
         }
       }
       const definition = fence === null ? DEFINITION.exec(content) : null;
-      if (definition) labels.add(definition[1]!);
+      if (definition && isDefinition(definition[1]!, content.slice(definition[0].length))) labels.add(definition[1]!);
     }
 
     previousBlank = blank;
