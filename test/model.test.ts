@@ -51,8 +51,34 @@ describe('section kinds', () => {
     ['Hypothesis 2: Traffic Spike (Category: Load)', ['hypotheses']],
     ['Confidence Summary', []],
     ['Key Decision Points', []],
+    // By meaning: the head of the title names the kind.
+    ['Root cause follow-ups', ['action-items']],
+    ['Effects on customers', ['impact']],
+    ['Recovery timeline', ['timeline']],
+    ['Timeline of the recovery', ['timeline']],
+    ['Risks and Hazards', ['impact']],
+    ['Looking Forward', ['action-items']],
+    ['What allowed this to happen?', ['root-cause']],
+    ['Who was affected?', ['impact']],
+    ['What will we change?', ['action-items']],
+    ['Introduction to the queue', []],
+    // Eight languages.
+    ['Zeitlicher Ablauf', ['timeline']],
+    ['Cause racine', ['root-cause']],
+    ['¿A quién afectó?', ['impact']],
+    ['Próximos passos', ['action-items']],
+    ['재발 방지 대책', ['action-items']],
+    ['障害原因の分析', ['root-cause']],
+    ['影响范围', ['impact']],
   ])('%s → %j', (title, kinds) => {
     expect(resolver.resolve(title)).toEqual(kinds);
+  });
+
+  it('names a kind by a telling word only where no alias matches, and never with words of two kinds', () => {
+    expect(resolver.resolveByKeyword('Impacted Slots')).toBe('impact');
+    expect(resolver.resolveByKeyword('Are Wire installations affected?')).toBe('impact');
+    expect(resolver.resolveByKeyword('Affected systems and their causes')).toBeNull();
+    expect(resolver.resolveByKeyword('Deployment notes')).toBeNull();
   });
 
   it('takes extra aliases per kind, before the built-in ones', () => {

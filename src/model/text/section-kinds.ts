@@ -3,6 +3,9 @@ import { BUILT_IN_SECTION_ALIASES, SECTION_KEYWORDS } from './section-vocabulary
 
 export { BUILT_IN_SECTION_ALIASES, SECTION_KEYWORDS };
 
+/** An English preposition after the head of a title: "Timeline of the recovery". */
+const PREPOSITION = / (?:of|on|for|from|with|in|to|during|after|before|about|behind|across) /;
+
 /** Scripts written without spaces between words: their titles compose without separators ("障害原因"). */
 const UNSPACED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\s]+$/u;
 
@@ -154,6 +157,22 @@ export class SectionKindResolver {
     return { kinds: [], weak: false };
   }
 
+  /**
+   * A title that holds an alias with other words is named by its head, as a reader takes
+   * it: the words before a preposition ("Timeline of the recovery", "Effects on customers"),
+   * else the last words ("Root cause follow-ups" is a list of follow-ups, "Recovery
+   * timeline" a timeline), else the first ("Impact assessment").
+   */
+  private resolveAffix(candidate: string): string | undefined {
+    const preposition = PREPOSITION.exec(candidate);
+    if (preposition && preposition.index > 0) {
+      const head = candidate.slice(0, preposition.index);
+      const kind = (WHOLE_TITLE_ONLY.has(head) ? undefined : this.exact.get(head)) ?? this.matchSuffix(head) ?? this.matchPrefix(head);
+      if (kind) return kind;
+    }
+    return this.matchSuffix(candidate) ?? this.matchPrefix(candidate);
+  }
+
   private resolveCompound(parts: string[]): string[] {
     if (parts.length < 2) return [];
     const kinds: string[] = [];
@@ -164,10 +183,14 @@ export class SectionKindResolver {
     return kinds;
   }
 
-  private resolveAffix(candidate: string): string | undefined {
+  private matchPrefix(candidate: string): string | undefined {
     for (const { kind, prefix } of this.aliasesByLength) {
       if (candidate.startsWith(prefix)) return kind;
     }
+    return undefined;
+  }
+
+  private matchSuffix(candidate: string): string | undefined {
     for (const { kind, suffix } of this.aliasesByLength) {
       if (candidate.endsWith(suffix)) return kind;
     }

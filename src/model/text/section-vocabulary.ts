@@ -29,6 +29,7 @@ export const BUILT_IN_SECTION_ALIASES: Readonly<Record<string, readonly string[]
     '故障描述', '事件描述', '问题描述', '发生了什么', '发生了什么？', '简介', '事件概要', '發生了什麼', '問題描述',
   ],
   impact: [
+    'effects', 'effect', 'effects on customers', 'effects on users', 'customer effects', 'user effects',
     'impact', 'customer impact', 'user impact', 'end user impact', 'infrastructure impact', 'productivity impact',
     'affected users', 'assets affected', 'scope', 'team impact', 'revenue impact', 'business impact',
     'technical impact', 'impact assessment', 'blast radius', 'who was affected', '영향', '사용자 영향', '影響', '影响',
