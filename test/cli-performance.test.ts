@@ -4,8 +4,6 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeCorpus } from '../bench/corpus.js';
 import { MIN_FILES_FOR_WORKERS } from '../src/api/pool.js';
-import { parseWithYargs } from '../src/cli/cli.js';
-import { parseLintArguments } from '../src/cli/fast-args.js';
 import { packageRoot } from '../src/util/package-root.js';
 import { COMPLETE, INCOMPLETE, tempTree } from './helpers.js';
 import { bin, runCli } from './helpers/cli.js';
@@ -60,47 +58,6 @@ describe('--cache and --cache-location', () => {
     expect(run(['a.md', '--cache-location', 'x.json'], root)).toMatchObject({ code: 2, stderr: 'pm-lint: --cache-location needs --cache\n' });
     expect(run(['a.md', '--cache', '--cache-location', ''], root)).toMatchObject({ code: 2, stderr: 'pm-lint: --cache-location expects a file path\n' });
     expect(run(['--stdin', '--cache'], root, COMPLETE)).toMatchObject({ code: 2, stderr: 'pm-lint: --cache applies to files, not to standard input\n' });
-  });
-});
-
-describe('reading arguments without yargs', () => {
-  /** What run() reads from the arguments. */
-  const KEYS = [
-    'paths', 'format', 'output-file', 'config', 'rule', 'max-warnings', 'quiet', 'stdin', 'stdin-filename', 'color', 'ignore',
-    'changed-since', 'fix', 'fix-dry-run', 'report-unused-disable-directives', 'concurrency', 'cache', 'cache-location',
-  ];
-  const pick = (args: Record<string, unknown>) => Object.fromEntries(KEYS.map((key) => [key, args[key] ?? (key === 'paths' ? [] : undefined)]));
-
-  it('reads a plain run exactly as yargs does', async () => {
-    const cases = [
-      [],
-      ['docs'],
-      ['a.md', 'b.md', '-f', 'json', '-o', 'out.json'],
-      ['--format=sarif', '--quiet', '--max-warnings', '3', 'docs/**/*.md'],
-      ['--rule', 'required-sections:off'],
-      ['--rule', 'a:warn', '--rule=b:error', '.'],
-      ['--no-color', '--no-ignore', '--fix'],
-      ['--color', '--ignore', '--fix-dry-run', '--report-unused-disable-directives'],
-      ['-c', 'config.yaml', '--changed-since', 'origin/main', '--concurrency', '4'],
-      ['--cache', '--cache-location', '.cache/pm-lint', '--max-warnings=-1'],
-      ['--stdin', '--stdin-filename', 'x.md'],
-    ];
-    for (const argv of cases) {
-      const fast = parseLintArguments(argv);
-      expect(fast, argv.join(' ')).not.toBeNull();
-      const { args } = await parseWithYargs(argv);
-      expect(pick(fast!), argv.join(' ')).toEqual(pick(args as Record<string, unknown>));
-    }
-  });
-
-  it('leaves to yargs what it does not fully understand', () => {
-    for (const argv of [
-      ['--help'], ['-v'], ['init'], ['new', 'Title'], ['--list-rules'], ['--explain', 'x'], ['--print-config', 'a.md'],
-      ['--unknown'], ['-f', 'xml'], ['-f', 'json', '-f', 'stylish'], ['--max-warnings', 'many'], ['--color', '--no-color'],
-      ['--', '-odd.md'], ['-f', '-q'],
-    ]) {
-      expect(parseLintArguments(argv), argv.join(' ')).toBeNull();
-    }
   });
 });
 

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type Yargs from 'yargs';
-import { parseLintArguments } from './fast-args.js';
 import { ConfigError, formatProblem } from '../config/types.js';
 import { rules } from '../../rules/index.js';
 import { lintBytes, lintFiles, loadConfig, loadPlugins, type LintOptions } from '../api/lint.js';
@@ -88,7 +87,7 @@ function buildParser(yargs: typeof Yargs, argv: string[]) {
 type Arguments = Awaited<ReturnType<ReturnType<typeof buildParser>['parseAsync']>>;
 
 /** Reads arguments with yargs: help, version, commands, and every usage error. */
-export async function parseWithYargs(argv: string[]): Promise<{ args: Arguments; printed: string }> {
+async function parseWithYargs(argv: string[]): Promise<{ args: Arguments; printed: string }> {
   let printed = '';
   const parser = buildParser((await import('yargs')).default, argv);
   const args = await parser.parseAsync(argv, {}, (_error, _argv, output) => {
@@ -102,10 +101,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   let args: Arguments;
   let printed = '';
   try {
-    // A plain lint run is read without loading yargs (see fast-args.ts).
-    const fast = parseLintArguments(argv) as Arguments | null;
-    if (fast) args = fast;
-    else ({ args, printed } = await parseWithYargs(argv));
+    ({ args, printed } = await parseWithYargs(argv));
   } catch (error) {
     io.stderr(`pm-lint: ${error instanceof Error ? error.message : String(error)}\nRun "pm-lint --help" for usage.\n`);
     return EXIT.fatal;
