@@ -5,6 +5,8 @@ import picomatch from 'picomatch';
 
 export const MARKDOWN_EXTENSIONS = ['.md', '.markdown'];
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+/** A name no Markdown file has: an ignore pattern that matches it there matches every file of the directory. */
+const PROBE_FILE = '\u0000.md';
 
 export interface DiscoveryOptions {
   cwd: string;
@@ -44,6 +46,17 @@ export async function discoverFiles(patterns: string[], options: DiscoveryOption
     if (ignoreFile && path && !path.startsWith('..') && ignoreFile.ignores(path)) return true;
     return options.isIgnoredByConfig?.(absolute) ?? false;
   };
+  /**
+   * A directory every Markdown file of which is ignored is not searched at all (an
+   * ignored node_modules-sized tree costs nothing). .pmlintignore answers for the
+   * directory itself, as git does; a configuration's globs for a file that could be in it.
+   */
+  const isIgnoredDirectory = (absolute: string) => {
+    if (!options.useIgnore) return false;
+    const path = relative(cwd, absolute).split(sep).join('/');
+    if (ignoreFile && path && !path.startsWith('..') && ignoreFile.ignores(`${path}/`)) return true;
+    return options.isIgnoredByConfig?.(join(absolute, PROBE_FILE)) ?? false;
+  };
   const files = new Set<string>();
   const ignoredExplicitly: string[] = [];
   const unmatched: Discovery['unmatched'] = [];
@@ -57,7 +70,7 @@ export async function discoverFiles(patterns: string[], options: DiscoveryOption
       continue;
     }
     if (kind === 'directory') {
-      const found = searchDirectory(absolute, isMarkdownName, skipped);
+      const found = searchDirectory(absolute, isMarkdownName, skipped, isIgnoredDirectory);
       if (found.length === 0 && isMarkdownName(absolute)) {
         unmatched.push({ pattern, reason: 'is a directory, not a Markdown file (and holds no Markdown files)' });
       }
@@ -70,7 +83,7 @@ export async function discoverFiles(patterns: string[], options: DiscoveryOption
       const root = resolve(cwd, base);
       const matches = picomatch(glob, { dot: false });
       const skippedBefore = skipped.length;
-      const found = pathKind(root) === 'directory' ? searchDirectory(root, (path) => matches(relative(root, path).split(sep).join('/')), skipped) : [];
+      const found = pathKind(root) === 'directory' ? searchDirectory(root, (path) => matches(relative(root, path).split(sep).join('/')), skipped, isIgnoredDirectory) : [];
       if (found.length === 0 && skipped.length === skippedBefore) unmatched.push({ pattern, reason: 'no files match this pattern' });
       for (const file of found) if (!isIgnored(file)) files.add(file);
       continue;
@@ -87,10 +100,10 @@ function isMarkdownName(path: string): boolean {
 
 /**
  * The files under a directory that a test accepts, without following symbolic links to directories
- * (no loops) and without recursion (no depth limit). node_modules, .git and dot entries
- * are never searched.
+ * (no loops) and without recursion (no depth limit). node_modules, .git, dot entries and
+ * pruned (ignored) directories are never searched.
  */
-function searchDirectory(root: string, accepts: (path: string) => boolean, skipped: Discovery['skipped']): string[] {
+function searchDirectory(root: string, accepts: (path: string) => boolean, skipped: Discovery['skipped'], isPruned: (directory: string) => boolean): string[] {
   const found: string[] = [];
   const pending = [root];
   while (pending.length > 0) {
@@ -105,8 +118,9 @@ function searchDirectory(root: string, accepts: (path: string) => boolean, skipp
     for (const entry of entries) {
       if (entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name)) continue;
       const path = join(directory, entry.name);
-      if (entry.isDirectory()) pending.push(path);
-      else if (accepts(path) && acceptEntry(path, root, skipped) === true) found.push(path);
+      if (entry.isDirectory()) {
+        if (!isPruned(path)) pending.push(path);
+      } else if (accepts(path) && acceptEntry(path, root, skipped) === true) found.push(path);
     }
   }
   return found;
