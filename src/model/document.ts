@@ -1,9 +1,10 @@
-import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table, TableCell } from 'mdast';
+import type { Blockquote, Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table, TableCell } from 'mdast';
 import { parseMarkdown } from './parse/parse.js';
 import { LineIndex, type Span } from './parse/positions.js';
 import { plainText } from './text/inline.js';
 import { buildTextView, type TextView } from './text/text-view.js';
 import { blockLabel } from './text/labels.js';
+import { isTranscript } from './text/transcripts.js';
 import { SectionKindResolver, sectionKindResolver } from './text/section-kinds.js';
 import { MetadataKeyResolver, metadataKeyResolver } from './text/metadata-keys.js';
 import { readFrontMatter } from './facts/front-matter.js';
@@ -16,6 +17,8 @@ import type { CalendarDate } from './text/dates.js';
 import { incidentDateSources, type IncidentDateSource } from './facts/incident-date.js';
 import { findActionItems, type ActionItem } from './facts/action-items.js';
 import { buildTimelines, type Timeline } from './facts/timeline.js';
+import { collectLinks, type LinkFact } from './facts/links.js';
+import { findPlaceholders, type Placeholders } from './facts/placeholders.js';
 import type {
   DocumentTitle, Field, FrontMatter, ListItemModel, ListModel, ParagraphModel, PseudoHeading, Section, TableModel,
 } from './facts/types.js';
@@ -186,6 +189,20 @@ export class PostmortemDocument {
     return this.derived('people', collectPeople);
   }
 
+  /** Every link, image and reference definition, with its destination and the span of the whole construct. */
+  get links(): LinkFact[] {
+    return this.derived('links', collectLinks);
+  }
+
+  /**
+   * Template text left unfilled (brackets, blanks and masks, choices, markers, example
+   * domains, prompts), with the prose blocks and label lines where option-dependent
+   * instructions and example markers are looked for (see facts/placeholders.ts).
+   */
+  get placeholders(): Placeholders {
+    return this.derived('placeholders', findPlaceholders);
+  }
+
   /** The hypotheses of a structured root-cause analysis, and the summary that restates them. */
   get hypotheses(): Hypotheses {
     return this.derived('hypotheses', collectHypotheses);
@@ -252,20 +269,20 @@ export class PostmortemDocument {
     const lists: ListModel[] = [];
     const paragraphs: ParagraphModel[] = [];
     const html: Array<{ value: string; span: Span }> = [];
-    type Frame = { node: Nodes; listDepth: number; quoted: boolean; listItem: ListItem | null };
+    type Frame = { node: Nodes; listDepth: number; quoted: boolean; transcript: boolean; listItem: ListItem | null };
     const stack: Frame[] = [];
     for (let i = this.tree.children.length - 1; i >= 0; i--) {
-      stack.push({ node: this.tree.children[i]!, listDepth: 0, quoted: false, listItem: null });
+      stack.push({ node: this.tree.children[i]!, listDepth: 0, quoted: false, transcript: false, listItem: null });
     }
     while (stack.length > 0) {
-      const { node, listDepth, quoted, listItem } = stack.pop()!;
+      const { node, listDepth, quoted, transcript, listItem } = stack.pop()!;
       if (!node.position) continue;
       switch (node.type) {
         case 'table':
           tables.push(buildTable(node as Table, this.sectionAt(node.position.start.offset!), this.lines));
           continue;
         case 'paragraph':
-          paragraphs.push(this.paragraphModel(node as Paragraph, quoted, listItem));
+          paragraphs.push(this.paragraphModel(node as Paragraph, quoted, transcript, listItem));
           break;
         case 'list':
           lists.push(this.listModel(node as List, listDepth));
@@ -283,15 +300,16 @@ export class PostmortemDocument {
       const children = node.children as Nodes[];
       const childListDepth = node.type === 'list' ? listDepth + 1 : listDepth;
       const childQuoted = quoted || node.type === 'blockquote';
+      const childTranscript = transcript || (node.type === 'blockquote' && this.isQuotedTranscript(node as Blockquote));
       const childItem = node.type === 'listItem' ? (node as ListItem) : listItem;
       for (let i = children.length - 1; i >= 0; i--) {
         const child = children[i]!;
         // Inline content is read through the paragraph; only inline HTML is collected here.
         if (node.type === 'paragraph' || node.type === 'heading') {
-          if (child.type === 'html') stack.push({ node: child, listDepth, quoted, listItem });
+          if (child.type === 'html') stack.push({ node: child, listDepth, quoted, transcript, listItem });
           continue;
         }
-        stack.push({ node: child as RootContent, listDepth: childListDepth, quoted: childQuoted, listItem: childItem });
+        stack.push({ node: child as RootContent, listDepth: childListDepth, quoted: childQuoted, transcript: childTranscript, listItem: childItem });
       }
     }
     return { tables, lists, paragraphs, html };
@@ -309,13 +327,25 @@ export class PostmortemDocument {
     return found;
   }
 
-  private paragraphModel(node: Paragraph, quoted: boolean, listItem: ListItem | null): ParagraphModel {
+  /** A block quote of chat lines or log lines (see text/transcripts.ts), read from its paragraphs' source lines. */
+  private isQuotedTranscript(node: Blockquote): boolean {
+    const lines: string[] = [];
+    for (const child of node.children) {
+      if (child.type !== 'paragraph' || !child.position) continue;
+      const source = this.text.slice(child.position.start.offset!, child.position.end.offset!);
+      for (const line of source.split(/\r\n?|\n/)) lines.push(line.replace(/^[ \t]*(?:>[ \t]?)*/, ''));
+    }
+    return isTranscript(lines);
+  }
+
+  private paragraphModel(node: Paragraph, quoted: boolean, transcript: boolean, listItem: ListItem | null): ParagraphModel {
     return {
       node,
       span: this.span(node),
       section: this.sectionAt(node.position!.start.offset!),
       text: plainText(node),
       quoted,
+      transcript,
       listItem,
       label: blockLabel(node),
     };
