@@ -180,3 +180,14 @@ describe('document.placeholders', () => {
     ]);
   });
 });
+
+describe('TextView.indexAt', () => {
+  it('maps a source offset back to the view, past Markdown the view leaves out', () => {
+    const document = new PostmortemDocument('# T\n\n**Root Cause:** Day shift engineers changed it.\n');
+    const view = document.textOf(document.paragraphs[0]!.node);
+    const offset = document.text.indexOf('Day');
+    expect(view.text.slice(view.indexAt(offset))).toBe('Day shift engineers changed it.');
+    expect(view.indexAt(document.text.indexOf('Cause'))).toBe(5);
+    expect(view.indexAt(document.text.length)).toBe(view.text.length);
+  });
+});
