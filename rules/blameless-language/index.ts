@@ -6,8 +6,9 @@ import type { People } from '../../src/model/index.js';
 import { SectionFilter } from '../../src/model/index.js';
 import type { Section } from '../../src/model/index.js';
 import {
-  CATEGORIES, CATEGORY_INFO, DECISION_LINKS, DECISION_SUBJECTS, DECISIONS, HINDSIGHT, IRREGULAR_ACTIONS, NORM_WORDS,
-  NOT_ROOT_CAUSE_ACTIONS, PHRASES, ROOT_CAUSE_ADVERBS, ROOT_CAUSE_LABEL, ROOT_CAUSE_SUGGESTION, type Category,
+  CATEGORIES, CATEGORY_INFO, DECISION_LINKS, DECISION_SUBJECTS, DECISIONS, EXPECTED_OUTCOMES, HINDSIGHT, IRREGULAR_ACTIONS,
+  IRREGULAR_PARTICIPLES, NORM_WORDS, NOT_ROOT_CAUSE_ACTIONS, PHRASES, ROOT_CAUSE_ADVERBS, ROOT_CAUSE_LABEL, ROOT_CAUSE_SUGGESTION,
+  type Category,
 } from './phrases.js';
 import { compileEntry, phraseWords, PhraseMatcher, tokenize, type CompiledPhrase, type PhraseMatch } from './matcher.js';
 import { blamedSubject, clauseBreak, FIRST_OR_SECOND_PERSON, FIRST_PERSON, isNegator, isPersonSubject, namesPeople, type Words } from './subjects.js';
@@ -277,7 +278,7 @@ function* findPhrases(
   const words = readWords(block.masked(['code', 'gaps', 'bareLinks']));
   const { text, tokens } = words;
   const excluded = excludedMask(text.length, [...block.quoted, ...block.urls]);
-  const judges = assumedKnowledgeJudges(words, people);
+  const sentence = sentenceFacts(words, people);
   const phraseEnds: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (excluded?.[tokens[i]!.start]) continue;
@@ -299,7 +300,12 @@ function* findPhrases(
       start = subject;
     } else {
       if (negated(words, i)) continue;
-      if (phrase.category === 'assumed-knowledge' && (isParenthetical(text, tokens[i]!.start, last.end) || !judges(i))) continue;
+      if (phrase.notInFirstPerson && sentence(i).firstPerson) continue;
+      if (phrase.category === 'assumed-knowledge') {
+        // "Obviously" judges only in a sentence about people or a norm, not one about "we" or a system.
+        const facts = sentence(i);
+        if (isParenthetical(text, tokens[i]!.start, last.end) || facts.firstPerson || !facts.aboutPeopleOrNorm) continue;
+      }
     }
     yield { match, start, end: last.end, text: text.slice(start, last.end).replace(/\s+/g, ' ') };
     phraseEnds.push(last.end);
@@ -313,26 +319,30 @@ function* findPhrases(
   }
 }
 
-/**
- * Whether "obviously" / "of course" judges: its sentence has no first-person word and
- * mentions people (a role, a pronoun, a known name) or a norm ("should", "wrong").
- */
-function assumedKnowledgeJudges(words: Words, people: () => People): (index: number) => boolean {
-  const bySentence = new Map<number, boolean>();
+interface SentenceFacts {
+  /** A first-person word: "we", "I", "us", "our", "my". */
+  firstPerson: boolean;
+  /** People (a role, a pronoun, a name the document lists) or a norm ("should", "wrong"). */
+  aboutPeopleOrNorm: boolean;
+}
+
+/** What a word's sentence says about people, computed once per sentence. */
+function sentenceFacts(words: Words, people: () => People): (index: number) => SentenceFacts {
+  const bySentence = new Map<number, SentenceFacts>();
   return (index) => {
     const from = words.sentenceStart[index]!;
-    let answer = bySentence.get(from);
-    if (answer === undefined) {
-      let firstPerson = false;
-      let about = false;
+    let facts = bySentence.get(from);
+    if (!facts) {
+      facts = { firstPerson: false, aboutPeopleOrNorm: false };
       for (let k = from; k < words.tokens.length && words.sentenceStart[k] === from; k++) {
         const { word, raw } = words.tokens[k]!;
-        if (FIRST_PERSON.has(word)) firstPerson = true;
-        if (namesPeople(word) || NORM_WORDS.has(word) || (k !== index && people().isNameWord(raw))) about = true;
+        if (FIRST_PERSON.has(word)) facts.firstPerson = true;
+        // "Obviously" and "of course" are no names.
+        if (namesPeople(word) || NORM_WORDS.has(word) || (word !== 'obviously' && people().isNameWord(raw))) facts.aboutPeopleOrNorm = true;
       }
-      bySentence.set(from, (answer = about && !firstPerson));
+      bySentence.set(from, facts);
     }
-    return answer;
+    return facts;
   };
 }
 
@@ -360,8 +370,10 @@ function* decisionHindsight(words: Words, compiled: Compiled): Generator<Finding
     else if (word(should) === "should've") verb = should + 1;
     else if (word(should) === 'ought' && word(should + 1) === 'to' && word(should + 2) === 'have') verb = should + 3;
     else continue;
-    if (word(verb) === 'been') verb++;
-    if (verb >= tokens.length || !joined(i, verb)) continue;
+    const been = word(verb) === 'been';
+    if (been) verb++;
+    if (verb >= tokens.length || !joined(i, verb) || EXPECTED_OUTCOMES.has(word(verb))) continue;
+    if (been && !/^[a-z]{2,}(?:ed|en)$/.test(word(verb)) && !IRREGULAR_PARTICIPLES.has(word(verb))) continue;
     if (decidedIn !== words.sentenceStart[i]) continue;
     const phrase = tokens.slice(should, verb + 1).map((token) => token.word).join(' ');
     if (compiled.allowed.has(phrase)) continue;

@@ -33,6 +33,8 @@ export interface PhraseEntry {
   notBefore?: readonly string[];
   /** A preceding word that makes it something else ("a change of course"). */
   notAfter?: readonly string[];
+  /** Not reported in a sentence with "we", "I", "us", "our" or "my": "Our alerts were ignored for weeks" is the team owning it. */
+  notInFirstPerson?: boolean;
 }
 
 export interface CategoryInfo {
@@ -123,8 +125,8 @@ export const PHRASES: readonly PhraseEntry[] = [
   { words: ['never', NEVER_DONE], category: 'blame-verb', subject: 'named', suggestion: OMISSION },
   { words: [['overlooked', 'misread', 'underestimated']], category: 'blame-verb', subject: 'named', suggestion: OMISSION },
   { words: ['misjudged'], category: 'blame-verb', subject: 'person', suggestion: OMISSION },
-  { words: [WARNINGS, ['was', 'were', 'got'], 'ignored'], category: 'blame-verb', suggestion: OMISSION, notBefore: ['by'] },
-  { words: [WARNINGS, ['had', 'has', 'have'], 'been', 'ignored'], category: 'blame-verb', suggestion: OMISSION, notBefore: ['by'] },
+  { words: [WARNINGS, ['was', 'were', 'got'], 'ignored'], category: 'blame-verb', suggestion: OMISSION, notBefore: ['by'], notInFirstPerson: true },
+  { words: [WARNINGS, ['had', 'has', 'have'], 'been', 'ignored'], category: 'blame-verb', suggestion: OMISSION, notBefore: ['by'], notInFirstPerson: true },
 
   { words: [['careless', 'carelessly', 'carelessness']], category: 'judgement', suggestion: JUDGEMENT },
   { words: [['negligent', 'negligently', 'negligence']], category: 'judgement', suggestion: JUDGEMENT },
@@ -174,6 +176,21 @@ export const NORM_WORDS: ReadonlySet<string> = new Set([
 export const DECISIONS = ['merged', 'approved', 'deployed', 'released', 'shipped', 'pushed', 'published', 'rolled', 'scheduled'] as const;
 export const DECISION_LINKS = ['when', 'while', 'although', 'though', 'but', 'where'] as const;
 export const DECISION_SUBJECTS = ['it', 'they', 'this', 'that'] as const;
+/**
+ * What a change itself was expected to do, not what people should have decided: "was
+ * deployed, but it should have worked", "…should have been fine". After "been", only a
+ * participle counts ("should have been held back", "…been reviewed").
+ */
+export const EXPECTED_OUTCOMES: ReadonlySet<string> = new Set([
+  'worked', 'succeeded', 'failed', 'passed', 'run', 'ran', 'completed', 'finished', 'started', 'triggered', 'fired', 'applied',
+  'returned', 'stopped', 'recovered', 'scaled', 'rolled', 'retried', 'timed', 'errored', 'crashed', 'restarted',
+]);
+
+/** Participles that do not end in -ed or -en, for "…should have been held back". */
+export const IRREGULAR_PARTICIPLES: ReadonlySet<string> = new Set([
+  'held', 'kept', 'caught', 'made', 'left', 'sent', 'built', 'done', 'put', 'set', 'shut', 'split', 'stuck', 'told', 'found',
+  'brought', 'withheld', 'rebuilt', 'paused', 'reverted',
+]);
 
 /**
  * People as the root cause: the value of a "Root Cause:" line, or the first sentence of a

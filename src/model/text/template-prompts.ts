@@ -30,7 +30,12 @@ export const SECTION_NOTE_VERBS = [
   'provides', 'describes', 'explains', 'should', 'is used', 'is meant', 'is intended', 'contains', 'lists', 'covers',
   'captures', 'documents', 'focuses', 'you', 'to',
 ] as const;
-/** Names of what to write, as a prompt opens: "Date/time of detection", "Brief description/summary". */
+/**
+ * Names of what to write, as a prompt opens: "Date/time of detection", "Brief description/summary".
+ * Such a name is a prompt when it offers alternatives with "/" or opens with "brief" or
+ * "short", has no digit, no colon ("Time zone: UTC") and no final period, and is short.
+ * "Links, dashboards and logs" is a label.
+ */
 export const PROMPT_NOUNS = [
   'description', 'descriptions', 'summary', 'date', 'time', 'date/time', 'time/date', 'timestamp', 'timestamps', 'details',
   'list', 'overview', 'explanation', 'link', 'links',
@@ -82,8 +87,8 @@ export function isTemplatePrompt(text: string, knownSection: boolean): boolean {
   if (QUESTION.test(first) && trimmed.endsWith('?') && !FIRST_SINGULAR.test(trimmed) && first.split(/\s+/).length >= 3) return true;
   const words = trimmed.split(/\s+/).length;
   return (
-    NOUN_PROMPT.test(trimmed) && words <= NOUN_PROMPT_WORDS && !/\d/.test(trimmed) && !/[.!?]$/.test(trimmed) &&
-    (/[/,]/.test(trimmed) || /^(?:brief|short)\b/i.test(trimmed))
+    NOUN_PROMPT.test(trimmed) && words <= NOUN_PROMPT_WORDS && !/[\d:]/.test(trimmed) && !/[.!?]$/.test(trimmed) &&
+    (trimmed.includes('/') || /^(?:brief|short)\b/i.test(trimmed))
   );
 }
 
