@@ -456,7 +456,8 @@ function checkItalicPrompts(document: PostmortemDocument, out: Collector): void 
     if (first?.type !== 'paragraph') continue;
     const view = document.textOf(first);
     const { text } = view;
-    const known = section.kinds.length > 0;
+    // Under "## Open questions" or "## FAQ", an italic question is content.
+    const known = section.kinds.length > 0 && !section.kinds.includes('open-questions');
     const emphasisAt = new Map<number, { start: number; end: number }>();
     for (const range of view.emphasis) if ((emphasisAt.get(range.start)?.end ?? -1) < range.end) emphasisAt.set(range.start, range);
     const other = new SpanIndex([...view.strong, ...view.gaps]);
