@@ -1,13 +1,17 @@
 import type { Paragraph, TableCell } from 'mdast';
 import { defineRule } from '../../src/engine/types.js';
 import type { PostmortemDocument } from '../../src/model/index.js';
-import { GAP, type TextView } from '../../src/model/index.js';
+import { GAP, TextView } from '../../src/model/index.js';
 import type { People } from '../../src/model/index.js';
 import { SectionFilter } from '../../src/model/index.js';
 import type { Section } from '../../src/model/index.js';
-import { CATEGORIES, CATEGORY_INFO, PHRASES, type Category } from './phrases.js';
-import { compileEntry, phraseWords, PhraseMatcher, tokenize, type PhraseMatch } from './matcher.js';
-import { blamedSubject, FIRST_OR_SECOND_PERSON, isNegator, type Words } from './subjects.js';
+import {
+  CATEGORIES, CATEGORY_INFO, DECISION_LINKS, DECISION_SUBJECTS, DECISIONS, EXPECTED_OUTCOMES, HINDSIGHT, IRREGULAR_ACTIONS,
+  IRREGULAR_PARTICIPLES, NORM_WORDS, NOT_ROOT_CAUSE_ACTIONS, PHRASES, ROOT_CAUSE_ADVERBS, ROOT_CAUSE_LABEL, ROOT_CAUSE_SUGGESTION,
+  type Category,
+} from './phrases.js';
+import { compileEntry, phraseWords, PhraseMatcher, tokenize, type CompiledPhrase, type PhraseMatch } from './matcher.js';
+import { blamedSubject, clauseBreak, FIRST_OR_SECOND_PERSON, FIRST_PERSON, isNegator, isPersonSubject, namesPeople, type Words } from './subjects.js';
 
 interface ExtraPhrase {
   phrase: string;
@@ -40,6 +44,8 @@ function compile(options: Options): Compiled {
     matcher.add(entry.words, compileEntry(entry));
     for (const word of requiredWords(entry.words)) required.add(word);
   }
+  // A decision in the passive, then "… when it should have …" (see DECISIONS).
+  for (const word of ['should', "should've", 'ought']) required.add(word);
   for (const extra of options.extra) {
     const words = phraseWords(extra.phrase);
     if (words.length === 0) continue;
@@ -162,27 +168,97 @@ export default defineRule<Options, Compiled>({
       return skip;
     };
     const people = () => document.people;
+    const reported = new Set<number>();
+    const report = (block: TextView, finding: Finding) => {
+      const { phrase } = finding.match;
+      const start = block.offset(finding.start);
+      if (reported.has(start)) return;
+      reported.add(start);
+      const data: Record<string, string> = { phrase: finding.text, suggestion: phrase.suggestion };
+      if (phrase.custom) data.category = phrase.category;
+      context.report({ offsets: { start, end: block.offset(finding.end - 1) + 1 }, messageId: phrase.custom ? 'custom' : phrase.category, data });
+    };
     const scan = (node: Paragraph | TableCell, plain: string, section: Section | null) => {
       if (!compiled.prefilter.test(plain) || isSkippedSection(section)) return;
       if (inRanges(notes, node.position?.start.offset ?? 0)) return;
       const block = document.textOf(node);
-      for (const finding of findPhrases(block, compiled, categories, people)) {
-        const { phrase } = finding.match;
-        const data: Record<string, string> = { phrase: finding.text, suggestion: phrase.suggestion };
-        if (phrase.custom) data.category = phrase.category;
-        context.report({
-          offsets: { start: block.offset(finding.start), end: block.offset(finding.end - 1) + 1 },
-          messageId: phrase.custom ? 'custom' : phrase.category,
-          data,
-        });
-      }
+      for (const finding of findPhrases(block, compiled, categories, people)) report(block, finding);
     };
-    for (const paragraph of document.paragraphs) scan(paragraph.node, paragraph.text, paragraph.section);
+    // Quoted chat transcripts and logs are what people typed at the time, not the narrative.
+    for (const paragraph of document.paragraphs) if (!paragraph.transcript) scan(paragraph.node, paragraph.text, paragraph.section);
     for (const table of document.tables) {
       for (const row of table.rows) for (const cell of row.cells) scan(cell.node, cell.text, table.section);
     }
+    if (categories['blame-verb']) {
+      for (const statement of rootCauseStatements(document)) {
+        if (isSkippedSection(statement.section) || inRanges(notes, statement.view.offset(statement.from))) continue;
+        const finding = peopleAsCause(statement.view, statement.from, compiled);
+        if (finding) report(statement.view, finding);
+      }
+    }
   },
 });
+
+/** Root-cause statements: the value of a "Root Cause:" line, and the first block of a root-cause section. */
+function* rootCauseStatements(document: PostmortemDocument): Generator<{ view: TextView; from: number; section: Section | null }> {
+  for (const field of document.fields) {
+    if (field.source !== 'line' || !ROOT_CAUSE_LABEL.test(field.label.trim()) || field.value === '') continue;
+    const at = field.span.start.offset;
+    const paragraph = document.paragraphs.find((candidate) => candidate.span.start.offset <= at && at < candidate.span.end.offset);
+    if (!paragraph || paragraph.transcript) continue;
+    const view = document.textOf(paragraph.node);
+    yield { view, from: view.indexAt(at), section: field.section };
+  }
+  for (const section of document.sections) {
+    if (!section.kinds.includes('root-cause')) continue;
+    const first = section.content[0];
+    const node = first?.type === 'list' ? first.children[0]?.children[0] : first;
+    if (node?.type !== 'paragraph') continue;
+    yield { view: document.textOf(node), from: 0, section };
+  }
+}
+
+const ROOT_CAUSE: CompiledPhrase = {
+  category: 'blame-verb', suggestion: ROOT_CAUSE_SUGGESTION, subject: null, notBefore: null, notAfter: null, custom: false,
+};
+const DECISION_HINDSIGHT: CompiledPhrase = {
+  category: 'hindsight', suggestion: HINDSIGHT, subject: null, notBefore: null, notAfter: null, custom: false,
+};
+const ROOT_CAUSE_ADVERB_SET: ReadonlySet<string> = new Set(ROOT_CAUSE_ADVERBS);
+const PLAIN_WORD = /^[\p{L}-]+$/u;
+/** Words before the subject of a root-cause sentence: "The", "Night shift", "Two". */
+const SUBJECT_WITHIN = 5;
+
+/**
+ * People as the root cause: in the first sentence of a statement, a role or he/she/someone
+ * within its first words, then an action in the past tense ("Day shift engineers changed…").
+ */
+function peopleAsCause(view: TextView, from: number, compiled: Compiled): Finding | null {
+  const words = readWords(view.masked(['code', 'gaps', 'bareLinks']));
+  const { tokens, text } = words;
+  const first = tokens.findIndex((token) => token.start >= from);
+  if (first === -1) return null;
+  let end = first;
+  while (end < tokens.length && words.sentenceStart[end] === words.sentenceStart[first] && (end === first || !clauseBreak(words, end - 1))) end++;
+  for (let role = first; role < Math.min(end, first + SUBJECT_WITHIN); role++) {
+    if (!isPersonSubject(tokens[role]!.word)) continue;
+    // "on-call engineer": the last role is the head.
+    if (role + 1 < end && isPersonSubject(tokens[role + 1]!.word)) continue;
+    // "the engineers' script": a possessive is not a subject.
+    if (text[tokens[role]!.end] === "'" || text[tokens[role]!.end] === '’') return null;
+    for (let k = first; k < role; k++) if (!PLAIN_WORD.test(tokens[k]!.raw) || text.slice(tokens[k]!.end, tokens[k + 1]!.start).trim() !== '') return null;
+    let verb = role + 1;
+    while (verb < end && ROOT_CAUSE_ADVERB_SET.has(tokens[verb]!.word)) verb++;
+    if (verb >= end || text.slice(tokens[role]!.end, tokens[verb]!.start).trim() !== '') return null;
+    const { word } = tokens[verb]!;
+    if (NOT_ROOT_CAUSE_ACTIONS.has(word) || !(/^[a-z]{2,}ed$/.test(word) || IRREGULAR_ACTIONS.has(word))) return null;
+    const phrase = tokens.slice(first, verb + 1).map((token) => token.word).join(' ');
+    if (compiled.allowed.has(phrase)) return null;
+    const start = tokens[first]!.start;
+    return { match: { phrase: ROOT_CAUSE, first, end: verb + 1 }, start, end: tokens[verb]!.end, text: text.slice(start, tokens[verb]!.end).replace(/\s+/g, ' ') };
+  }
+  return null;
+}
 
 interface Finding {
   match: PhraseMatch;
@@ -202,6 +278,8 @@ function* findPhrases(
   const words = readWords(block.masked(['code', 'gaps', 'bareLinks']));
   const { text, tokens } = words;
   const excluded = excludedMask(text.length, [...block.quoted, ...block.urls]);
+  const sentence = sentenceFacts(words, people);
+  const phraseEnds: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (excluded?.[tokens[i]!.start]) continue;
     const match = compiled.matcher.matchAt(text, tokens, i);
@@ -222,10 +300,86 @@ function* findPhrases(
       start = subject;
     } else {
       if (negated(words, i)) continue;
-      if (phrase.category === 'assumed-knowledge' && isParenthetical(text, tokens[i]!.start, last.end)) continue;
+      if (phrase.notInFirstPerson && sentence(i).firstPerson) continue;
+      if (phrase.category === 'assumed-knowledge') {
+        // "Obviously" judges only in a sentence about people or a norm, not one about "we" or a system.
+        const facts = sentence(i);
+        if (isParenthetical(text, tokens[i]!.start, last.end) || facts.firstPerson || !facts.aboutPeopleOrNorm) continue;
+      }
     }
     yield { match, start, end: last.end, text: text.slice(start, last.end).replace(/\s+/g, ' ') };
+    phraseEnds.push(last.end);
     i = match.end - 1;
+  }
+  if (categories.hindsight) {
+    for (const finding of decisionHindsight(words, compiled)) {
+      // A phrase already reported there ("should have tested") is not reported twice.
+      if (!phraseEnds.some((end) => end > finding.start && end <= finding.end)) yield finding;
+    }
+  }
+}
+
+interface SentenceFacts {
+  /** A first-person word: "we", "I", "us", "our", "my". */
+  firstPerson: boolean;
+  /** People (a role, a pronoun, a name the document lists) or a norm ("should", "wrong"). */
+  aboutPeopleOrNorm: boolean;
+}
+
+/** What a word's sentence says about people, computed once per sentence. */
+function sentenceFacts(words: Words, people: () => People): (index: number) => SentenceFacts {
+  const bySentence = new Map<number, SentenceFacts>();
+  return (index) => {
+    const from = words.sentenceStart[index]!;
+    let facts = bySentence.get(from);
+    if (!facts) {
+      facts = { firstPerson: false, aboutPeopleOrNorm: false };
+      for (let k = from; k < words.tokens.length && words.sentenceStart[k] === from; k++) {
+        const { word, raw } = words.tokens[k]!;
+        if (FIRST_PERSON.has(word)) facts.firstPerson = true;
+        // "Obviously" and "of course" are no names.
+        if (namesPeople(word) || NORM_WORDS.has(word) || (word !== 'obviously' && people().isNameWord(raw))) facts.aboutPeopleOrNorm = true;
+      }
+      bySentence.set(from, facts);
+    }
+    return facts;
+  };
+}
+
+const DECISION_SET: ReadonlySet<string> = new Set(DECISIONS);
+const LINK_SET: ReadonlySet<string> = new Set(DECISION_LINKS);
+const DECISION_SUBJECT_SET: ReadonlySet<string> = new Set(DECISION_SUBJECTS);
+
+/** "The PR was merged on a Friday when it should have waited": the "should have …" of a decision in the passive. */
+function* decisionHindsight(words: Words, compiled: Compiled): Generator<Finding> {
+  const { tokens, text } = words;
+  const word = (k: number) => (k < tokens.length ? tokens[k]!.word : '');
+  const joined = (from: number, to: number) => {
+    for (let k = from; k < to; k++) if (k + 1 >= tokens.length || !/^\s+$/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) return false;
+    return true;
+  };
+  // Whether a decision in the passive comes earlier in the sentence, word by word: one pass.
+  let decidedIn = -1;
+  for (let i = 0; i + 3 < tokens.length; i++) {
+    const isDecision = ['was', 'were', 'got'].includes(word(i)) && DECISION_SET.has(word(i + 1)) && (word(i + 1) !== 'rolled' || word(i + 2) === 'out');
+    if (isDecision) decidedIn = words.sentenceStart[i]!;
+    if (!LINK_SET.has(word(i)) || !DECISION_SUBJECT_SET.has(word(i + 1))) continue;
+    const should = i + 2;
+    let verb: number;
+    if (word(should) === 'should' && word(should + 1) === 'have') verb = should + 2;
+    else if (word(should) === "should've") verb = should + 1;
+    else if (word(should) === 'ought' && word(should + 1) === 'to' && word(should + 2) === 'have') verb = should + 3;
+    else continue;
+    const been = word(verb) === 'been';
+    if (been) verb++;
+    if (verb >= tokens.length || !joined(i, verb) || EXPECTED_OUTCOMES.has(word(verb))) continue;
+    if (been && !/^[a-z]{2,}(?:ed|en)$/.test(word(verb)) && !IRREGULAR_PARTICIPLES.has(word(verb))) continue;
+    if (decidedIn !== words.sentenceStart[i]) continue;
+    const phrase = tokens.slice(should, verb + 1).map((token) => token.word).join(' ');
+    if (compiled.allowed.has(phrase)) continue;
+    const start = tokens[should]!.start;
+    const end = tokens[verb]!.end;
+    yield { match: { phrase: DECISION_HINDSIGHT, first: should, end: verb + 1 }, start, end, text: text.slice(start, end).replace(/\s+/g, ' ') };
   }
 }
 
@@ -266,9 +420,13 @@ function excludedMask(length: number, ranges: ReadonlyArray<{ start: number; end
   return mask;
 }
 
-/** "not human error", "no one is to blame", "wasn't obviously wrong": up to three words back. */
+/**
+ * "not human error", "no one is to blame", "wasn't obviously wrong", "no alert was ignored":
+ * up to three words back, within the clause ("…is not empty; the warning was ignored").
+ */
 function negated(words: Words, first: number): boolean {
   for (let k = first - 1; k >= Math.max(words.sentenceStart[first]!, first - 3); k--) {
+    if (clauseBreak(words, k)) return false;
     if (isNegator(words.tokens[k]!.word)) return true;
   }
   return false;

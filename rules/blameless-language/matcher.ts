@@ -35,6 +35,8 @@ export interface CompiledPhrase {
   subject: Subject | null;
   notBefore: ReadonlySet<string> | null;
   notAfter: ReadonlySet<string> | null;
+  /** Not reported in a sentence in the first person. */
+  notInFirstPerson?: boolean;
   /** From the `extra` option. */
   custom: boolean;
 }
@@ -113,6 +115,7 @@ export function compileEntry(entry: PhraseEntry): CompiledPhrase {
     subject: entry.subject ?? null,
     notBefore: entry.notBefore ? new Set(entry.notBefore) : null,
     notAfter: entry.notAfter ? new Set(entry.notAfter) : null,
+    notInFirstPerson: entry.notInFirstPerson ?? false,
     custom: false,
   };
 }

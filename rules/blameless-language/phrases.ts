@@ -33,6 +33,8 @@ export interface PhraseEntry {
   notBefore?: readonly string[];
   /** A preceding word that makes it something else ("a change of course"). */
   notAfter?: readonly string[];
+  /** Not reported in a sentence with "we", "I", "us", "our" or "my": "Our alerts were ignored for weeks" is the team owning it. */
+  notInFirstPerson?: boolean;
 }
 
 export interface CategoryInfo {
@@ -68,8 +70,10 @@ export const CATEGORY_INFO: Readonly<Record<Category, CategoryInfo>> = {
 const HUMAN_ERROR = 'name the conditions that made the action possible, such as a script without rate limiting or out-of-date docs';
 const OMISSION = 'describe what the person saw and did, and what made the step easy to miss';
 const ACTION = 'describe what happened and the system that allowed it';
+/** The suggestion when people are the root cause. */
+export const ROOT_CAUSE_SUGGESTION = ACTION;
 const JUDGEMENT = 'describe the actions and their results with verifiable facts';
-const HINDSIGHT = 'describe what was known at the time, and put improvements in the action items';
+export const HINDSIGHT = 'describe what was known at the time, and put improvements in the action items';
 const OBVIOUS = 'explain what made it seem obvious, and to whom';
 
 /**
@@ -82,6 +86,20 @@ const SHOULD_HAVE_DONE = [
 ] as const;
 /** What follows "should have been" when it judges: "been caught", "been more careful". */
 const SHOULD_HAVE_BEEN = ['caught', 'noticed', 'spotted', 'detected', 'obvious', 'clear', 'aware', 'known', 'careful', 'tested', 'reviewed', 'checked'] as const;
+
+/** Checks left undone: "he didn't check", "she did not notice" (with a person as the subject). */
+const OMITTED = ['check', 'notice', 'anticipate', 'verify', 'test', 'realise', 'realize', 'consider', 'review', 'escalate', 'read'] as const;
+/** The same after "never": "the reviewer never checked". */
+const NEVER_DONE = ['checked', 'noticed', 'anticipated', 'verified', 'tested', 'realised', 'realized', 'considered', 'reviewed', 'escalated'] as const;
+/**
+ * Signals people are meant to act on: "the warning was ignored" blames whoever did not act,
+ * even in the passive. Not messages, e-mails, errors, headers or settings: software ignores
+ * those by design ("the header was ignored by the CDN").
+ */
+const WARNINGS = [
+  'warning', 'warnings', 'alert', 'alerts', 'alarm', 'alarms', 'notification', 'notifications', 'reminder', 'reminders',
+  'escalation', 'escalations', 'signs',
+] as const;
 
 /** Technical uses: "lazy loading", "lazy evaluation", "sloppy quorum". */
 const LAZY_TECHNICAL = [
@@ -102,6 +120,13 @@ export const PHRASES: readonly PhraseEntry[] = [
   { words: ['failed', 'to'], category: 'blame-verb', subject: 'named', suggestion: OMISSION },
   { words: ['ignored'], category: 'blame-verb', subject: 'named', suggestion: OMISSION },
   { words: ['broke'], category: 'blame-verb', subject: 'named', suggestion: ACTION },
+  { words: ['did', 'not', OMITTED], category: 'blame-verb', subject: 'named', suggestion: OMISSION },
+  { words: [["didn't"], OMITTED], category: 'blame-verb', subject: 'named', suggestion: OMISSION },
+  { words: ['never', NEVER_DONE], category: 'blame-verb', subject: 'named', suggestion: OMISSION },
+  { words: [['overlooked', 'misread', 'underestimated']], category: 'blame-verb', subject: 'named', suggestion: OMISSION },
+  { words: ['misjudged'], category: 'blame-verb', subject: 'person', suggestion: OMISSION },
+  { words: [WARNINGS, ['was', 'were', 'got'], 'ignored'], category: 'blame-verb', suggestion: OMISSION, notBefore: ['by'], notInFirstPerson: true },
+  { words: [WARNINGS, ['had', 'has', 'have'], 'been', 'ignored'], category: 'blame-verb', suggestion: OMISSION, notBefore: ['by'], notInFirstPerson: true },
 
   { words: [['careless', 'carelessly', 'carelessness']], category: 'judgement', suggestion: JUDGEMENT },
   { words: [['negligent', 'negligently', 'negligence']], category: 'judgement', suggestion: JUDGEMENT },
@@ -113,6 +138,7 @@ export const PHRASES: readonly PhraseEntry[] = [
   { words: ['at', 'fault'], category: 'judgement', suggestion: JUDGEMENT },
   { words: ['to', 'blame'], category: 'judgement', suggestion: JUDGEMENT },
   { words: ['blamed', 'on'], category: 'judgement', suggestion: JUDGEMENT },
+  { words: ['without', 'being', ['thorough', 'careful', 'attentive', 'diligent']], category: 'judgement', suggestion: JUDGEMENT },
 
   { words: ['should', 'have', SHOULD_HAVE_DONE], category: 'hindsight', suggestion: HINDSIGHT },
   { words: ['should', 'have', 'paid', 'attention'], category: 'hindsight', suggestion: HINDSIGHT },
@@ -120,6 +146,8 @@ export const PHRASES: readonly PhraseEntry[] = [
   { words: ['should', 'have', 'been', 'more', ['careful', 'thorough', 'cautious', 'attentive']], category: 'hindsight', suggestion: HINDSIGHT },
   { words: [["should've"], SHOULD_HAVE_DONE], category: 'hindsight', suggestion: HINDSIGHT },
   { words: [["should've"], 'been', SHOULD_HAVE_BEEN], category: 'hindsight', suggestion: HINDSIGHT },
+  { words: ['ought', 'to', 'have', SHOULD_HAVE_DONE], category: 'hindsight', suggestion: HINDSIGHT },
+  { words: ['ought', 'to', 'have', 'been', SHOULD_HAVE_BEEN], category: 'hindsight', suggestion: HINDSIGHT },
   { words: ['could', 'have', 'easily'], category: 'hindsight', suggestion: HINDSIGHT },
   { words: [["could've"], 'easily'], category: 'hindsight', suggestion: HINDSIGHT },
   { words: ['could', 'easily', 'have'], category: 'hindsight', suggestion: HINDSIGHT },
@@ -127,3 +155,63 @@ export const PHRASES: readonly PhraseEntry[] = [
   { words: ['obviously'], category: 'assumed-knowledge', suggestion: OBVIOUS },
   { words: ['of', 'course'], category: 'assumed-knowledge', suggestion: OBVIOUS, notAfter: ['change', 'changes', 'changed', 'matter'] },
 ];
+
+/**
+ * "Obviously" and "of course" judge only in a sentence about people or about what should
+ * have been ("Of course, nobody had checked", "…which was obviously wrong"), never in one
+ * about "we" or "I" ("We have of course rotated the keys") or a plain fact about a system
+ * ("the cache obviously had expired"). Words of a norm:
+ */
+export const NORM_WORDS: ReadonlySet<string> = new Set([
+  'should', "shouldn't", 'must', 'ought', 'wrong', 'mistake', 'mistaken', 'supposed', 'bad', 'incorrect', 'needed', 'known',
+]);
+
+/**
+ * Hindsight on a decision in the passive: "The pull request was merged on a Friday when it
+ * should have waited." A decision (`was` / `were` / `got` and one of these) then, in the same
+ * sentence, one of DECISION_LINKS, one of DECISION_SUBJECTS and "should have …" / "ought to
+ * have …": the "should have …" part is reported. Alone, "should have waited" states what a
+ * system was expected to do ("The flag service should have waited for the allow-list").
+ */
+export const DECISIONS = ['merged', 'approved', 'deployed', 'released', 'shipped', 'pushed', 'published', 'rolled', 'scheduled'] as const;
+export const DECISION_LINKS = ['when', 'while', 'although', 'though', 'but', 'where'] as const;
+export const DECISION_SUBJECTS = ['it', 'they', 'this', 'that'] as const;
+/**
+ * What a change itself was expected to do, not what people should have decided: "was
+ * deployed, but it should have worked", "…should have been fine". After "been", only a
+ * participle counts ("should have been held back", "…been reviewed").
+ */
+export const EXPECTED_OUTCOMES: ReadonlySet<string> = new Set([
+  'worked', 'succeeded', 'failed', 'passed', 'run', 'ran', 'completed', 'finished', 'started', 'triggered', 'fired', 'applied',
+  'returned', 'stopped', 'recovered', 'scaled', 'rolled', 'retried', 'timed', 'errored', 'crashed', 'restarted',
+]);
+
+/** Participles that do not end in -ed or -en, for "…should have been held back". */
+export const IRREGULAR_PARTICIPLES: ReadonlySet<string> = new Set([
+  'held', 'kept', 'caught', 'made', 'left', 'sent', 'built', 'done', 'put', 'set', 'shut', 'split', 'stuck', 'told', 'found',
+  'brought', 'withheld', 'rebuilt', 'paused', 'reverted',
+]);
+
+/**
+ * People as the root cause: the value of a "Root Cause:" line, or the first sentence of a
+ * root-cause section, whose subject is a role (see ROLES in subjects.ts) or he, she or
+ * someone, and whose verb is an action in the past tense ("Day shift engineers changed the
+ * kubelet directory"). Not an auxiliary or a verb of perception ("Operators had no alert",
+ * "Engineers were unable to", "…was not noticed by administrators"), nor a participle that
+ * only describes them ("Engineers involved in the migration…"). Adverbs that may stand
+ * between subject and verb:
+ */
+export const ROOT_CAUSE_ADVERBS = ['accidentally', 'mistakenly', 'inadvertently', 'manually', 'unknowingly', 'then', 'also', 'had', 'have'] as const;
+export const NOT_ROOT_CAUSE_ACTIONS: ReadonlySet<string> = new Set([
+  'was', 'were', 'had', 'has', 'have', 'did', 'could', 'would', 'should', 'might', 'may', 'can', 'are', 'is', 'been',
+  'needed', 'lacked', 'wanted', 'tried', 'used', 'followed', 'received', 'noticed', 'saw', 'observed', 'reported', 'found',
+  'detected', 'identified', 'involved', 'based', 'assigned', 'tasked', 'located', 'affected', 'concerned', 'dedicated',
+  'named', 'called', 'responsible', 'expected', 'required', 'asked', 'allowed', 'paged', 'alerted', 'notified',
+]);
+/** Past tenses that do not end in -ed. */
+export const IRREGULAR_ACTIONS: ReadonlySet<string> = new Set([
+  'ran', 'made', 'set', 'put', 'took', 'chose', 'wrote', 'left', 'sent', 'forgot', 'broke', 'gave', 'cut', 'shut', 'brought',
+  'began', 'rebuilt', 'overwrote', 'undid', 'mistook',
+]);
+/** Labels of a root-cause line: "Root Cause:", "Root causes:". */
+export const ROOT_CAUSE_LABEL = /^root[ -]?causes?$/i;

@@ -16,15 +16,18 @@ const SKIPPED_BEFORE_VERB = new Set([
 ]);
 const NEGATORS = new Set(['not', 'never', 'no', 'nobody', 'none', 'neither', 'nor', 'cannot', 'without', 'nothing']);
 export const FIRST_OR_SECOND_PERSON = new Set(['we', 'i', 'you', 'us']);
+/** A sentence with one of these is the team speaking of itself: "We have of course rotated the keys". */
+export const FIRST_PERSON: ReadonlySet<string> = new Set(['we', 'i', 'us', 'our', 'my']);
 /** Subjects that are people whatever the verb. */
 const PERSON_PRONOUNS = new Set(['he', 'she', 'someone', 'somebody', 'everyone', 'everybody', 'anyone', 'anybody']);
 /** People by role. */
 const ROLES = new Set([
   'engineer', 'engineers', 'operator', 'operators', 'developer', 'developers', 'dev', 'devs', 'sre', 'sres', 'admin',
   'admins', 'administrator', 'administrators', 'on-call', 'oncall', 'on-caller', 'responder', 'responders', 'reviewer',
-  'reviewers', 'author', 'commander', 'ic', 'employee', 'employees', 'contractor', 'intern', 'teammate', 'colleague',
-  'person', 'manager', 'lead', 'approver', 'human', 'humans', 'staff', 'member', 'members', 'dba', 'sysadmin', 'maintainer',
-  'maintainers', 'deployer', 'assignee', 'owner',
+  'reviewers', 'author', 'commander', 'ic', 'employee', 'employees', 'contractor', 'contractors', 'intern', 'interns',
+  'teammate', 'teammates', 'colleague', 'colleagues', 'person', 'manager', 'managers', 'lead', 'approver', 'human', 'humans',
+  'staff', 'member', 'members', 'dba', 'dbas', 'sysadmin', 'sysadmins', 'maintainer', 'maintainers', 'deployer', 'assignee',
+  'owner', 'on-callers',
 ]);
 /** Subjects that name software or groups as often as people ("the client failed to connect"): only for verbs only people do. */
 const PERSON_VERB_ROLES = new Set(['user', 'users', 'customer', 'customers', 'they']);
@@ -45,6 +48,19 @@ export interface Words {
   firstPersonBefore: boolean[];
 }
 
+/** Words for people beyond ROLES and PERSON_PRONOUNS, for telling whether a sentence is about people. */
+const PEOPLE_WORDS = new Set(['nobody', 'no-one', 'anyone', 'anybody', 'they', 'them', 'people', 'team', 'teams']);
+
+/** Whether a word names people: a role, a pronoun for a person, "nobody", "the team". */
+export function namesPeople(word: string): boolean {
+  return ROLES.has(word) || PERSON_PRONOUNS.has(word) || PERSON_VERB_ROLES.has(word) || PEOPLE_WORDS.has(word);
+}
+
+/** Whether a word is a role or he, she, someone: who can be made the root cause. */
+export function isPersonSubject(word: string): boolean {
+  return ROLES.has(word) || word === 'he' || word === 'she' || word === 'someone' || word === 'somebody';
+}
+
 export function isNegator(word: string): boolean {
   return NEGATORS.has(word) || word.endsWith("n't");
 }
@@ -60,7 +76,7 @@ function spaced(words: Words, left: number): boolean {
 }
 
 /** Whether the text between two words breaks a clause (sentence punctuation, brackets, quotes, code). */
-function clauseBreak(words: Words, left: number): boolean {
+export function clauseBreak(words: Words, left: number): boolean {
   const { text, tokens } = words;
   for (let i = tokens[left]!.end; i < tokens[left + 1]!.start; i++) {
     if ('.!?;:()[]"“”\uFFFC'.includes(text[i]!)) return true;

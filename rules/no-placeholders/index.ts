@@ -1,12 +1,6 @@
-import type { Nodes, Parents } from 'mdast';
 import { defineRule } from '../../src/engine/types.js';
-import { findMojibake } from '../../src/model/index.js';
-import { normalizeText } from '../../src/model/index.js';
-import {
-  choiceAlternatives, exampleHost, findBlanks, findBrackets, findCheckboxGroups, findExampleUrls, findMarkers,
-  findMasks, isMarkerValue, type PlaceholderMatch,
-} from '../../src/model/index.js';
-import { PostmortemDocument, SectionFilter, textRuns, type Section, type TextRun } from '../../src/model/index.js';
+import { findMojibake, normalizeText, SectionFilter } from '../../src/model/index.js';
+import type { PlaceholderCategory, PlaceholderKind, PostmortemDocument, ProseBlock, Section } from '../../src/model/index.js';
 
 interface Categories {
   brackets: boolean;
@@ -25,17 +19,21 @@ interface Options {
   ignoreSections: string[];
 }
 
-type Category = keyof Categories;
-
 interface Finding {
   start: number;
   end: number;
-  category: Category;
-  messageId: string;
+  category: PlaceholderCategory;
+  messageId: MessageId;
   data: Record<string, string>;
+  /** What was found, compared with the `allow` option. */
+  text: string;
 }
 
-/** Instructions left in by the templates postmortems start from (see ../shared/seeds). */
+/**
+ * Instructions left in by the templates postmortems start from (see ../shared/seeds), and
+ * by the incident template of jupyterhub/mybinder.org-deploy that many projects copy.
+ * Words are matched across line breaks.
+ */
 const DEFAULT_INSTRUCTIONS = [
   'This template should be filled out',
   'Fill out this template',
@@ -54,26 +52,21 @@ const DEFAULT_INSTRUCTIONS = [
   'What made this worse or prevented earlier detection',
   'Describe the final fix',
   'Any additional context, observations, or thoughts',
+  'Ideally these should result in concrete action items',
+  'These are good things that happened to us but not because we had planned',
+  'These are only sample subheadings',
+  'even a small skeleton of one',
+  'If it makes sense to include a timeline for this',
+  'First symptoms, possibly how they were identified',
+  'These sections should be filled out once',
 ];
 const DEFAULT_EXAMPLE_LABELS = ['Example', 'Examples', 'For example', 'Example output', 'Template', '예시', '例', '示例'];
-
-/** Fields and columns that hold one value: a list of alternatives there is a choice not made. */
-const SINGLE_VALUE_KEYS = new Set(['severity', 'priority', 'status']);
-const SINGLE_VALUE_COLUMNS = new Set(['severity', 'sev', 'priority', 'status', 'state']);
-
-/** What may surround a placeholder on its line for it to stand alone: list markers, emphasis, a label. */
-const LINE_PREFIX = /^[ \t]*(?:>[ \t]?)*(?:#{1,6}[ \t]+)?(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:\[[ xX]\][ \t]+)?/;
-const TIME_PREFIX = /^[ \t]*~?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*(?:UTC|[AaPp]\.?[Mm]\.?))?[ \t]*[-–—:|]?/;
-const LABEL_PREFIX = /^[^:\n]{1,60}:(?!\/)/;
-const INLINE_MARKERS = /[*_`~]/g;
-const BRACKETS_IN_LINE = /\[[^[\]\n]{0,300}\]/g;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const SENTENCE_END = /[.!?](?=\s|$)/g;
 
 const MESSAGES = {
   bracket: 'Unfilled placeholder "{{text}}": replace it with the actual content.',
   blank: 'Unfilled blank "{{text}}": write the actual value.',
   mask: 'Unfilled format mask "{{text}}": write the actual value.',
+  emptyField: 'Empty field "{{text}}": write its value or remove the line.',
   choice: 'Unselected choice "{{text}}": keep only the value that applies.',
   noneTicked: 'No option ticked in "{{text}}": tick the one that applies ([x]).',
   severalTicked: 'Several options ticked in "{{text}}": tick only the one that applies.',
@@ -81,13 +74,13 @@ const MESSAGES = {
   exampleDomain: 'Link to the reserved example domain "{{host}}" (RFC 2606): replace it with the real address.',
   instruction: 'Template instruction left in: "{{text}}"; replace it with the actual content or remove it.',
   example: 'Template example "{{text}}" left in: replace the example with this incident\'s facts, or remove it.',
-} as const;
+} as const satisfies Record<PlaceholderKind | 'example', string>;
 
 type MessageId = keyof typeof MESSAGES;
 
 /** Per-options work, done once per options object. */
 interface Prepared {
-  /** Every instruction phrase in one case-insensitive pattern, or null when there is none. */
+  /** Every instruction phrase in one case-insensitive pattern (words across any whitespace), or null when there is none. */
   instructionPattern: RegExp | null;
   exampleLabels: Set<string>;
   allow: Set<string>;
@@ -95,41 +88,23 @@ interface Prepared {
 }
 
 function prepare(options: Options): Prepared {
+  const phrase = (text: string) => text.trim().split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');
   return {
-    instructionPattern:
-      options.instructions.length > 0
-        ? new RegExp(options.instructions.map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i')
-        : null,
+    instructionPattern: options.instructions.length > 0 ? new RegExp(options.instructions.map(phrase).join('|'), 'gi') : null,
     exampleLabels: new Set(options.exampleLabels.map(normalizeText)),
     allow: new Set(options.allow.map((text) => text.trim().toLowerCase())),
     ignored: new SectionFilter(options.ignoreSections),
   };
 }
 
-const isLink = (node: Parents) => node.type === 'link' || node.type === 'linkReference';
+const SENTENCE_END = /[.!?](?=\s|$)/g;
 
 function shown(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= 80 ? flat : `${flat.slice(0, 79)}…`;
 }
 
-/**
- * Whether a bracketed placeholder stands alone on its line (or in its table cell): nothing
- * but list markers, emphasis, a "Label:" or a time, punctuation and other brackets around
- * it ("**Duration:** [start] ~ [end] ([total])"). Brackets inside sentences are usually
- * quotes or names of settings, not placeholders.
- */
-function standsAlone(document: PostmortemDocument, run: TextRun, offset: number): boolean {
-  const cell = run.ancestors.find((node) => node.type === 'tableCell');
-  let context: string;
-  if (cell?.position) context = document.text.slice(cell.position.start.offset!, cell.position.end.offset!).replace(/^\||\|$/g, '');
-  else context = document.lines.lineText(document.lines.point(offset).line);
-  let rest = context.replace(BRACKETS_IN_LINE, ' ').replace(LINE_PREFIX, '').replace(INLINE_MARKERS, '');
-  rest = rest.replace(TIME_PREFIX, '').replace(LABEL_PREFIX, '');
-  return !LETTER_OR_DIGIT.test(rest);
-}
-
-/** The sentence around a phrase, within one text run. */
+/** The sentence around a phrase, within one block. */
 function sentenceAround(value: string, index: number, length: number): [number, number] {
   let start = 0;
   let end = value.length;
@@ -146,207 +121,18 @@ function sentenceAround(value: string, index: number, length: number): [number, 
   return [start, end];
 }
 
-class Collector {
-  readonly findings: Finding[] = [];
-  constructor(private readonly categories: Categories) {}
-
-  add(category: Category, messageId: MessageId, start: number, end: number, data: Record<string, string>): void {
-    if (!this.categories[category] || end <= start) return;
-    this.findings.push({ start, end, category, messageId, data });
+/** The sentences of a block's prose (code, links and HTML left out) that hold an instruction phrase. */
+function findInstructions(block: ProseBlock, pattern: RegExp, out: Finding[]): void {
+  const { view } = block;
+  const text = view.masked(['code', 'links', 'gaps']);
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const [start, end] = sentenceAround(text, m.index, m[0].length);
+    const range = view.sourceRange(start, end);
+    const sentence = view.text.slice(start, end);
+    out.push({ ...range, category: 'instructions', messageId: 'instruction', data: { text: shown(sentence) }, text: sentence });
+    pattern.lastIndex = Math.max(pattern.lastIndex, end);
   }
-
-  /** Matches found in a string whose index i is at source offset `at(i)`. */
-  addMatches(category: Category, messageId: MessageId, matches: PlaceholderMatch[], at: (index: number) => number): void {
-    for (const match of matches) this.add(category, messageId, at(match.start), at(match.end), { text: shown(match.text) });
-  }
-}
-
-/** Cheap tests that rule out most prose before the detectors run. */
-const MAYBE_MASK = /YY|HH|XX|DD|MM|hh:mm|yyyy|[dm]{2}[-/.][dm]{2}|[XYN][ %]|\$[XYN]/;
-const MAYBE_MARKER = /TB[DAC]|\?\?\?|XXX|TODO|FIXME/;
-
-function checkTextRun(document: PostmortemDocument, run: TextRun, options: Prepared, out: Collector): void {
-  const { value } = run;
-  const hasBracket = value.includes('[');
-  const maybeMask = MAYBE_MASK.test(value);
-  const maybeMarker = MAYBE_MARKER.test(value);
-  const maybeUrl = value.includes('://');
-  const maybeInstruction = options.instructionPattern !== null && options.instructionPattern.test(value);
-  if (!hasBracket && !maybeMask && !maybeMarker && !maybeUrl && !maybeInstruction) return;
-  if (run.ancestors.some(isLink)) return;
-  const at = run.offsets;
-  if (hasBracket) {
-    for (const match of findBrackets(value)) {
-      if (match.kind === 'choice') out.add('choices', 'choice', at(match.start), at(match.end), { text: shown(match.text) });
-      else if (match.telling || standsAlone(document, run, at(match.start))) {
-        out.add('brackets', 'bracket', at(match.start), at(match.end), { text: shown(match.text) });
-      }
-    }
-    checkCheckboxes(document, run, out);
-  }
-  if (maybeMask) out.addMatches('blanks', 'mask', findMasks(value), at);
-  if (maybeMarker) {
-    // A whole cell is judged with its column (a "TODO" status is a status), in checkTables.
-    const inCell = run.ancestors.some((node) => node.type === 'tableCell');
-    const markers = findMarkers(value);
-    out.addMatches('markers', 'marker', inCell ? markers.filter((match) => !/^(?:TODO|FIXME)$/.test(match.text)) : markers, at);
-  }
-  if (maybeUrl) {
-    for (const url of findExampleUrls(value)) out.add('exampleDomains', 'exampleDomain', at(url.start), at(url.end), { host: url.host });
-  }
-  if (maybeInstruction) {
-    const pattern = new RegExp(options.instructionPattern!.source, 'gi');
-    for (let m = pattern.exec(value); m; m = pattern.exec(value)) {
-      const [start, end] = sentenceAround(value, m.index, m[0].length);
-      out.add('instructions', 'instruction', at(start), at(end), { text: shown(value.slice(start, end)) });
-      pattern.lastIndex = Math.max(pattern.lastIndex, end);
-    }
-  }
-}
-
-/** "[ ] P0 [ ] P1": a task box opening a list item counts as the first box of the line. */
-function checkCheckboxes(document: PostmortemDocument, run: TextRun, out: Collector): void {
-  const at = run.offsets;
-  const item = run.ancestors.findLast((node) => node.type === 'listItem');
-  const paragraph = run.ancestors.at(-1);
-  const leadingBox =
-    item?.type === 'listItem' && typeof item.checked === 'boolean' && paragraph?.type === 'paragraph' &&
-    item.children[0] === paragraph && paragraph.children[0] === run.node
-      ? item.checked
-      : null;
-  for (const group of findCheckboxGroups(run.value, leadingBox)) {
-    const start = group.start === 0 && leadingBox !== null ? taskBoxOffset(document, item!) : at(group.start);
-    const text = document.text.slice(start, at(group.end));
-    if (group.ticked === 0) out.add('choices', 'noneTicked', start, at(group.end), { text: shown(text) });
-    else if (group.ticked > 1) out.add('choices', 'severalTicked', start, at(group.end), { text: shown(text) });
-  }
-}
-
-/** Source offset of the "[ ]" of a task list item. */
-function taskBoxOffset(document: PostmortemDocument, item: Nodes): number {
-  const start = item.position!.start.offset!;
-  const box = document.text.indexOf('[', start);
-  return box === -1 ? start : box;
-}
-
-function checkFields(document: PostmortemDocument, out: Collector): void {
-  for (const field of document.fields) {
-    if (field.source === 'front-matter') {
-      checkFrontMatterField(field, out);
-      continue;
-    }
-    checkValue(field.raw, field.key, field.span.start.offset, field.span.end.offset, out);
-  }
-}
-
-/** A whole value that is a marker (TBD) or an unpicked choice ("SEV-1 | SEV-2"). */
-function checkValue(rawValue: string, key: string, start: number, end: number, out: Collector): void {
-  const raw = rawValue.replace(/\*\*|`/g, '').trim();
-  const data = { text: shown(rawValue) };
-  if (isMarkerValue(raw) && !(key === 'status' && /^todo$/i.test(raw))) {
-    out.add('markers', 'marker', start, end, data);
-  } else if (choiceAlternatives(raw.replace(/^\[(.*)\]$/, '$1'), SINGLE_VALUE_KEYS.has(key))) {
-    out.add('choices', 'choice', start, end, data);
-  }
-}
-
-/**
- * Front matter is YAML, not prose: a value's brackets may be YAML syntax (a list such as
- * `authors: [Priya, Tomás]`), so each string of a list is checked on its own, where the
- * source writes it; a scalar is checked as written (quotes included, they are not brackets).
- */
-function checkFrontMatterField(field: PostmortemDocument['fields'][number], out: Collector): void {
-  const base = field.span.start.offset;
-  const pieces: Array<{ text: string; offset: number }> = [];
-  if (Array.isArray(field.data) && field.data.length === 1 && /^\[[^\]]*\]$/.test(field.raw.trim())) {
-    // `authors: [Name]`: YAML reads a one-element list, the template meant a placeholder.
-    pieces.push({ text: field.raw, offset: base });
-  } else if (Array.isArray(field.data)) {
-    let cursor = 0;
-    for (const element of field.data) {
-      if (typeof element !== 'string' || element === '') continue;
-      const index = field.raw.indexOf(element, cursor);
-      if (index === -1) continue;
-      pieces.push({ text: element, offset: base + index });
-      cursor = index + element.length;
-    }
-  } else if (typeof field.data === 'string' || typeof field.data === 'number') {
-    pieces.push({ text: field.raw, offset: base });
-  }
-  for (const piece of pieces) {
-    const at = (i: number) => piece.offset + i;
-    const unquoted = piece.text.replace(/^(["'])(.*)\1$/s, '$2');
-    const quoteWidth = unquoted.length === piece.text.length ? 0 : 1;
-    checkValue(unquoted, field.key, at(quoteWidth), at(quoteWidth + unquoted.length), out);
-    for (const match of findBrackets(piece.text)) {
-      out.add(match.kind === 'choice' ? 'choices' : 'brackets', match.kind === 'choice' ? 'choice' : 'bracket', at(match.start), at(match.end), { text: shown(match.text) });
-    }
-    out.addMatches('blanks', 'blank', findBlanks(piece.text), at);
-    out.addMatches('blanks', 'mask', findMasks(piece.text), at);
-    out.addMatches('markers', 'marker', findMarkers(piece.text), at);
-  }
-}
-
-function checkTables(document: PostmortemDocument, out: Collector): void {
-  for (const table of document.tables) {
-    for (const row of table.rows) {
-      for (const cell of row.cells) {
-        const { start, end } = { start: cell.span.start.offset, end: cell.span.end.offset };
-        if (!cell.text) continue;
-        if (isMarkerValue(cell.text) && !(cell.column === 'status' && /^todo$/i.test(cell.text))) {
-          out.add('markers', 'marker', start, end, { text: shown(cell.text) });
-        } else if (choiceAlternatives(cell.text, SINGLE_VALUE_COLUMNS.has(cell.column))) {
-          out.add('choices', 'choice', start, end, { text: shown(cell.text) });
-        }
-      }
-    }
-  }
-}
-
-/** "**Status:**" followed by a task list: one box should be ticked. */
-function checkChoiceLists(document: PostmortemDocument, out: Collector): void {
-  for (const list of document.lists) {
-    if (list.items.length < 2 || list.items.some((item) => item.checked === null)) continue;
-    const line = list.span.start.line - 1;
-    const field = document.fields.find(
-      (candidate) => candidate.source === 'line' && candidate.span.end.line === line && candidate.value === '' && SINGLE_VALUE_KEYS.has(candidate.key),
-    );
-    if (!field) continue;
-    const ticked = list.items.filter((item) => item.checked).length;
-    if (ticked === 1) continue;
-    const options = list.items.map((item) => item.text).join(', ');
-    const data = { text: shown(`${field.label}: ${options}`) };
-    out.add('choices', ticked === 0 ? 'noneTicked' : 'severalTicked', list.span.start.offset, list.span.end.offset, data);
-  }
-}
-
-/** Nodes whose source is not prose: blanks are never looked for there. */
-const NOT_PROSE = new Set(['code', 'inlineCode', 'html', 'yaml', 'toml', 'thematicBreak', 'definition', 'link', 'image']);
-
-/**
- * Links and images to reserved example domains, and blanks. Blanks are read from the
- * source, outside code, HTML, links and rules: the parser takes runs of underscores for
- * emphasis ("_____%" and "$_____" on the next line become one emphasised span).
- */
-function checkLinksAndBlanks(document: PostmortemDocument, out: Collector): void {
-  const excluded: Array<[number, number]> = [];
-  const stack: Nodes[] = [document.tree];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (!node.position && node.type !== 'root') continue;
-    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && node.position) {
-      const host = exampleHost(node.url);
-      if (host) out.add('exampleDomains', 'exampleDomain', node.position.start.offset!, node.position.end.offset!, { host });
-    }
-    if (NOT_PROSE.has(node.type)) {
-      excluded.push([node.position!.start.offset!, node.position!.end.offset!]);
-      if (node.type !== 'link') continue;
-    }
-    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
-  }
-  const inExcluded = (offset: number) => excluded.some(([start, end]) => offset >= start && offset < end);
-  const at = (index: number) => index;
-  out.addMatches('blanks', 'blank', findBlanks(document.text).filter((match) => !inExcluded(match.start)), at);
 }
 
 /** A title or first line that only says "Example" (repaired first if it is mojibake: "ì˜ˆì‹œ"). */
@@ -366,28 +152,26 @@ function isExampleLabel(text: string, labels: Set<string>): boolean {
  * example), when the section around it also holds other unfilled template text — an
  * example in a finished postmortem is content.
  */
-function checkExamples(document: PostmortemDocument, labels: Set<string>, out: Collector): void {
-  const found = out.findings.slice();
+function findExamples(document: PostmortemDocument, labels: Set<string>, found: Finding[]): Finding[] {
+  const examples: Finding[] = [];
   const hasFindingIn = (section: Section | null, except: number) => {
     const start = section ? section.extent.start : 0;
     const end = section ? section.extent.end : document.text.length;
     return found.some((finding) => finding.start >= start && finding.start < end && finding.start !== except);
   };
+  const example = (start: number, end: number, title: string): Finding => ({
+    start, end, category: 'instructions', messageId: 'example', data: { text: shown(title) }, text: title,
+  });
   for (const section of document.sections) {
     if (section.content.length === 0 || !isExampleLabel(section.title, labels)) continue;
     if (!hasFindingIn(section.parent ?? section, section.span.start.offset)) continue;
-    out.add('instructions', 'example', section.span.start.offset, section.span.end.offset, { text: shown(section.title) });
+    examples.push(example(section.span.start.offset, section.span.end.offset, section.title));
   }
-  for (const paragraph of document.paragraphs) {
-    if (paragraph.quoted || paragraph.listItem) continue;
-    const firstLine = paragraph.text.split('\n')[0]!;
-    if (!/:\s*$/.test(firstLine) || !isExampleLabel(firstLine.replace(/:\s*$/, ''), labels)) continue;
-    const start = paragraph.span.start.offset;
-    const end = document.lines.lineEnd(paragraph.span.start.line);
-    const followed = paragraph.text.includes('\n') || document.text.slice(paragraph.span.end.offset).trim() !== '';
-    if (!followed || !hasFindingIn(paragraph.section, start)) continue;
-    out.add('instructions', 'example', start, end, { text: shown(firstLine) });
+  for (const line of document.placeholders.labelLines) {
+    if (!isExampleLabel(line.text, labels) || !hasFindingIn(line.section, line.start)) continue;
+    examples.push(example(line.start, line.end, `${line.text}:`));
   }
+  return examples;
 }
 
 /** Overlapping findings are reported once: the earliest, then the widest. */
@@ -455,18 +239,22 @@ export default defineRule<Options, Prepared>({
   },
   prepare,
   check(document, context) {
-    const options = context.options;
+    const { categories } = context.options;
     const ready = context.prepared;
-    const out = new Collector(options.categories);
-    for (const run of textRuns(document.tree, document.text)) checkTextRun(document, run, ready, out);
-    checkFields(document, out);
-    checkTables(document, out);
-    checkChoiceLists(document, out);
-    checkLinksAndBlanks(document, out);
-    if (options.categories.instructions) checkExamples(document, ready.exampleLabels, out);
+    const facts = document.placeholders;
+    const findings: Finding[] = [];
+    for (const found of facts.found) {
+      if (!categories[found.category]) continue;
+      const data: Record<string, string> = found.kind === 'exampleDomain' ? { host: found.host ?? '' } : { text: shown(found.text) };
+      findings.push({ start: found.start, end: found.end, category: found.category, messageId: found.kind, data, text: found.text });
+    }
+    if (categories.instructions && ready.instructionPattern) {
+      for (const block of facts.prose) if (!block.transcript) findInstructions(block, ready.instructionPattern, findings);
+    }
+    if (categories.instructions) findings.push(...findExamples(document, ready.exampleLabels, findings));
 
-    for (const finding of deduplicate(out.findings)) {
-      const text = document.text.slice(finding.start, finding.end).trim().toLowerCase();
+    for (const finding of deduplicate(findings)) {
+      const text = finding.text.trim().toLowerCase();
       if (ready.allow.has(text) || ready.allow.has(text.replace(/^\[(.*)\]$/, '$1'))) continue;
       if (ready.ignored.covers(document.sectionAt(finding.start))) continue;
       context.report({ offsets: { start: finding.start, end: finding.end }, messageId: finding.messageId, data: finding.data });

@@ -1,10 +1,11 @@
-import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table, TableCell } from 'mdast';
+import type { Blockquote, Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table, TableCell } from 'mdast';
 import { parseMarkdown } from './parse/parse.js';
 import { LineIndex, type Span } from './parse/positions.js';
 import { plainText } from './text/inline.js';
 import { buildTextView, type TextView } from './text/text-view.js';
 import { blockLabel, headingField } from './text/labels.js';
 import { findDates } from './text/dates.js';
+import { isTranscript } from './text/transcripts.js';
 import { SectionKindResolver, sectionKindResolver } from './text/section-kinds.js';
 import { MetadataKeyResolver, metadataKeyResolver } from './text/metadata-keys.js';
 import { readFrontMatter } from './facts/front-matter.js';
@@ -18,6 +19,8 @@ import { incidentDateSources, type IncidentDateSource } from './facts/incident-d
 import { findActionItems, type ActionItem } from './facts/action-items.js';
 import { buildTimelines, type Timeline } from './facts/timeline.js';
 import { findCoverage, type Coverage } from './facts/coverage.js';
+import { collectLinks, type LinkFact } from './facts/links.js';
+import { findPlaceholders, type Placeholders } from './facts/placeholders.js';
 import type {
   DocumentTitle, Field, FrontMatter, ListItemModel, ListModel, ParagraphModel, PseudoHeading, Section, TableModel,
 } from './facts/types.js';
@@ -197,6 +200,20 @@ export class PostmortemDocument {
     return this.derived('people', collectPeople);
   }
 
+  /** Every link, image and reference definition, with its destination and the span of the whole construct. */
+  get links(): LinkFact[] {
+    return this.derived('links', collectLinks);
+  }
+
+  /**
+   * Template text left unfilled (brackets, blanks and masks, choices, markers, example
+   * domains, prompts), with the prose blocks and label lines where option-dependent
+   * instructions and example markers are looked for (see facts/placeholders.ts).
+   */
+  get placeholders(): Placeholders {
+    return this.derived('placeholders', findPlaceholders);
+  }
+
   /** The hypotheses of a structured root-cause analysis, and the summary that restates them. */
   get hypotheses(): Hypotheses {
     return this.derived('hypotheses', collectHypotheses);
@@ -278,20 +295,20 @@ export class PostmortemDocument {
     const paragraphs: ParagraphModel[] = [];
     const html: Array<{ value: string; span: Span }> = [];
     // previous: the block before a node in the same parent (a list's lead-in paragraph).
-    type Frame = { node: Nodes; listDepth: number; quoted: boolean; listItem: ListItem | null; previous: Nodes | null };
+    type Frame = { node: Nodes; listDepth: number; quoted: boolean; transcript: boolean; listItem: ListItem | null; previous: Nodes | null };
     const stack: Frame[] = [];
     for (let i = this.tree.children.length - 1; i >= 0; i--) {
-      stack.push({ node: this.tree.children[i]!, listDepth: 0, quoted: false, listItem: null, previous: this.tree.children[i - 1] ?? null });
+      stack.push({ node: this.tree.children[i]!, listDepth: 0, quoted: false, transcript: false, listItem: null, previous: this.tree.children[i - 1] ?? null });
     }
     while (stack.length > 0) {
-      const { node, listDepth, quoted, listItem, previous } = stack.pop()!;
+      const { node, listDepth, quoted, transcript, listItem, previous } = stack.pop()!;
       if (!node.position) continue;
       switch (node.type) {
         case 'table':
           tables.push(buildTable(node as Table, this.sectionAt(node.position.start.offset!), this.lines));
           continue;
         case 'paragraph':
-          paragraphs.push(this.paragraphModel(node as Paragraph, quoted, listItem));
+          paragraphs.push(this.paragraphModel(node as Paragraph, quoted, transcript, listItem));
           break;
         case 'list': {
           // The paragraph before a list is the last one collected (depth first, in document order).
@@ -313,15 +330,16 @@ export class PostmortemDocument {
       const children = node.children as Nodes[];
       const childListDepth = node.type === 'list' ? listDepth + 1 : listDepth;
       const childQuoted = quoted || node.type === 'blockquote';
+      const childTranscript = transcript || (node.type === 'blockquote' && this.isQuotedTranscript(node as Blockquote));
       const childItem = node.type === 'listItem' ? (node as ListItem) : listItem;
       for (let i = children.length - 1; i >= 0; i--) {
         const child = children[i]!;
         // Inline content is read through the paragraph; only inline HTML is collected here.
         if (node.type === 'paragraph' || node.type === 'heading') {
-          if (child.type === 'html') stack.push({ node: child, listDepth, quoted, listItem, previous: null });
+          if (child.type === 'html') stack.push({ node: child, listDepth, quoted, transcript, listItem, previous: null });
           continue;
         }
-        stack.push({ node: child as RootContent, listDepth: childListDepth, quoted: childQuoted, listItem: childItem, previous: children[i - 1] ?? null });
+        stack.push({ node: child as RootContent, listDepth: childListDepth, quoted: childQuoted, transcript: childTranscript, listItem: childItem, previous: children[i - 1] ?? null });
       }
     }
     return { tables, lists, paragraphs, html };
@@ -339,13 +357,25 @@ export class PostmortemDocument {
     return found;
   }
 
-  private paragraphModel(node: Paragraph, quoted: boolean, listItem: ListItem | null): ParagraphModel {
+  /** A block quote of chat lines or log lines (see text/transcripts.ts), read from its paragraphs' source lines. */
+  private isQuotedTranscript(node: Blockquote): boolean {
+    const lines: string[] = [];
+    for (const child of node.children) {
+      if (child.type !== 'paragraph' || !child.position) continue;
+      const source = this.text.slice(child.position.start.offset!, child.position.end.offset!);
+      for (const line of source.split(/\r\n?|\n/)) lines.push(line.replace(/^[ \t]*(?:>[ \t]?)*/, ''));
+    }
+    return isTranscript(lines);
+  }
+
+  private paragraphModel(node: Paragraph, quoted: boolean, transcript: boolean, listItem: ListItem | null): ParagraphModel {
     return {
       node,
       span: this.span(node),
       section: this.sectionAt(node.position!.start.offset!),
       text: plainText(node),
       quoted,
+      transcript,
       listItem,
       label: blockLabel(node),
     };

@@ -4,7 +4,7 @@ export { LineIndex } from './parse/positions.js';
 export { SectionKindResolver, BUILT_IN_SECTION_ALIASES, KIND_TITLES, kindName } from './text/section-kinds.js';
 export { MetadataKeyResolver, BUILT_IN_KEY_ALIASES } from './text/metadata-keys.js';
 export { normalizeText, splitTitle, stripEmoji, closest, levenshtein } from './text/normalize.js';
-export { plainText, textRuns, inlineSourceToText, type TextRun } from './text/inline.js';
+export { plainText, inlineSourceToText } from './text/inline.js';
 export { People, namesIn, type Person } from './facts/people.js';
 export type { Hypotheses, Hypothesis, HypothesisConfidence, HypothesisStatus, HypothesisSummary } from './facts/hypotheses.js';
 export { GAP, TextView, quotedRanges, type TextRange, type LinkRange, type Masked } from './text/text-view.js';
@@ -22,3 +22,7 @@ export { findMojibake, type MojibakeRun, type MojibakeEncoding } from './text/mo
 export * from './text/placeholders.js';
 export { SectionFilter } from './facts/section-filter.js';
 export { CORE_KINDS, type Coverage, type TitledPlace, type TitleForm, type ImplicitCover, type ImplicitForm, type Statement, type Genre } from './facts/coverage.js';
+export type { LinkFact } from './facts/links.js';
+export type { Placeholder, PlaceholderCategory, PlaceholderKind, Placeholders, ProseBlock, LabelLine } from './facts/placeholders.js';
+export { isTemplatePrompt, promptStart, isHereValue } from './text/template-prompts.js';
+export { isTranscript } from './text/transcripts.js';

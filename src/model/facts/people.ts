@@ -136,7 +136,8 @@ function holdsField(fields: readonly Field[], start: number, end: number): boole
   return field !== undefined && field.span.start.offset < end;
 }
 
-function isPeopleField(field: Field): boolean {
+/** Whether a field's value names people ("Author", "Incident commander", "Communications lead"). */
+export function isPeopleField(field: Field): boolean {
   if (PEOPLE_KEYS.has(field.key)) return true;
   return PEOPLE_LABEL_SUFFIX.test(normalizeText(field.label));
 }

@@ -101,6 +101,8 @@ export interface ParagraphModel {
   text: string;
   /** Whether the paragraph is inside a block quote. */
   quoted: boolean;
+  /** Whether it is inside a quoted chat transcript or log (text/transcripts.ts): what people typed or systems printed, not prose. */
+  transcript: boolean;
   /** The list item it belongs to, if any. */
   listItem: ListItem | null;
   /** The paragraph is only a label ("**Actions planned:**", a short plain line): its text, else null. */

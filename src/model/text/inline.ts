@@ -1,49 +1,9 @@
-import type { Nodes, Parents, Text } from 'mdast';
+import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 
 /** The text of a node, Markdown removed (image alt text and code included). */
 export function plainText(node: Nodes): string {
   return toString(node, { includeImageAlt: true, includeHtml: false });
-}
-
-/** A piece of prose: one mdast text node, with a map from its value to source offsets. */
-export interface TextRun {
-  node: Text;
-  value: string;
-  /** Source offset of value[i], for every i, plus one past the end. */
-  offsets: (index: number) => number;
-  /** The chain of ancestors, nearest last (paragraph, emphasis, link, …). */
-  ancestors: Parents[];
-}
-
-/** Node types whose text is not prose: code and raw HTML never hold findings. */
-const NOT_PROSE = new Set(['inlineCode', 'code', 'html', 'yaml', 'toml', 'math', 'inlineMath']);
-
-/**
- * Yields every text node under `root` in document order, skipping code and HTML, with
- * exact source offsets. A text node's value differs from its source where the source has
- * escapes, entities, or line prefixes (list indentation, "> "), so offsets are aligned
- * character by character when the lengths differ.
- */
-export function* textRuns(root: Nodes, source: string): Generator<TextRun> {
-  const stack: Array<{ node: Nodes; ancestors: Parents[] }> = [{ node: root, ancestors: [] }];
-  while (stack.length > 0) {
-    const { node, ancestors } = stack.pop()!;
-    if (NOT_PROSE.has(node.type)) continue;
-    if (node.type === 'text') {
-      const start = node.position?.start.offset;
-      const end = node.position?.end.offset;
-      if (start === undefined || end === undefined) continue;
-      yield { node, value: node.value, offsets: alignOffsets(node.value, source, start, end), ancestors };
-      continue;
-    }
-    if ('children' in node) {
-      const next = [...ancestors, node];
-      for (let i = node.children.length - 1; i >= 0; i--) {
-        stack.push({ node: node.children[i] as Nodes, ancestors: next });
-      }
-    }
-  }
 }
 
 /** Maps indices in `value` to offsets in `source[start, end)`. */

@@ -18,16 +18,22 @@ export interface PlaceholderMatch {
 /** `[…]` on one line, without nested brackets. */
 const BRACKETED = /\[([^[\]\n]{1,300})\]/g;
 
-/** Bracket contents that are never placeholders: citations, times, editorial marks, task boxes. */
+/**
+ * Bracket contents that are never placeholders: citations, times, editorial marks, task
+ * boxes, and offsets from a reference time ("[T+3h]", "[T-10m]", "[D+1]", "[+5m]").
+ */
 const NOT_PLACEHOLDER_CONTENT =
-  /^(?:\d{1,4}|[ xX✓✔]|\^.*|\?+|\.{3}|…|~?\d{1,2}:[\d?]{2}(?::\d{2})?.*|sic|redacted|removed|snip|omitted|edit(?:ed)?(?::.*)?|emphasis (?:added|mine)|citation needed|link|here|this|source)$/i;
+  /^(?:\d{1,4}|[ xX✓✔]|\^.*|\?+|\.{3}|…|~?\d{1,2}:[\d?]{2}(?::\d{2})?.*|sic|redacted|removed|snip|omitted|edit(?:ed)?(?::.*)?|emphasis (?:added|mine)|citation needed|link|here|this|source|[TDH]? ?[+-] ?\d{1,4}(?:[.:]\d{1,2})? ?(?:s|secs?|m|mins?|h|hrs?|d|days?|w)?)$/i;
 
 /** Words that name what a placeholder stands for ("[Name]", "[Owner]", "[Link to …]"). */
 const NAME_CONTENT =
   /^(?:(?:your|full|team|owner|author|service|system|company|product|customer|incident|brief|short|ticket|project|reviewer|approver)\s+)?(?:names?|name\(s\)|names\(s\)|owners?|authors?|title|description|date|time|duration|email|handle|team|url|link|ticket(?: id| number)?|number|amount|count|percentage|value|details?|summary|impact|root cause|region|version)$/i;
-/** Instructions inside brackets: a verb or phrase that asks the author to write something. */
+/**
+ * Instructions inside brackets: a verb or phrase that asks the author to write something,
+ * or words that say where it goes ("[your text here]", "[name here]"; not "[click here]").
+ */
 const INSTRUCTION_CONTENT =
-  /^(?:links? to\b|insert\b|describe\b|explain\b|enter\b|fill\b|replace\b|summari[sz]e\b|write\b|provide\b|specify\b|list of\b|number of\b|e\.g\.|if applicable\b|\d{1,2}\s*[-–]\s*\d{1,2}\s+(?:sentences?|paragraphs?|words?|bullets?|lines?)\b)|(?:\.{3}|…)\s*$|\bif applicable\b|\be\.g\.,?\s/i;
+  /^(?:links? to\b|insert\b|describe\b|explain\b|enter\b|fill\b|replace\b|summari[sz]e\b|write\b|provide\b|specify\b|list of\b|number of\b|e\.g\.|if applicable\b|\d{1,2}\s*[-–]\s*\d{1,2}\s+(?:sentences?|paragraphs?|words?|bullets?|lines?)\b)|^(?!(?:click|see|look|start|read|more|details|info)\b)(?:[\p{L}/-]{1,30}\s+){1,3}(?:goes\s+)?here$|(?:\.{3}|…)\s*$|\bif applicable\b|\be\.g\.,?\s/iu;
 /** "[INCIDENT-ID]", "[TICKET_ID]": capitals joined by dashes, without digits (so "[CVE-2021-44228]" is not one). */
 const CAPITAL_ID_CONTENT = /^[A-Z]{2,20}(?:[-_][A-Z]{2,20}){1,4}$/;
 
@@ -54,9 +60,18 @@ const MASK_ATOM = new RegExp(
   ].join('|'),
   'g',
 );
-/** A single letter standing for a number ("X users") is a variable in a formula ("= X requests/sec * Y"). */
-const FORMULA_BEFORE = /[=*×+÷][ \t]{0,2}$/;
-const FORMULA_AFTER = /^\S{0,20}[ \t]{0,2}[=*×+÷]/;
+/**
+ * A single letter standing for a number ("X users") is a variable in a formula ("= X
+ * requests/sec * Y", "< X%", "1/N requests"). On a line where one letter is a variable, or
+ * where a letter is defined ("where N is", "X = 85"), every lone letter is one.
+ */
+const FORMULA_BEFORE = /(?:[=*×+÷<>≤≥]|\d\/)[ \t]{0,2}$/;
+const FORMULA_AFTER = /^\S{0,20}[ \t]{0,2}[=*×+÷<>≤≥]/;
+const FORMULA_LINE =
+  /(?<![\w$])[XYNZ]%?[ \t]{0,2}[=*×+÷<>≤≥]|(?:[=*×+÷<>≤≥]|\d\/)[ \t]{0,2}\$?[XYNZ](?![\w])|\bwhere[ \t]{1,3}[XYNZ][ \t]{1,3}(?:is|are|=)\b/;
+const LONE_LETTER = /^\$?[XYN](?:%| |$)/;
+/** "4XX", "5XX": HTTP status classes, not masks. */
+const STATUS_CLASS = /^[1-5]XX$/;
 /** "2X:XX", "1X:30": a time known only roughly is not a mask (timelines write "14:??" the same way). */
 const ROUGH_TIME = /^(?=.*\d)[\dX?]{1,2}:[\dX?]{2}$/;
 /** Characters that end the token a mask atom belongs to ("INC-YYYY-MM-DD-XXX" is one token). */
@@ -111,6 +126,8 @@ export function findBrackets(value: string): BracketMatch[] {
     const content = m[1]!.trim();
     const after = value[m.index + m[0].length];
     if (!content || NOT_PLACEHOLDER_CONTENT.test(content) || after === '(' || after === '[' || after === ':') continue;
+    // "[[ADR-12]]", "[[Runbooks/Gateway|runbook]]": a wiki link.
+    if (after === ']' && value[m.index - 1] === '[') continue;
     const choices = choiceAlternatives(content);
     const kind: BracketKind = choices ? 'choice' : 'placeholder';
     const telling =
@@ -149,7 +166,7 @@ export function findMasks(value: string): PlaceholderMatch[] {
   for (let m = MASK_ATOM.exec(value); m; m = MASK_ATOM.exec(value)) {
     let start = m.index;
     let end = m.index + m[0].length;
-    if (/^\$?[XYN](?:%| |$)/.test(m[0]) && (FORMULA_BEFORE.test(value.slice(Math.max(0, start - 3), start)) || FORMULA_AFTER.test(value.slice(end)))) {
+    if (LONE_LETTER.test(m[0]) && (FORMULA_BEFORE.test(value.slice(Math.max(0, start - 3), start)) || FORMULA_AFTER.test(value.slice(end)))) {
       continue;
     }
     // Widen a mask to its whole token: "INC-YYYY-MM-DD-XXX", "$XX,XXX", "~XX%".
@@ -169,7 +186,11 @@ export function findMasks(value: string): PlaceholderMatch[] {
     MASK_ATOM.lastIndex = Math.max(MASK_ATOM.lastIndex, end);
   }
   // A lone "XXX" is a marker, not a mask.
-  return found.filter((match) => !/^X{3}$/.test(match.text) && !ROUGH_TIME.test(match.text));
+  const kept = found.filter((match) => !/^X{3}$/.test(match.text) && !ROUGH_TIME.test(match.text) && !STATUS_CLASS.test(match.text));
+  if (kept.some((match) => LONE_LETTER.test(match.text)) && FORMULA_LINE.test(value)) {
+    return kept.filter((match) => !LONE_LETTER.test(match.text));
+  }
+  return kept;
 }
 
 /** Runs of underscores standing for a value to write. */
@@ -268,4 +289,87 @@ export function isUnfilledValue(raw: string, expectsOneValue = false): boolean {
     findCheckboxGroups(value).length > 0 || findBrackets(value).length > 0 || findBlanks(value).length > 0 ||
     findMasks(value).length > 0 || findMarkers(value).length > 0
   );
+}
+
+/** Names of HTML elements: `<details open>` is HTML, `<add name here>` is not. */
+export const HTML_ELEMENTS = new Set(
+  ('a abbr address area article aside audio b base bdi bdo big blockquote body br button canvas caption center cite code col ' +
+    'colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset figcaption figure font footer form h1 h2 h3 ' +
+    'h4 h5 h6 head header hr html i iframe img input ins kbd label legend li link main map mark meta meter nav noscript ' +
+    'object ol optgroup option output p param picture pre progress q rp rt ruby s samp script section select small source ' +
+    'span strike strong style sub summary sup table tbody td template textarea tfoot th thead time title tr track tt u ul ' +
+    'var video wbr').split(' '),
+);
+/** `<Word word …>`: two to thirteen bare words, no `=`, `/` or quotes (what the parser reads as an HTML tag). */
+const ANGLE_WORDS = /^<([A-Za-z][\w-]{0,30})((?:\s{1,4}[A-Za-z][\w'’.()-]{0,40}){1,12})\s{0,4}>$/;
+const ANGLE_INSTRUCTION = /^(?:add|insert|put|paste|enter|type)\b|\bhere$/i;
+
+/**
+ * Whether raw HTML is a placeholder in angle brackets: `<add name here>`, `<Link to the
+ * recording>`. The words must give it away (as in a bracket: "Link to …", "Name"; or
+ * "add …", "… here"), and a tag named like an HTML element needs three or more words
+ * after its name (`<details open>`, `<video controls autoplay>` are HTML).
+ */
+export function isAnglePlaceholder(html: string): boolean {
+  const match = ANGLE_WORDS.exec(html.trim());
+  if (!match) return false;
+  const attributes = match[2]!.trim().split(/\s+/).length;
+  if (HTML_ELEMENTS.has(match[1]!.toLowerCase()) && attributes < 3) return false;
+  const inner = html.trim().slice(1, -1).trim();
+  return ANGLE_INSTRUCTION.test(inner) || findBrackets(`[${inner}]`).some((bracket) => bracket.telling);
+}
+
+/** "{WIP}", "[WIP]", "(TBD)", "(TODO)", "(work in progress)" in a heading, or "WIP:" opening it. */
+const HEADING_MARKER = /[[({][ \t]{0,3}(?:WIP|TODO|TBD|TBC|TBA|work in progress)[ \t]{0,3}[\])}]|^(?:WIP|TODO)[ \t]{0,3}:/i;
+
+/** An unfinished-work marker in a heading's text, with the title it leaves; null when there is none. */
+export function findHeadingMarker(title: string): (PlaceholderMatch & { rest: string }) | null {
+  const match = HEADING_MARKER.exec(title);
+  if (!match) return null;
+  const rest = (title.slice(0, match.index) + title.slice(match.index + match[0].length)).replace(/\s+/g, ' ').trim();
+  return { start: match.index, end: match.index + match[0].length, text: match[0], rest };
+}
+
+/** "2022-02-02 X: …", "**2025-02-11 XX** - …": a date whose time is a placeholder (not "2025-02-12 X-Ray"). */
+const DATE_THEN_PLACEHOLDER_TIME = /^(?:\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4})[ \tT]{1,3}(X{1,2}|\?{1,2})(?=[ \t]{0,3}[-–—:|](?:[ \t]|$))/;
+
+/** The placeholder time of a timeline line that opens with a date ("2022-02-02 X: …"), or null. */
+export function findPlaceholderTime(line: string): PlaceholderMatch | null {
+  const match = DATE_THEN_PLACEHOLDER_TIME.exec(line);
+  if (!match) return null;
+  const start = match[0].length - match[1]!.length;
+  return { start, end: match[0].length, text: match[1]! };
+}
+
+/**
+ * Keys of fields written inline, after other text: "(owner=, due=2025-07-01)",
+ * "(owner: @ren, due: )". Empty when nothing follows before `,`, `;`, `)`, `|` or the end
+ * of the line; only after a separator, so that "We had no ETA:" is prose.
+ */
+export const INLINE_FIELD_KEYS = ['owner', 'assignee', 'due date', 'due', 'deadline', 'eta'] as const;
+const EMPTY_INLINE_FIELD = new RegExp(
+  `(?<=[,;(|\\[][ \\t]{0,3})(?:${INLINE_FIELD_KEYS.map((key) => key.replace(/ /g, '[ \\t]')).join('|')})[ \\t]{0,3}[:=](?=[ \\t]{0,3}(?:[,;)|\\]]|$))`,
+  'gi',
+);
+
+/** Inline fields with nothing after their key, in one line. */
+export function findEmptyInlineFields(line: string): PlaceholderMatch[] {
+  return [...line.matchAll(EMPTY_INLINE_FIELD)].map((match) => ({ start: match.index, end: match.index + match[0].length, text: match[0] }));
+}
+
+/** A value that is only a question mark or two ("Time to mitigation: ?"); "???" is a marker already. */
+export function isUnknownValue(raw: string): boolean {
+  return /^\?{1,2}$/.test(raw.replace(/\*\*|`/g, '').trim());
+}
+
+/**
+ * Words that open a block as its status ("**DONE**: …", "DOING move the logs"): in a part
+ * written as a status board, "TODO" is a status too, not a marker left in.
+ */
+export const STATUS_LABELS = ['DONE', 'DOING', 'WIP', 'IN PROGRESS', 'IN-PROGRESS', 'BLOCKED', 'FIXED', 'COMPLETED', 'COMPLETE'] as const;
+const STATUS_LABEL = new RegExp(`^(?:${STATUS_LABELS.map((word) => word.replace(/ /g, '[ \\t]')).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+
+/** Whether a text opens with a status label written in capitals ("DONE: …"). */
+export function opensWithStatusLabel(text: string): boolean {
+  return STATUS_LABEL.test(text.trimStart());
 }

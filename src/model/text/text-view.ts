@@ -74,6 +74,18 @@ export class TextView {
     return piece ? piece.map(index - piece.at) : this.end;
   }
 
+  /** The index of the first character at or after a source offset (text.length when there is none). */
+  indexAt(offset: number): number {
+    let low = 0;
+    let high = this.text.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.offset(mid) < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
   /** Source offsets [start, end) of text[start, end). */
   sourceRange(start: number, end: number): TextRange {
     const from = this.offset(start);
