@@ -1,4 +1,3 @@
-import type { RootContent } from 'mdast';
 import { defineRule } from '../../src/engine/types.js';
 import { SectionFilter } from '../../src/model/index.js';
 
@@ -7,21 +6,14 @@ interface Options {
   ignore: string[];
 }
 
-/** Comments, rules and blank paragraphs are not content. */
-function isContent(node: RootContent): boolean {
-  if (node.type === 'thematicBreak') return false;
-  if (node.type === 'html') return !/^\s*<!--[^]*-->\s*$/.test(node.value);
-  if (node.type === 'paragraph') return node.children.length > 0;
-  return true;
-}
-
 export default defineRule<Options, SectionFilter>({
   id: 'no-empty-sections',
-  description: 'Reports sections whose heading is followed by nothing before the next heading.',
+  description: 'Reports sections whose heading is followed by nothing, or only by a template\'s prompts, before the next heading.',
   severity: 'warn',
   recommended: true,
   messages: {
     empty: 'Section "{{title}}" is empty: write its content or remove the heading.',
+    onlyPrompts: 'Section "{{title}}" holds only the template\'s prompt "{{prompt}}": write its content or remove the heading.',
   },
   schema: {
     type: 'object',
@@ -48,10 +40,14 @@ export default defineRule<Options, SectionFilter>({
       if (document.title?.heading === section.heading) continue;
       // A field written as a heading ("## Date: 12th March 2023") carries its value, or the heading under it does.
       if (section.field?.value || section.valueOf || section.children[0]?.valueOf === section) continue;
-      if (section.content.some(isContent)) continue;
+      const content = document.contentOf(section);
+      if (content.kind === 'written') continue;
       if (allowSubsectionsOnly && section.children.length > 0) continue;
       if (ignored.names(section)) continue;
-      context.report({ node: section.heading, messageId: 'empty', data: { title: section.title } });
+      if (content.kind === 'prompts') {
+        const prompt = content.prompts[0]!.replace(/\s+/g, ' ');
+        context.report({ node: section.heading, messageId: 'onlyPrompts', data: { title: section.title, prompt: prompt.length <= 80 ? prompt : `${prompt.slice(0, 79)}…` } });
+      } else context.report({ node: section.heading, messageId: 'empty', data: { title: section.title } });
     }
   },
 });

@@ -84,13 +84,13 @@ export function score(findings: readonly Finding[], labelSets: ReadonlyArray<{ s
   const inCorpus = new Set(files);
   const byPlace = new Map<string, SourcedLabel[]>();
   const misses: Array<{ file: string } & MissLabel> = [];
-  const tpLabels: SourcedLabel[] = [];
+  const tpLabels: Array<SourcedLabel & { file: string }> = [];
   for (const { source, labels } of labelSets) {
     for (const [file, entry] of Object.entries(labels.files)) {
       if (!inCorpus.has(file)) continue;
       for (const label of entry.findings ?? []) {
         const key = labelKey(file, label.rule, label.line);
-        const sourced: SourcedLabel = { ...label, source };
+        const sourced: SourcedLabel & { file: string } = { ...label, source, file };
         const list = byPlace.get(key) ?? [];
         list.push(sourced);
         byPlace.set(key, list);
@@ -135,7 +135,13 @@ export function score(findings: readonly Finding[], labelSets: ReadonlyArray<{ s
   }
 
   // Defects: every finding labelled TP (found while a finding still matches it) and every miss.
+  // A finding judged later (not by the shared labels) where a labelled miss of its rule
+  // stands is the defect that miss names, not another one.
+  const isMiss = (label: SourcedLabel & { file: string }) =>
+    label.source !== labelSets[0]?.source &&
+    misses.some((miss) => miss.file === label.file && miss.rules.includes(label.rule) && Math.abs(miss.line - label.line) <= MISS_TOLERANCE);
   for (const label of tpLabels) {
+    if (isMiss(label)) continue;
     const current = row(label.rule);
     current.defects++;
     if (matchedTp.has(label)) current.found++;

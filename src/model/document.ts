@@ -19,6 +19,7 @@ import { incidentDateSources, type IncidentDateSource } from './facts/incident-d
 import { findActionItems, type ActionItem } from './facts/action-items.js';
 import { buildTimelines, type Timeline } from './facts/timeline.js';
 import { findCoverage, type Coverage } from './facts/coverage.js';
+import { sectionContent, type SectionContent } from './facts/section-content.js';
 import { collectLinks, type LinkFact } from './facts/links.js';
 import { findPlaceholders, type Placeholders } from './facts/placeholders.js';
 import type {
@@ -149,6 +150,11 @@ export class PostmortemDocument {
    */
   get coverage(): Coverage {
     return this.derived('coverage', findCoverage);
+  }
+
+  /** What stands under a section's heading: something written, only a template's prompts, or nothing. */
+  contentOf(section: Section): SectionContent {
+    return sectionContent(this, section);
   }
 
   /** The innermost section that contains an offset, or null before the first heading. */

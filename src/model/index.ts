@@ -26,3 +26,4 @@ export type { LinkFact } from './facts/links.js';
 export type { Placeholder, PlaceholderCategory, PlaceholderKind, Placeholders, ProseBlock, LabelLine } from './facts/placeholders.js';
 export { isTemplatePrompt, promptStart, isHereValue } from './text/template-prompts.js';
 export { isTranscript } from './text/transcripts.js';
+export type { SectionContent } from './facts/section-content.js';

@@ -59,6 +59,8 @@ export interface Placeholders {
   found: Placeholder[];
   prose: ProseBlock[];
   labelLines: LabelLine[];
+  /** Paragraphs that are nothing but a template's prompts ("_What caused this situation?_"): a section holding only them is not written. */
+  promptParagraphs: ReadonlySet<Paragraph>;
 }
 
 /** Fields and columns that hold one value: a list of alternatives there is a choice not made. */
@@ -107,13 +109,13 @@ export function findPlaceholders(document: PostmortemDocument): Placeholders {
   checkLinks(document, out);
   const notProse = notProseSpans(document);
   for (const block of prose) if (!block.transcript) checkBlanks(document, block, notProse, out);
-  checkItalicPrompts(document, out);
+  const promptParagraphs = checkItalicPrompts(document, out);
   checkAnglePlaceholders(document, out);
   checkHereParagraphs(document, out);
   checkEmptyFields(document, out);
   checkHeadingMarkers(document, out);
   out.found.sort((a, b) => a.start - b.start || b.end - a.end);
-  return { found: out.found, prose, labelLines: labelLines(document) };
+  return { found: out.found, prose, labelLines: labelLines(document), promptParagraphs };
 }
 
 /** Paragraphs, headings and table cells (header cells included), each with its text view. */
@@ -450,7 +452,8 @@ function notProseSpans(document: PostmortemDocument): SpanIndex {
  * first paragraph that are each one emphasised span, up to the first line that is not one
  * (an answer on the same line makes it a question-and-answer label).
  */
-function checkItalicPrompts(document: PostmortemDocument, out: Collector): void {
+function checkItalicPrompts(document: PostmortemDocument, out: Collector): Set<Paragraph> {
+  const whole = new Set<Paragraph>();
   for (const section of document.sections) {
     const first = section.content[0];
     if (first?.type !== 'paragraph') continue;
@@ -479,7 +482,9 @@ function checkItalicPrompts(document: PostmortemDocument, out: Collector): void 
       out.add('instructions', 'instruction', range.start, range.end, text.slice(from, emphasis.end).trim());
       at = after + 1;
     }
+    if (at >= text.length) whole.add(first);
   }
+  return whole;
 }
 
 /**

@@ -1,0 +1,30 @@
+import type { Paragraph, RootContent } from 'mdast';
+import type { PostmortemDocument } from '../document.js';
+import type { Section } from './types.js';
+
+/**
+ * What stands under a section's heading, before the next heading: something written, a
+ * template's prompts and nothing else ("_What caused this situation?_"), or nothing
+ * (blank lines, HTML comments and thematic breaks are not content).
+ */
+export type SectionContent = { kind: 'written' } | { kind: 'empty' } | { kind: 'prompts'; prompts: string[] };
+
+export function sectionContent(document: PostmortemDocument, section: Section): SectionContent {
+  const prompts: string[] = [];
+  for (const node of section.content) {
+    if (!isContent(node)) continue;
+    if (node.type === 'paragraph' && document.placeholders.promptParagraphs.has(node)) {
+      prompts.push(document.textOf(node as Paragraph).text.trim());
+      continue;
+    }
+    return { kind: 'written' };
+  }
+  return prompts.length > 0 ? { kind: 'prompts', prompts } : { kind: 'empty' };
+}
+
+function isContent(node: RootContent): boolean {
+  if (node.type === 'thematicBreak') return false;
+  if (node.type === 'html') return !/^\s*<!--[^]*-->\s*$/.test(node.value);
+  if (node.type === 'paragraph') return node.children.length > 0;
+  return true;
+}
