@@ -82,6 +82,16 @@ describe('coverage: statements in prose and the genre', () => {
     ]);
   });
 
+  it('reads every form of each kind of statement', () => {
+    const kinds = (text: string) => model(text).coverage.statements.map((s) => s.kind);
+    expect(kinds('The contributing factor was a missing slippage limit.\n')).toEqual(['cause']);
+    expect(kinds('Die Ursache war ein abgelaufenes Zertifikat.\n')).toEqual(['cause']);
+    expect(kinds('Wire is not vulnerable to CVE-2021-44228.\n')).toEqual(['cause']);
+    expect(kinds('We are unsure on the problem at this time.\n')).toEqual(['cause-unknown']);
+    expect(kinds('About $7.7 million was taken from the pool.\n')).toEqual(['impact']);
+    expect(kinds('12% of requests failed.\n')).toEqual(['impact']);
+  });
+
   it('does not take "due to" or "is down" for statements, nor read them in quotations of others', () => {
     expect(model('Due to the holiday, the dashboard is down.\n\n> The root cause was the network.\n').coverage.statements).toEqual([]);
   });

@@ -6,6 +6,8 @@ export { BUILT_IN_SECTION_ALIASES, SECTION_KEYWORDS };
 /** An English preposition after the head of a title: "Timeline of the recovery". */
 const PREPOSITION = / (?:of|on|for|from|with|in|to|during|after|before|about|behind|across) /;
 
+const NON_LATIN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
 /** Scripts written without spaces between words: their titles compose without separators ("障害原因"). */
 const UNSPACED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\s]+$/u;
 
@@ -67,6 +69,11 @@ export class SectionKindResolver {
   private readonly exact = new Map<string, string>();
   /** Aliases longest first, with the separators an affix match needs ("alias ", " alias"). */
   private readonly aliasesByLength: Array<{ kind: string; prefix: string; suffix: string }>;
+  /** The same, by their first word and by their last word: a title's own first and last words select the few to try. */
+  private readonly byFirstWord = new Map<string, Array<{ kind: string; prefix: string }>>();
+  private readonly byLastWord = new Map<string, Array<{ kind: string; suffix: string }>>();
+  /** Aliases of scripts written without spaces, tried on every title. */
+  private readonly unspaced: Array<{ kind: string; alias: string }> = [];
   /** Resolved titles: the same titles recur in every document of a run. Read-only results. */
   private readonly resolved = new Map<string, ResolvedKinds>();
   private readonly keywords: Array<{ kind: string; word: string }> = [];
@@ -85,6 +92,19 @@ export class SectionKindResolver {
       .filter(([alias]) => !WHOLE_TITLE_ONLY.has(alias))
       .sort((a, b) => b[0].length - a[0].length)
       .map(([alias, kind]) => (UNSPACED.test(alias) ? { kind, prefix: alias, suffix: alias } : { kind, prefix: `${alias} `, suffix: ` ${alias}` }));
+    for (const { kind, prefix, suffix } of this.aliasesByLength) {
+      if (prefix === suffix) {
+        this.unspaced.push({ kind, alias: prefix });
+        continue;
+      }
+      const words = prefix.trim().split(' ');
+      const first = this.byFirstWord.get(words[0]!) ?? [];
+      first.push({ kind, prefix });
+      this.byFirstWord.set(words[0]!, first);
+      const last = this.byLastWord.get(words.at(-1)!) ?? [];
+      last.push({ kind, suffix });
+      this.byLastWord.set(words.at(-1)!, last);
+    }
     if (includeBuiltIns) {
       for (const [kind, words] of Object.entries(SECTION_KEYWORDS)) for (const word of words) this.keywords.push({ kind, word: normalizeText(word) });
     }
@@ -184,16 +204,25 @@ export class SectionKindResolver {
   }
 
   private matchPrefix(candidate: string): string | undefined {
-    for (const { kind, prefix } of this.aliasesByLength) {
+    const space = candidate.indexOf(' ');
+    for (const { kind, prefix } of (space === -1 ? undefined : this.byFirstWord.get(candidate.slice(0, space))) ?? []) {
       if (candidate.startsWith(prefix)) return kind;
     }
-    return undefined;
+    return this.matchUnspaced(candidate, (alias) => candidate.startsWith(alias));
   }
 
   private matchSuffix(candidate: string): string | undefined {
-    for (const { kind, suffix } of this.aliasesByLength) {
+    const space = candidate.lastIndexOf(' ');
+    for (const { kind, suffix } of (space === -1 ? undefined : this.byLastWord.get(candidate.slice(space + 1))) ?? []) {
       if (candidate.endsWith(suffix)) return kind;
     }
+    return this.matchUnspaced(candidate, (alias) => candidate.endsWith(alias));
+  }
+
+  /** CJK aliases compose without spaces ("障害原因"): tried as they stand, longest first. */
+  private matchUnspaced(candidate: string, matches: (alias: string) => boolean): string | undefined {
+    if (this.unspaced.length === 0 || !NON_LATIN.test(candidate)) return undefined;
+    for (const { kind, alias } of this.unspaced) if (alias !== candidate && matches(alias)) return kind;
     return undefined;
   }
 }

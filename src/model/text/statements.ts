@@ -52,16 +52,22 @@ const IMPACT: readonly RegExp[] = [
   /\bthe\s(?:outage|incident|disruption)\s(?:affected|impacted)\b/i,
 ];
 
-const PATTERNS: ReadonlyArray<[StatementKind, readonly RegExp[]]> = [
-  ['cause', CAUSE],
-  ['cause-unknown', CAUSE_UNKNOWN],
-  ['impact', IMPACT],
+/** A word every statement of a kind holds: most paragraphs hold none, and skip the patterns. */
+const CAUSE_WORD = /caus|factor|vulnerab|CVE-|ursache|verursacht|원인|原因|根因/i;
+const UNKNOWN_WORD = /caus|investigat|looking into|unsure|ursache/i;
+const IMPACT_WORD = /[$€£%]|lost|stole|drained|took|taken|users|customers|clients|members|affected|impacted|accounts|sites|vaults|validators|teams|tenants|merchants/i;
+
+const PATTERNS: ReadonlyArray<[StatementKind, RegExp, readonly RegExp[]]> = [
+  ['cause', CAUSE_WORD, CAUSE],
+  ['cause-unknown', UNKNOWN_WORD, CAUSE_UNKNOWN],
+  ['impact', IMPACT_WORD, IMPACT],
 ];
 
 /** The first statement of each kind in a text (spaces collapsed by the caller or not: patterns allow single spaces and \s). */
 export function findStatements(text: string): StatementMatch[] {
   const found: StatementMatch[] = [];
-  for (const [kind, patterns] of PATTERNS) {
+  for (const [kind, word, patterns] of PATTERNS) {
+    if (!word.test(text)) continue;
     for (const pattern of patterns) {
       const match = pattern.exec(text);
       if (match) {
