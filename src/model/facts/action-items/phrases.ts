@@ -8,7 +8,7 @@ import { clauseTense, hasFutureMarker } from './tense.js';
 
 /** A lead-in that promises the list: a forward marker… */
 const FORWARD_LEAD_IN =
-  /\b(?:will|shall|going to|plan(?:s|ning)? to|intends? to|going forward|moving forward|in the future|next time|(?:are|['’]re)\s+(?:implementing|introducing|adding|taking|making|working on|investing in|planning)|to (?:prevent|avoid) (?:this|similar|such|future|a recurrence|recurrence|it|these|the same|another|further))\b|['’]ll\b/i;
+  /\b(?:will|shall|going to|plan(?:s|ning)? to|intends? to|going forward|moving forward|in the future|next time|(?:are|['’]re)\s+(?:implementing|introducing|adding|taking|making|changing|doing|improving|working on|investing in|planning)|to (?:prevent|avoid) (?:this|similar|such|future|a recurrence|recurrence|it|these|the same|another|further))\b|['’]ll\b/i;
 /** …said by the team itself… */
 const FIRST_PERSON = /\b(?:we|our|us|the team)\b|\bwe['’]/i;
 /** …and not a sentence about the text ("we will describe", "let us walk through"). */

@@ -65,65 +65,104 @@ function firstClause(text: string): string {
   return end ? clause.slice(0, end.index + (clause[end.index] === '\n' ? 0 : 2)) : clause;
 }
 
+/** How a clause was read as past: by its first word, a subject before a past verb, an auxiliary, a perfect, or a verb before its object. */
+type PastBy = 'lead' | 'subject' | 'auxiliary' | 'perfect' | 'finite';
+
+interface Reading {
+  tense: Tense;
+  pastBy: PastBy | null;
+}
+
+/** Words after which an adjectival participle is a verb: an object ("Improved the alert") or a means ("Fixed in v1.2"). */
+const AFTER_PAST_VERB = new Set([...DETERMINERS, 'in', 'by', 'via']);
+
 /**
  * The tense of an item's first sentence. `strict` (the default) counts a participle used as
- * an adjective ("Improved alerting") as past only with a determiner after it.
+ * an adjective ("Improved alerting") as past only with an object or a means after it.
  */
 export function clauseTense(text: string, strict = true): Tense {
+  return readClause(text, strict).tense;
+}
+
+function readClause(text: string, strict: boolean): Reading {
   const clause = firstClause(text);
+  const reading = readSentence(clause, strict);
+  if (reading.tense !== 'other') return reading;
+  // "Based on the incident, add alerting": an opening phrase, then the instruction or plan.
+  const comma = clause.indexOf(', ');
+  if (comma > 0 && comma <= 60) {
+    const rest = readSentence(clause.slice(comma + 2), strict);
+    if (rest.tense === 'imperative' || rest.tense === 'future' || rest.tense === 'ongoing') return rest;
+  }
+  return reading;
+}
+
+function readSentence(clause: string, strict: boolean): Reading {
   const words = wordsOf(clause);
-  if (words.length === 0) return 'other';
+  if (words.length === 0) return { tense: 'other', pastBy: null };
   let i = 0;
   while (i < words.length - 1 && i < 2 && isAdverb(words[i]!.word)) i++;
   const first = words[i]!.word;
-  if (IMPERATIVE_VERBS.has(first)) return 'imperative';
+  if (IMPERATIVE_VERBS.has(first)) return { tense: 'imperative', pastBy: null };
 
   const lower = clause.toLowerCase().replace(/’/g, "'");
   const main = lower.slice(0, SUBORDINATE.exec(lower)?.index ?? lower.length);
   const future = FUTURE_MARKER.exec(main);
   const ongoing = ONGOING_MARKER.exec(main);
-  if (future || ongoing) return future && (!ongoing || future.index <= ongoing.index) ? 'future' : 'ongoing';
+  if (future || ongoing) {
+    return { tense: future && (!ongoing || future.index <= ongoing.index) ? 'future' : 'ongoing', pastBy: null };
+  }
 
   const next = words[i + 1]?.word ?? '';
-  if (isPastForm(first) && (!strict || !ADJECTIVAL_PARTICIPLES.has(first) || DETERMINERS.has(next))) return 'past';
+  if (isPastForm(first) && (!strict || !ADJECTIVAL_PARTICIPLES.has(first) || AFTER_PAST_VERB.has(next))) {
+    return { tense: 'past', pastBy: 'lead' };
+  }
 
-  const candidates: number[] = [];
+  const candidates: Array<{ index: number; by: PastBy }> = [];
   const auxiliary = PAST_AUXILIARY.exec(lower);
-  if (auxiliary && !NEGATION_AFTER.test(lower.slice(auxiliary.index + auxiliary[0].length))) candidates.push(auxiliary.index);
+  if (auxiliary && !NEGATION_AFTER.test(lower.slice(auxiliary.index + auxiliary[0].length))) {
+    candidates.push({ index: auxiliary.index, by: 'auxiliary' });
+  }
   const perfect = PERFECT.exec(lower);
-  if (perfect && isPastForm(perfect[1]!)) candidates.push(perfect.index);
+  if (perfect && isPastForm(perfect[1]!)) candidates.push({ index: perfect.index, by: 'perfect' });
   for (let k = i + 1; k < Math.min(words.length, i + 8); k++) {
     const word = words[k]!.word;
-    if (!isPastForm(word)) continue;
+    const after = words[k + 1]?.word ?? '';
+    // "We did not have…" states a gap.
+    if (!isPastForm(word) || after === 'not' || after === 'never') continue;
     const before = words[k - 1]!.word;
     const beforeThat = words[k - 2]?.word ?? '';
     // "We improved the alert", "The team quickly rolled back".
     const afterSubject = SUBJECTS.has(before) || ((SUBJECT_ADVERBS.has(before) || isAdverb(before)) && SUBJECTS.has(beforeThat));
-    // "DNS caching added a delay": a past form between a subject and its object.
+    // "DNS caching added a delay", "Retries added in #123": a past verb after its subject.
     const finite =
-      DETERMINERS.has(words[k + 1]?.word ?? '') && !NOT_BEFORE_FINITE_PAST.has(before) && !isAdverb(before) && !ADJECTIVAL_PARTICIPLES.has(word);
+      AFTER_PAST_VERB.has(after) && !NOT_BEFORE_FINITE_PAST.has(before) && !isAdverb(before) && !ADJECTIVAL_PARTICIPLES.has(word);
     if (afterSubject || finite) {
-      candidates.push(words[k]!.index);
+      candidates.push({ index: words[k]!.index, by: afterSubject ? 'subject' : 'finite' });
       break;
     }
   }
-  return candidates.length > 0 ? 'past' : 'other';
+  candidates.sort((a, b) => a.index - b.index);
+  return candidates.length > 0 ? { tense: 'past', pastBy: candidates[0]!.by } : { tense: 'other', pastBy: null };
 }
 
 /**
  * The tense of a whole item. A "Label: explanation" item with a short label is read by its
  * explanation when that is an instruction or a plan ("Checked arithmetic: Replace…"), else
- * by its label, else by its explanation ("Scaling down: Reduced the load").
+ * by its label; a label without a tense is read by an explanation that opens with work done
+ * ("Scaling down: Reduced the load", "Scale up: We quadrupled capacity") — not by one that
+ * describes a state ("Runbooks: the runbook was outdated").
  */
 export function itemTense(text: string, strict = true): Tense {
   const colon = /:\s/.exec(text);
   if (!colon || colon.index === 0 || colon.index >= 80 || text.slice(0, colon.index).trim().split(/\s+/).length > 6) {
     return clauseTense(text, strict);
   }
-  const head = clauseTense(text.slice(0, colon.index), strict);
-  const tail = clauseTense(text.slice(colon.index + 1), strict);
-  if (tail === 'imperative' || tail === 'future' || tail === 'ongoing') return tail;
-  return head === 'other' ? tail : head;
+  const head = readClause(text.slice(0, colon.index), strict).tense;
+  const tail = readClause(text.slice(colon.index + 1), strict);
+  if (tail.tense === 'imperative' || tail.tense === 'future' || tail.tense === 'ongoing') return tail.tense;
+  if (head !== 'other') return head;
+  return tail.pastBy === 'lead' || tail.pastBy === 'subject' || tail.pastBy === 'perfect' ? 'past' : 'other';
 }
 
 /** Whether the text names future work anywhere in its main clause ("will", "need to", "plan to"). */

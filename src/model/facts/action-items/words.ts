@@ -51,7 +51,8 @@ export const ADJECTIVAL_PARTICIPLES = words(`
   centralised standardized standardised updated advanced distributed scheduled managed unified simplified
   integrated isolated limited shared structured targeted tested completed continued required related proposed
   planned suggested recommended refined revised hardened documented redesigned focused coordinated tiered
-  versioned based
+  versioned based deprecated encrypted authenticated cached hosted containerized randomized streamlined optimized
+  formalized prioritized customized accelerated defined
 `);
 
 export const DETERMINERS = words(`
