@@ -8,7 +8,7 @@ import {
   type ActionItemFieldName,
   type ActionItemFields,
 } from './action-items/inline-fields.js';
-import { leadInKind } from './action-items/phrases.js';
+import { leadInKind, promisesLater, reportsWorkDone } from './action-items/phrases.js';
 import { findProseItems, findParagraphItems } from './action-items/prose.js';
 import { COMPLETED_STATUSES, statusMeaning } from './action-items/statuses.js';
 import { itemTense } from './action-items/tense.js';
@@ -189,7 +189,7 @@ function markPastItems(found: ActionItem[]): void {
   const loose = bullets.map((item) => itemTense(item.text, false));
   const mostlyPast = bullets.length >= 2 && strict.filter((tense) => tense === 'past').length >= 0.6 * bullets.length;
   bullets.forEach((item, i) => {
-    if (item.completed || statesOpen(item)) return;
+    if (item.completed || statesOpen(item) || promisesLater(item.text)) return;
     if (strict[i] === 'past' || (mostlyPast && (strict[i] === 'other' || loose[i] === 'past'))) item.completed = true;
   });
 }
@@ -551,7 +551,7 @@ function itemFromRow(table: ActionItemTable, row: TableRowModel, sectionComplete
   const status = fields.status?.value;
   const text = actionCell?.text ?? '';
   // Without a status, a row that reports its action in the past tense is done ("Added test coverage").
-  const pastAction = (status === undefined || status === '') && text !== '' && itemTense(text) === 'past';
+  const pastAction = (status === undefined || status === '') && text !== '' && reportsWorkDone(text);
   return {
     source: 'table',
     span: row.span,

@@ -1,4 +1,4 @@
-import { clauseTense, hasFutureMarker } from './tense.js';
+import { clauseTense, hasFutureMarker, itemTense as clauseTenseOfItem } from './tense.js';
 
 /**
  * Sentences that tell what a list or a paragraph is (English): a lead-in that promises work
@@ -21,6 +21,9 @@ const WORK_NOUNS =
 const DECISION_VERBS =
   /\b(?:identified|found|discovered|noticed|learned|learnt|realized|realised|agreed|decided|discussed|proposed|suggested|recommended|considered|brainstormed|listed|came up with)\b/i;
 
+/** "We did not have the following safeguards:" introduces what is missing. */
+const NEGATION = /\b(?:not|never|no|without)\b|n['’]t\b/i;
+
 export type LeadIn = 'forward' | 'done' | 'imperative';
 
 /** The last sentence of a text. */
@@ -42,7 +45,13 @@ export function leadInKind(paragraphText: string): LeadIn | null {
   if (FORWARD_LEAD_IN.test(sentence) && !NARRATIVE_LEAD_IN.test(sentence) && FIRST_PERSON.test(sentence)) return 'forward';
   const opening = /^[^,]{0,60},\s*/.exec(sentence);
   const clause = opening ? sentence.slice(opening[0].length) : sentence;
-  if (clauseTense(clause, false) === 'past' && !WORK_NOUNS.test(sentence) && !DECISION_VERBS.test(sentence) && !hasFutureMarker(sentence)) {
+  if (
+    clauseTense(clause, false) === 'past' &&
+    !WORK_NOUNS.test(sentence) &&
+    !DECISION_VERBS.test(sentence) &&
+    !NEGATION.test(sentence) &&
+    !hasFutureMarker(sentence)
+  ) {
     return 'done';
   }
   if (clauseTense(sentence) === 'imperative' && sentence.split(/\s+/).length <= 15 && !/\b(?:following|these|below)\b/i.test(sentence)) {
@@ -66,6 +75,21 @@ export function isPromise(sentence: string): boolean {
 /** Whether a text promises work in the words of its team, or passively ("will be turned off"); instructions aside. */
 export function statesPromise(text: string): boolean {
   return PROMISE.test(text) && !VAGUE_PROMISE.test(text);
+}
+
+/**
+ * Whether a sentence after the first promises more work ("The metric was never exported;
+ * export it", "Rolled back. We will add a canary stage."): then the item is not done,
+ * whatever the tense of its first sentence.
+ */
+export function promisesLater(text: string): boolean {
+  const rest = text.split(/(?<=[\p{L}\p{N})\]"'”’][.!?;])\s+/u).slice(1);
+  return rest.some((sentence) => isPromise(sentence.replace(/\s+/g, ' ')));
+}
+
+/** Whether an item reports work done: in the past tense, with no later promise. */
+export function reportsWorkDone(text: string): boolean {
+  return clauseTenseOfItem(text) === 'past' && !promisesLater(text);
 }
 
 /** Sentences of a text with their offsets (a sentence ends at . ! ? followed by a space). */

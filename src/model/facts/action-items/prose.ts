@@ -2,9 +2,9 @@ import type { ParagraphModel, Section } from '../types.js';
 import type { ExtractionContext } from '../action-items.js';
 import { kindSectionOf, withinKinds } from './sections.js';
 import { readInlineFields, type ActionItemFields } from './inline-fields.js';
-import { isPromise, sentencesOf, statesPromise } from './phrases.js';
+import { isPromise, reportsWorkDone, sentencesOf, statesPromise } from './phrases.js';
 import { COMPLETED_STATUSES } from './statuses.js';
-import { clauseTense, itemTense } from './tense.js';
+import { clauseTense } from './tense.js';
 import type { ActionItem } from './types.js';
 
 /**
@@ -61,7 +61,7 @@ export function findParagraphItems(context: ExtractionContext): ActionItem[] {
       done = DONE_STATUS_LABEL.test(label);
     }
     else if (ACTION_LABEL.test(label) && label.split(/\s+/).length <= 4 && !LEGEND_LABEL.test(label)) {
-      done = COMPLETED_LABEL.test(label) || itemTense(rest) === 'past';
+      done = COMPLETED_LABEL.test(label) || reportsWorkDone(rest);
     } else continue;
     found.push(context.paragraphItem(paragraph, paragraph.span, rest, done));
   }
@@ -186,7 +186,7 @@ function lineItems(context: ExtractionContext, paragraph: ParagraphModel, sectio
       section,
       fields,
       checked: null,
-      completed: note || (status !== undefined && COMPLETED_STATUSES.has(status)) || clauseTense(text) === 'past',
+      completed: note || (status !== undefined && COMPLETED_STATUSES.has(status)) || reportsWorkDone(text),
       table: null,
       row: null,
       listItem: null,

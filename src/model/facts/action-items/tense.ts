@@ -14,7 +14,7 @@ import {
  * - `other`: a noun phrase or anything else ("Better runbooks") — nothing said.
  *
  * Only `past` marks an item done; every doubt reads as something else, so that a plan is
- * never silenced. A negated past ("Our tests didn't catch it") states a gap, not work done.
+ * never silenced.
  */
 export type Tense = 'imperative' | 'future' | 'ongoing' | 'past' | 'other';
 
@@ -24,9 +24,13 @@ const FUTURE_MARKER =
 /** Work under way: "we are working on", "we're now investigating". */
 const ONGOING_MARKER =
   /(?:\b(?:are|is|am)|['’]re)\s+(?:now\s+)?(?:working|investigating|investing|implementing|building|adding|looking|exploring|evaluating|planning|redesigning|continuing|developing|migrating|moving|rolling|introducing|considering|reviewing|designing|preparing)\b|\bworking on\b/i;
-/** A past auxiliary ("was added", "has been fixed"); "had to" is an obligation, "had no" a gap. */
-const PAST_AUXILIARY = /\b(?:had(?!\s+(?:to|no)\b)|was|were|did|has been|have been|has now been|have now been)\b/i;
-const NEGATION_AFTER = /^\s+(?:not|never)\b/i;
+/**
+ * A past auxiliary ("was added", "has been fixed", "didn't catch"); "had to" is an
+ * obligation. A past statement, even a negated one ("The metric was never exported"), is
+ * not open work: in an action-item list it reports or explains.
+ */
+const PAST_AUXILIARY =
+  /\b(?:had(?!\s+to\b)|was|were|did|has been|have been|has now been|have now been|didn['’]t|wasn['’]t|weren['’]t|hadn['’]t|couldn['’]t)(?![\p{L}'’])/iu;
 /** A perfect: "has added", "we've now enabled", "have been fixed". */
 const PERFECT = /\b(?:has|have|['’]ve|had)\s+(?:(?:now|already|also|since|just)\s+)?(?:been\s+)?([a-z]+(?:-[a-z]+)?)\b/i;
 /** Where the main clause ends: "Added alerts so that we will know…" is past work, not a plan. */
@@ -120,16 +124,13 @@ function readSentence(clause: string, strict: boolean): Reading {
 
   const candidates: Array<{ index: number; by: PastBy }> = [];
   const auxiliary = PAST_AUXILIARY.exec(lower);
-  if (auxiliary && !NEGATION_AFTER.test(lower.slice(auxiliary.index + auxiliary[0].length))) {
-    candidates.push({ index: auxiliary.index, by: 'auxiliary' });
-  }
+  if (auxiliary) candidates.push({ index: auxiliary.index, by: 'auxiliary' });
   const perfect = PERFECT.exec(lower);
   if (perfect && isPastForm(perfect[1]!)) candidates.push({ index: perfect.index, by: 'perfect' });
   for (let k = i + 1; k < Math.min(words.length, i + 8); k++) {
     const word = words[k]!.word;
     const after = words[k + 1]?.word ?? '';
-    // "We did not have…" states a gap.
-    if (!isPastForm(word) || after === 'not' || after === 'never') continue;
+    if (!isPastForm(word)) continue;
     const before = words[k - 1]!.word;
     const beforeThat = words[k - 2]?.word ?? '';
     // "We improved the alert", "The team quickly rolled back".
