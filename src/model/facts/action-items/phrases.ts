@@ -83,7 +83,7 @@ export function statesPromise(text: string): boolean {
  * whatever the tense of its first sentence.
  */
 export function promisesLater(text: string): boolean {
-  const rest = text.split(/(?<=[\p{L}\p{N})\]"'”’][.!?;])\s+/u).slice(1);
+  const rest = text.split(/(?<=[\p{L})\]"'”’`][.!?;])\s+/u).slice(1);
   return rest.some((sentence) => isPromise(sentence.replace(/\s+/g, ' ')));
 }
 
@@ -95,7 +95,8 @@ export function reportsWorkDone(text: string): boolean {
 /** Sentences of a text with their offsets (a sentence ends at . ! ? followed by a space). */
 export function sentencesOf(text: string): Array<{ start: number; end: number; text: string }> {
   const found: Array<{ start: number; end: number; text: string }> = [];
-  const boundary = /(?<=[\p{L}\p{N})\]"'”’][.!?])\s+/gu;
+  // After a letter or a closing mark: "Steps 1. and 2." does not end a sentence.
+  const boundary = /(?<=[\p{L})\]"'”’`][.!?])\s+/gu;
   let start = 0;
   for (let m = boundary.exec(text); ; m = boundary.exec(text)) {
     const end = m ? m.index : text.length;

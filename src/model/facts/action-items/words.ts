@@ -21,7 +21,7 @@ export const IMPERATIVE_VERBS = words(`
   backup build bump cache cap change check clarify clean communicate compare configure confirm consider
   continue convert create decouple decrease define delete deploy deprecate describe design detect determine
   develop disable discuss document double drop educate eliminate enable encourage enforce ensure establish
-  estimate evaluate expand explore expose extend figure file find fix follow force gather get give handle
+  estimate evaluate expand explore export expose extend figure file find fix follow force gather get give handle
   harden have hire identify implement improve include increase inform install instrument integrate introduce
   investigate isolate keep learn limit list load lock look maintain make measure merge migrate minimize
   minimise mitigate monitor move notify offer optimize optimise organize page pin plan practice prepare
