@@ -354,3 +354,18 @@ describe('action items: where they are written', () => {
     expect(document.actionItemTables.map((table) => table.empty)).toEqual([true]);
   });
 });
+
+describe('action items: plain lines that only mention a kind', () => {
+  it('leave the scope of an action-item section as it is', () => {
+    const text = doc('## Action items', '', 'We discussed the following follow-ups:', '', '- Improved alerting', '- Better dashboards');
+    expect(items(text).map((item) => [item.text, item.completed])).toEqual([
+      ['Improved alerting', false],
+      ['Better dashboards', false],
+    ]);
+  });
+
+  it('do not make a table elsewhere a list of items by a "Team" column', () => {
+    const text = doc('## Impact', '', '| Team | Description |', '| --- | --- |', '| Payments | No card payments |');
+    expect(items(text)).toEqual([]);
+  });
+});

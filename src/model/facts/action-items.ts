@@ -84,6 +84,8 @@ const COLUMN_ROLE = new Map<string, ColumnRole>();
 for (const [role, aliases] of Object.entries(COLUMN_ALIASES) as Array<[ColumnRole, readonly string[]]>) {
   for (const alias of aliases) COLUMN_ROLE.set(alias, role);
 }
+/** Column names too common to make a table elsewhere a list of action items ("| Team | Description |" under Impact). */
+const SECTION_ONLY_COLUMNS = new Set(['team', 'teams', 'expected']);
 /** Columns that number rows rather than describe the action. */
 const INDEX_COLUMNS = new Set(['', 'number', 'no', 'nr', 'id', 'ref', 'type', 'category']);
 const TIME_COLUMNS = new Set(['time', 'timestamp', 'date time', 'datetime', 'when']);
@@ -222,9 +224,13 @@ export class ExtractionContext {
       if (!label || paragraph.listItem) continue;
       if (label.emphasis) {
         this.labels.push({ offset: paragraph.span.start.offset, section: paragraph.section, title: label.text, plain: false });
-      } else if (isPlainTitle(label.text) && document.sectionKinds.resolve(label.text).length > 0) {
-        // A plain line that names a kind of section stands for a lost heading ("Action Items", "Lessons Learned").
-        this.labels.push({ offset: paragraph.span.start.offset, section: paragraph.section, title: label.text, plain: true });
+      } else if (isPlainTitle(label.text)) {
+        // A plain line that names a kind of section stands for a lost heading ("Action Items", "Lessons Learned");
+        // a longer line that only mentions one ("We discussed these follow-ups") does not.
+        const resolved = document.sectionKinds.resolveDetailed(label.text);
+        if (resolved.kinds.length > 0 && (!resolved.weak || label.text.split(/\s+/).length <= 2)) {
+          this.labels.push({ offset: paragraph.span.start.offset, section: paragraph.section, title: label.text, plain: true });
+        }
       }
     }
     for (const list of document.lists) for (const item of list.items) this.listItems.set(item.node, item);
@@ -237,7 +243,8 @@ export class ExtractionContext {
    */
   scopeAt(section: Section | null, offset: number): Scope {
     const kindSection = kindSectionOf(section);
-    let inScope = kindSection?.kind === 'action-items';
+    const scopeOfSection = kindSection?.kind === 'action-items';
+    let inScope = scopeOfSection;
     let completed = false;
     for (let current = section; current && current !== kindSection?.parent; current = current.parent) {
       if (COMPLETED_TITLE.test(current.title)) completed = true;
@@ -249,6 +256,8 @@ export class ExtractionContext {
         kinds.kinds[0] === 'action-items' && (!kinds.weak || (!label.plain && ACTION_LABEL.test(label.title)));
       if (LEGEND_LABEL.test(label.title)) inScope = false;
       else if (namesActions) inScope = true;
+      // A plain "Improvements" line may name actions or not: it leaves the scope as it is.
+      else if (label.plain && kinds.kinds[0] === 'action-items') inScope = scopeOfSection;
       else if (kinds.kinds.length > 0) inScope = false;
       if (inScope && COMPLETED_TITLE.test(label.title)) completed = true;
     }
@@ -522,6 +531,7 @@ function classifyTable(table: TableModel, inActionSection: boolean): ActionItemT
   const columns: ActionItemTable['columns'] = {};
   for (const column of table.columns) {
     const role = roleOf(column);
+    if (!inActionSection && SECTION_ONLY_COLUMNS.has(column)) continue;
     if (role && columns[role] === undefined) columns[role] = column;
   }
   const hasField = columns.owner !== undefined || columns.priority !== undefined || columns.due !== undefined;

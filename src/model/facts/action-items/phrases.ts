@@ -16,10 +16,10 @@ const NARRATIVE_LEAD_IN =
   /\b(?:describe|explain|go (?:into|through|over)|cover|discuss|walk (?:you )?through|outline|summari[sz]e|update (?:you|this)|keep you|let you know|notify (?:you|users)|look at|see)\b/i;
 /** Lead-ins of "what we did" lists name no work to come. */
 const WORK_NOUNS =
-  /\b(?:action items?|actions|follow[- ]?ups?|next steps|to-?dos?|improvements?|improve|recommendations?|areas?|items?|tasks?|plans?|work|lessons?|gaps?|issues|problems|weaknesses|shortcomings|opportunities|risks|questions|ideas|suggestions|proposals)\b/i;
-/** Past verbs that introduce what is still to do ("We identified the following:", "We agreed to:"). */
+  /\b(?:action items?|actions|follow[- ]?ups?|next steps|to-?dos?|improvements?|improve|recommendations?|areas?|items?|tasks?|plans?|work|lessons?|gaps?|issues|tickets?|bugs|problems|weaknesses|shortcomings|opportunities|risks|questions|ideas|suggestions|proposals)\b/i;
+/** Past verbs that introduce what is still to do ("We identified the following:", "We agreed to:", "We filed:"). */
 const DECISION_VERBS =
-  /\b(?:identified|found|discovered|noticed|learned|learnt|realized|realised|agreed|decided|discussed|proposed|suggested|recommended|considered|brainstormed|listed|came up with)\b/i;
+  /\b(?:identified|found|discovered|noticed|learned|learnt|realized|realised|agreed|decided|discussed|proposed|suggested|recommended|considered|brainstormed|listed|came up with|filed|opened|raised|created|assigned|asked|requested)\b/i;
 
 /** "We did not have the following safeguards:" introduces what is missing. */
 const NEGATION = /\b(?:not|never|no|without)\b|n['’]t\b/i;
@@ -46,6 +46,7 @@ export function leadInKind(paragraphText: string): LeadIn | null {
   const opening = /^[^,]{0,60},\s*/.exec(sentence);
   const clause = opening ? sentence.slice(opening[0].length) : sentence;
   if (
+    clause.split(/\s+/).length >= 3 &&
     clauseTense(clause, false) === 'past' &&
     !WORK_NOUNS.test(sentence) &&
     !DECISION_VERBS.test(sentence) &&
