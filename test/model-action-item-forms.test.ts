@@ -104,7 +104,7 @@ describe('status meanings', () => {
 });
 
 describe('action items: done work', () => {
-  it('marks past items done, and the untensed items of a mostly past list', () => {
+  it('marks past items done, and the items led by a participle in a mostly past list', () => {
     const found = items(doc(
       '## Action items',
       '',
@@ -116,6 +116,11 @@ describe('action items: done work', () => {
     ));
     expect(found.map((item) => item.completed)).toEqual([true, true, true, true, true]);
     expect(found[0]!.fields.owner?.text).toBe('ICL');
+  });
+
+  it('keeps an item without a verb open in a mostly past list', () => {
+    const found = items(doc('## Action items', '', '- Added disk alerts', '- Rolled back the config', '- Runbook for disk exhaustion'));
+    expect(found.map((item) => item.completed)).toEqual([true, true, false]);
   });
 
   it('keeps a list of plans written with participles open', () => {

@@ -149,9 +149,11 @@ function statesOpen(item: ActionItem): boolean {
 
 /**
  * Marks the bullets of one list that are written in the past tense as done ("Added rate
- * limiting"). In a list that is mostly past ("Removed legacy access", "Updated policies",
- * "Documented the report"), the items without a tense are done too. Participles that plans
- * use as adjectives ("Improved alerting") never count towards "mostly past".
+ * limiting"). In a list that is mostly past ("Removed legacy access", "Enforced branch
+ * protection"), the items led by a participle are done too ("Updated KYC policies",
+ * "Documented and published the report"). Such participles never count towards "mostly
+ * past", so a list of plans written as "Improved alerting" stays open, and an item without
+ * a verb ("Runbook for disk exhaustion") stays open in any list.
  */
 function markPastItems(found: ActionItem[]): void {
   const bullets = found.filter((item) => item.source === 'bullet' && item.listItem !== null);
@@ -161,7 +163,7 @@ function markPastItems(found: ActionItem[]): void {
   const mostlyPast = bullets.length >= 2 && strict.filter((tense) => tense === 'past').length >= 0.6 * bullets.length;
   bullets.forEach((item, i) => {
     if (item.completed || statesOpen(item) || promisesLater(item.text)) return;
-    if (strict[i] === 'past' || (mostlyPast && (strict[i] === 'other' || loose[i] === 'past'))) item.completed = true;
+    if (strict[i] === 'past' || (mostlyPast && loose[i] === 'past')) item.completed = true;
   });
 }
 
