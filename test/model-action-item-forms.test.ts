@@ -212,6 +212,21 @@ describe('action items: fields', () => {
     expect(rollout!.fields.priority).toBeUndefined();
   });
 
+  it('reads labels after a bold title or a lower-case word, not at the end of a title', () => {
+    const text = doc(
+      '## Action items',
+      '',
+      '- **Add alerting** Owner: @bob Due: 2026-03-01',
+      '- Fix the disk alert owner: Bob Smith',
+      '- Release Owner: Add a manifest check',
+    );
+    expect(items(text).map((item) => [item.fields.owner?.text, item.fields.due?.text])).toEqual([
+      ['@bob', '2026-03-01'],
+      ['Bob Smith', undefined],
+      [undefined, undefined],
+    ]);
+  });
+
   it('reads the team and expected-date columns teams write', () => {
     const text = doc('## Action Items', '', '| Action | Owning Team | Expected date |', '| --- | --- | --- |', '| Fix it | Payments | 2026-03-01 |');
     expect(items(text)[0]!.table?.columns).toEqual({ action: 'action', owner: 'owning team', due: 'expected date' });

@@ -96,18 +96,24 @@ export function makeField(name: ActionItemFieldName, text: string, span: Span): 
   return { text, span, value: stripEmoji(text).trim() };
 }
 
-/** Whether the label match at `index` is written where a field label stands (see LABEL_PRECEDER). */
+/**
+ * Whether the label match at `index` is written where a field label stands: at the start,
+ * after a delimiter, as a bold label of its own ("**Owner:** x"), or after a lower-case word
+ * ("Fix the disk alert owner: @a"). A label that ends a title is part of it: "**Tool
+ * Priority**: Use…", "Release Owner: Add…".
+ */
 function labelPlaced(text: string, index: number, label: string, view: TextView): boolean {
   const from = Math.max(0, index - 20);
   const before = text.slice(from, index);
   if ((from === 0 && before.trim() === '') || LABEL_PRECEDER.test(before)) return true;
+  const runs = [...view.strong, ...view.emphasis].filter((range) => range.start <= index && range.end > index);
   // "**Owner:** x", "_Priority_: P1": the label is the whole of a bold or italic run.
-  return [...view.strong, ...view.emphasis].some(
-    (range) =>
-      range.start <= index &&
-      text.slice(range.start, index).trim() === '' &&
-      normalizeText(text.slice(range.start, range.end)) === normalizeText(label),
-  );
+  if (runs.some((range) => text.slice(range.start, index).trim() === '' && normalizeText(text.slice(range.start, range.end)) === normalizeText(label))) {
+    return true;
+  }
+  if (runs.length > 0) return false;
+  const previous = /(\S+)\s+$/.exec(before)?.[1] ?? '';
+  return previous !== '' && !/^[\p{Lu}]/u.test(previous);
 }
 
 /**
