@@ -256,6 +256,11 @@ describe('action items: where they are written', () => {
     expect(at(text, item!.textSpan)).toBe('Create validation scripts to detect unsafe patterns:');
   });
 
+  it('keeps the items of a list of actions under an instruction lead-in', () => {
+    const text = doc('## Action items', '', 'Improve monitoring:', '', '- Add a disk alert', '- Add a CPU alert');
+    expect(items(text).map((item) => item.text)).toEqual(['Add a disk alert', 'Add a CPU alert']);
+  });
+
   it('takes the list after a forward lead-in outside action-item sections', () => {
     const text = doc(
       '## Recovery',

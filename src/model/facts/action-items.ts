@@ -262,9 +262,9 @@ export class ExtractionContext {
     return this.paragraphModels.get(node) ?? null;
   }
 
-  /** A list that details its lead-in: plain items that state no fields. */
+  /** A list that details its lead-in: plain items that state no fields and do not read as actions ("Add a disk alert"). */
   isDetailList(list: List): boolean {
-    return list.children.every((child) => typeof child.checked !== 'boolean' && !this.statesField(child));
+    return list.children.every((child) => typeof child.checked !== 'boolean') && !this.isGroupOfActions([list]);
   }
 
   /** The items of a list, in document order; without recursion, as lists may nest deeply. */
