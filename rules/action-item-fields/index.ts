@@ -2,7 +2,7 @@ import { defineRule, type RuleContext } from '../../src/engine/types.js';
 import { DATE_FORMATS, parseDate, toIsoDate, compareDates, type DateFormat } from '../../src/model/index.js';
 import { normalizeText, stripEmoji } from '../../src/model/index.js';
 import {
-  normalizeStatus, type ActionItem, type ActionItemField, type ActionItemFieldName, type ActionItemTable,
+  normalizeStatus, statusMeaning, type ActionItem, type ActionItemField, type ActionItemFieldName, type ActionItemTable,
 } from '../../src/model/index.js';
 import type { PostmortemDocument, Span } from '../../src/model/index.js';
 
@@ -132,6 +132,7 @@ export default defineRule<Options, Compiled>({
     missingStatus: 'Action item has no status: add one of {{statuses}}.',
     missingTicket: 'Action item has no ticket: link the issue that tracks it.',
     missingFields: 'Action item has no {{fields}}: add them, e.g. "{{example}}".',
+    emptyTable: 'The action-item table has only empty rows: list each action with its owner, priority and due date.',
     missingColumn: 'The action-item table has no {{column}} column: add one ({{aliases}}).',
     placeholder: '{{field}} "{{value}}" is a placeholder: {{expected}}.',
     invalidPriority: 'Priority "{{value}}" is not in the priority scale ({{scale}}).',
@@ -197,7 +198,7 @@ export default defineRule<Options, Compiled>({
         type: 'boolean',
         default: true,
         description:
-          'Do not require fields of completed items (checked tasks, a Done or Won\'t Do status, a "(done)" note, or a heading such as "Immediate Actions (Completed)" or "**Actions taken:**"), nor a due date after the incident for them. The values they do state are still checked.',
+          'Do not require fields of completed items (checked tasks, a Done or Won\'t Do status, a "(done)" note, a heading such as "Immediate Actions (Completed)" or "**Actions taken:**", or an item written in the past tense such as "Added rate limiting"), nor a due date after the incident for them. The values they do state are still checked.',
       },
       ticketSatisfies: {
         type: 'boolean',
@@ -221,6 +222,9 @@ export default defineRule<Options, Compiled>({
       }
     }
     for (const [table, rows] of rowsByTable) checkColumns(table, rows, options, compiled, context);
+    for (const table of document.actionItemTables) {
+      if (table.empty) context.report({ span: table.table.rows[0]!.span, messageId: 'emptyTable' });
+    }
     for (const item of document.actionItems) {
       const needed = needsFields(item, options, compiled);
       const missing: ActionItemFieldName[] = [];
@@ -339,6 +343,9 @@ function checkStatus(status: ActionItemField | undefined, compiled: Compiled, co
   if (!status || status.text === '') return;
   const match = matchScale(status.value, compiled.statuses);
   if (match === 'ok') return;
+  // "Shipped" means what a configured "Done" means; "To Do" what "TODO" means.
+  const meaning = statusMeaning(status.value);
+  if (match === 'invalid' && meaning !== null && compiled.statuses.some((entry) => statusMeaning(entry) === meaning)) return;
   // "-" or "?" in a status cell states no status; a required one is reported as missing.
   if (match === 'invalid' && isPlaceholder(status.text, compiled)) return;
   context.report({

@@ -16,7 +16,7 @@ import { fieldsFromParagraph, fieldsFromTable, isFieldTable } from './facts/fiel
 import { Metadata } from './facts/metadata.js';
 import type { CalendarDate } from './text/dates.js';
 import { incidentDateSources, type IncidentDateSource } from './facts/incident-date.js';
-import { findActionItems, type ActionItem } from './facts/action-items.js';
+import { findActionItemModel, type ActionItem, type ActionItemTable } from './facts/action-items.js';
 import { buildTimelines, type Timeline } from './facts/timeline.js';
 import { findCoverage, type Coverage } from './facts/coverage.js';
 import { sectionContent, type SectionContent } from './facts/section-content.js';
@@ -121,7 +121,12 @@ export class PostmortemDocument {
    * (see action-items.ts for what counts).
    */
   get actionItems(): ActionItem[] {
-    return this.derived('actionItems', findActionItems);
+    return this.derived('actionItems', findActionItemModel).items;
+  }
+
+  /** The tables that hold action items (see action-items.ts), empty ones included. */
+  get actionItemTables(): ActionItemTable[] {
+    return this.derived('actionItems', findActionItemModel).tables;
   }
 
   /**

@@ -13,8 +13,8 @@ export type * from './facts/types.js';
 export * from './text/dates.js';
 export type { IncidentDateSource } from './facts/incident-date.js';
 export {
-  findActionItems, normalizeStatus, ACTION_ITEM_FIELDS, type ActionItem, type ActionItemField, type ActionItemFields,
-  type ActionItemFieldName, type ActionItemTable,
+  findActionItems, normalizeStatus, statusMeaning, ACTION_ITEM_FIELDS, type ActionItem, type ActionItemField,
+  type ActionItemFields, type ActionItemFieldName, type ActionItemTable, type ActionItemSource, type StatusMeaning,
 } from './facts/action-items.js';
 export * from './text/times.js';
 export { placeEntries, isBefore, type Timeline, type TimelineEntry, type TimedEntry, type PlacementOptions, type TimelineSource, type TimelineEntrySource } from './facts/timeline.js';

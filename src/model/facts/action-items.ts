@@ -1,167 +1,85 @@
-import type { Definition, Link, LinkReference, ListItem, Nodes, Paragraph } from 'mdast';
+import type { Definition, Link, LinkReference, List, ListItem, Nodes, Paragraph, Root } from 'mdast';
 import type { PostmortemDocument } from '../document.js';
-import type { Span } from '../parse/positions.js';
-import type { ListItemModel, ListModel, Section, TableModel, TableRowModel } from './types.js';
-import { findDates, parseDate, type DateMatch } from '../text/dates.js';
+import type { ListItemModel, ParagraphModel, Section } from './types.js';
 import { plainText } from '../text/inline.js';
 import { blockLabel } from '../text/labels.js';
-import { normalizeText, stripEmoji } from '../text/normalize.js';
+import {
+  CHANGE_REQUEST_URL, FIELD_LABEL, TRACKER_URL, readInlineFields, readSubjectOwner, type ActionItemField, type ActionItemFields,
+} from './action-items/inline-fields.js';
+import { leadInKind, promisesLater } from './action-items/phrases.js';
+import { findProseItems, findParagraphItems } from './action-items/prose.js';
+import { COMPLETED_STATUSES, statusMeaning } from './action-items/statuses.js';
+import { itemTense } from './action-items/tense.js';
+import { kindSectionOf, withinKinds } from './action-items/sections.js';
+import { classifyTable, itemFromRow } from './action-items/tables.js';
+import type { ActionItem, ActionItemTable } from './action-items/types.js';
+
+export type { ActionItem, ActionItemSource, ActionItemTable } from './action-items/types.js';
+export type { ActionItemField, ActionItemFieldName, ActionItemFields } from './action-items/inline-fields.js';
+export { normalizeStatus, statusMeaning, type StatusMeaning } from './action-items/statuses.js';
 
 /**
- * Action items as postmortems write them: rows of action-item tables, task lists and
- * bullets in action-item sections, each with its owner, priority, due date, status and
- * ticket where the document states them (a table cell, or `owner: @x`, `@x`, `(P1)`,
- * `due: 2026-03-01`, `by 2026-03-01`, `(done)` or a ticket link inside the item).
+ * Action items as postmortems write them, each with its owner, priority, due date, status
+ * and ticket where the document states them (a table cell, or `owner: @x`, `@x`, `[Team]`,
+ * `(P1)`, `due: 2026-03-01`, `by 2026-03-01`, `(done)` or a ticket link inside the item).
  *
  * What counts as an action item:
- * - a row of a table in an action-item section (or a sub-section of one, or after a bold
- *   label such as "**Actions planned:**") that has an action, owner, priority or due-date
- *   column, and a row of a table anywhere else whose header has an action column and an
- *   owner, priority or due-date column (a "Time" column marks a timeline, not items);
+ * - a row of a table in an action-item section (or a sub-section of one, or after a label
+ *   such as "**Actions planned:**" or a plain "Action Items" line) that has an action,
+ *   owner, priority or due-date column, and a row of a table anywhere else whose header has
+ *   an action column and an owner, priority or due-date column (a "Time" column marks a
+ *   timeline, not items);
  * - an item of a task list in the same places;
- * - an item of a bullet or numbered list in the same places, except a list whose items
- *   state no owner, priority, due date or ticket in a document that tracks its action items in tables (such
- *   lists elaborate, as "Prevention Measures" under an action-item table do);
+ * - an item of a bullet or numbered list in the same places, or after a lead-in in which
+ *   the team promises the list ("Going forward, we will do the following:"); except, in a
+ *   document that tracks its items in tables or task lists, a list whose items state no
+ *   owner, priority, due date or ticket (such lists elaborate, as "Prevention Measures"
+ *   under an action-item table do);
  * - in nested lists: the outer item, its nested list being details of it; a label item
- *   ("**Monitoring**", "Alerts:") stands for a group whose nested items are the items, and
- *   nested task-list items are items of their own. A nested list of `Owner: @x` lines
- *   gives fields to its parent.
+ *   ("**Monitoring**", "Alerts:") stands for a group whose nested items are the items when
+ *   they read as actions or state fields, and nested task-list items are items of their
+ *   own. A nested list of `Owner: @x` lines gives fields to its parent;
+ * - a lead-in "Create validation scripts to detect unsafe patterns:" in an action-item
+ *   section, the list under it being its details;
+ * - a paragraph led by a bold status or action label ("**TODO**: …", "**Action planned:**
+ *   We will…"), and, in an action-item section that holds no other item, its prose
+ *   promises, its plain lines and its sub-sections (see action-items/prose.ts).
  * Lists after a legend label ("**Priority Definitions:**") are not action items.
+ *
+ * An item is done (its fields are no longer needed) when it is checked, has a done status
+ * or note, sits under a title or lead-in that says so, or is written in the past tense
+ * (see action-items/tense.ts).
  */
 
-export type ActionItemFieldName = 'owner' | 'priority' | 'due' | 'status' | 'ticket';
-export const ACTION_ITEM_FIELDS: readonly ActionItemFieldName[] = ['owner', 'priority', 'due', 'status', 'ticket'];
+export { ACTION_ITEM_FIELDS } from './action-items/tables.js';
 
-export interface ActionItemField<Value = string> {
-  /** The value as written, Markdown removed and trimmed ("" for an empty table cell). */
-  text: string;
-  /** Where the value is written: the cell's content, or the value inside the item (`@x` of `owner: @x`). */
-  span: Span;
-  /**
-   * The parsed value: for `owner`, `priority` and `ticket` the text without emoji; for
-   * `status` the text normalised (lower case, emoji dropped: "✅ Done" → "done"); for
-   * `due` the date it states in any format pm-lint reads, or null when it states none.
-   */
-  value: Value;
+/** The action items of a document and the tables that hold them. */
+export interface ActionItemModel {
+  items: ActionItem[];
+  tables: ActionItemTable[];
 }
-
-export interface ActionItemFields {
-  owner?: ActionItemField;
-  priority?: ActionItemField;
-  due?: ActionItemField<DateMatch | null>;
-  status?: ActionItemField;
-  ticket?: ActionItemField;
-}
-
-export interface ActionItemTable {
-  table: TableModel;
-  /** The normalised header key of each column that holds a field, or of the action column. */
-  columns: Partial<Record<ActionItemFieldName | 'action', string>>;
-  /** Whether the table is in an action-item section (otherwise its header made it one). */
-  inActionSection: boolean;
-}
-
-export interface ActionItem {
-  source: 'table' | 'task-list' | 'bullet';
-  /** The table row, or the list item (nested lists included). */
-  span: Span;
-  /** What is to be done, Markdown removed. */
-  text: string;
-  /** The action cell, or the item's first paragraph. */
-  textSpan: Span;
-  section: Section | null;
-  /**
-   * The fields the item states. For a table row, a field whose column exists is always
-   * present (its text is "" when the cell is empty); a field whose column is missing is
-   * absent. For a list item, only fields written in the item are present.
-   */
-  fields: ActionItemFields;
-  /** Task-list state: true ([x]), false ([ ]), null when not a task-list item. */
-  checked: boolean | null;
-  /**
-   * Whether the item is done: a checked task, a status such as Done or Won't Do, a
-   * "(done)" note, or a heading or label that says so ("Immediate Actions (Completed)",
-   * "**Actions taken:**").
-   */
-  completed: boolean;
-  table: ActionItemTable | null;
-  row: TableRowModel | null;
-  listItem: ListItemModel | null;
-}
-
-type ColumnRole = ActionItemFieldName | 'action';
-
-/** Header texts of each kind of column, compared after normalisation. */
-const COLUMN_ALIASES: Readonly<Record<ColumnRole, readonly string[]>> = {
-  action: [
-    'action', 'actions', 'action item', 'action items', 'item', 'items', 'task', 'tasks', 'description',
-    'corrective action', 'remediation', 'follow up', 'improvement', 'todo',
-  ],
-  owner: ['owner', 'owners', 'who', 'assignee', 'assignees', 'assigned to', 'owned by', 'responsible', 'dri', 'owner team'],
-  priority: ['priority', 'pri', 'prio'],
-  due: ['due', 'due date', 'deadline', 'target date', 'target', 'eta', 'due by', 'by when', 'target completion'],
-  status: ['status', 'state'],
-  ticket: ['ticket', 'tickets', 'bug', 'tracking', 'tracking bug', 'tracking issue', 'issue', 'jira', 'jira ticket', 'link', 'pr'],
-};
-const COLUMN_ROLE = new Map<string, ColumnRole>();
-for (const [role, aliases] of Object.entries(COLUMN_ALIASES) as Array<[ColumnRole, readonly string[]]>) {
-  for (const alias of aliases) COLUMN_ROLE.set(alias, role);
-}
-/** Columns that number rows rather than describe the action. */
-const INDEX_COLUMNS = new Set(['', 'number', 'no', 'nr', 'id', 'ref', 'type', 'category']);
-const TIME_COLUMNS = new Set(['time', 'timestamp', 'date time', 'datetime', 'when']);
-
-/** Statuses that mean the work is over. */
-const COMPLETED_STATUSES = new Set([
-  'done', 'completed', 'complete', 'closed', 'fixed', 'resolved', 'shipped', 'merged', 'wont do', 'wont fix',
-  'cancelled', 'canceled', 'obsolete', 'finished',
-]);
-/** Statuses recognised in a "(done)" note at the end of an item. */
-const NOTE_STATUSES = new Set([
-  ...COMPLETED_STATUSES, 'open', 'in progress', 'wip', 'ongoing', 'blocked', 'todo', 'not started', 'started', 'planned',
-]);
 
 const COMPLETED_TITLE = /\b(?:completed?|done|taken|finished|already implemented)\b/i;
 /** Labels of lists that explain rather than list work. */
 const LEGEND_LABEL = /\b(?:definitions?|legend|glossary|key|scale|levels?|meanings?)\b/i;
 /** Labels that open a list of action items inside a section of another kind. */
 const ACTION_LABEL = /\b(?:actions?|action items?|follow[- ]?ups?|next steps|to-?dos?|remediation|corrective)\b/i;
-
-/**
- * Labelled fields inside an item: "owner: @x", "**Priority:** P1", "due date = 2026-03-01".
- * The label is one of a fixed set; its value runs to the next delimiter.
- */
-const FIELD_LABEL =
-  /(?<![\p{L}\p{N}_])(owners?|assignees?|assigned to|who|responsible|dri|priority|prio|pri|due date|due by|due on|due|deadline|target date|eta|status|tickets?|tracking bug|tracking issue|tracking|jira)[ \t]*[:=][ \t]*/giu;
-/** A due date written without a colon: "due 2026-03-01", "by 2026-03-01", "deadline Mar 1". */
-const DUE_WORD = /(?<![\p{L}\p{N}_])(?:due(?: date| by| on)?|deadline|by|eta|target date)[ \t]+(?=[\p{N}\p{L}])/giu;
-const LABEL_ROLE: Record<string, ActionItemFieldName> = {
-  owner: 'owner', owners: 'owner', assignee: 'owner', assignees: 'owner', 'assigned to': 'owner', who: 'owner',
-  responsible: 'owner', dri: 'owner', priority: 'priority', prio: 'priority', pri: 'priority', 'due date': 'due',
-  'due by': 'due', 'due on': 'due', due: 'due', deadline: 'due', 'target date': 'due', eta: 'due', status: 'status',
-  ticket: 'ticket', tickets: 'ticket', 'tracking bug': 'ticket', 'tracking issue': 'ticket', tracking: 'ticket', jira: 'ticket',
-};
-/** Where an inline value ends. */
-const VALUE_END = /[,;|)\]]|[ \t][-–—][ \t]|[ \t]{2}|\n/g;
-/** "@handle", "@org/team" (not an e-mail address), or "name@" (Google's style). */
-const HANDLE = /(?<![\p{L}\p{N}_@./+-])@[A-Za-z0-9](?:[\w./-]{0,38}\w)?|(?<![\p{L}\p{N}_@.])[a-z][\w.-]{0,30}@(?![\w.@])/gu;
-/** "priority P1" without a colon. */
-const PRIORITY_WORD = /(?<![\p{L}\p{N}_])(?:priority|prio|pri)[ \t]+(P[0-9])(?![\p{L}\p{N}])/giu;
-/** A priority written alone between delimiters or in brackets: "(P1)", ", P2,". */
-const BARE_PRIORITY = /^P[0-9]$/i;
-const SEGMENT_DELIMITER = /[,;()[\]|·]|[ \t][-–—][ \t]/g;
-/** A "(done)" or "(in progress)" note. */
-const PAREN_NOTE = /\(([^()\n]{1,60})\)/g;
-const COMPLETION_NOTE = /^(?:[\p{L}-]{1,20}\s+){0,2}(?:done|completed?|fixed|implemented|resolved|shipped|merged)\b/iu;
-const NOT_COMPLETED = /\b(?:not|if|when|once|until|after|before|to be|will be)\b/i;
-const BARE_URL = /https?:\/\/[^\s<>()[\]]{1,300}/g;
-const TRACKER_URL =
-  /\/(?:issues|pull|pulls|merge_requests|tickets?|bugs?|work_?items?)\/\d|\/browse\/[A-Z][A-Z0-9]{0,15}-\d|linear\.app\/[^/\s]+\/issue\/|show_bug\.cgi|\/-\/issues\//i;
+/** A plain line stands for a heading only when it is short ("Action Items", "Lessons Learned"). */
+const PLAIN_LABEL_WORDS = 5;
+/** Sections whose lists narrate or explain: a lead-in there does not make a list of action items. */
+const NARRATIVE_KINDS = ['timeline', 'summary', 'impact', 'root-cause', 'detection'];
+/** A list item that reads as an action in a group: an instruction or a plan. */
+const ACTION_TENSES = new Set(['imperative', 'future']);
 
 /** Computes the action items of a document (use `PostmortemDocument.actionItems`). */
 export function findActionItems(document: PostmortemDocument): ActionItem[] {
+  return findActionItemModel(document).items;
+}
+
+/** Computes the action items and action-item tables of a document (use `PostmortemDocument.actionItems`). */
+export function findActionItemModel(document: PostmortemDocument): ActionItemModel {
   const context = new ExtractionContext(document);
-  const items: ActionItem[] = [];
+  const tableItems: ActionItem[] = [];
   const tables: ActionItemTable[] = [];
   for (const table of document.tables) {
     const scope = context.scopeAt(table.section, table.span.start.offset);
@@ -170,22 +88,49 @@ export function findActionItems(document: PostmortemDocument): ActionItem[] {
     tables.push(classified);
     for (const row of table.rows) {
       const item = itemFromRow(classified, row, scope.completed, document);
-      if (item) items.push(item);
+      if (item) tableItems.push(item);
     }
   }
-  const hasTables = tables.length > 0;
+
+  const listGroups: ActionItem[][] = [];
   for (const list of document.lists) {
     if (list.depth !== 0) continue;
     const scope = context.scopeAt(list.section, list.span.start.offset);
-    if (!scope.inScope) continue;
+    const lead = context.leadIn(list.node);
+    const leadKind = lead ? leadInKind(lead.text) : null;
+    // "Going forward, we will do the following:" makes a list of action items anywhere but in narrating sections.
+    const viaLeadIn = !scope.inScope && leadKind === 'forward' && !withinKinds(list.section, NARRATIVE_KINDS);
+    if (!scope.inScope && !viaLeadIn) continue;
+    const completed = scope.completed || leadKind === 'done';
     const found: ActionItem[] = [];
-    context.itemsFromList(list.node.children, list.section, scope.completed, found);
-    // Beside action-item tables, a list without any field discusses rather than tracks.
-    if (hasTables && found.every((item) => item.source === 'bullet' && !tracks(item))) continue;
+    if (scope.inScope && lead && leadKind === 'imperative' && context.isDetailList(list.node)) {
+      found.push(context.paragraphItem(lead, lead.span, plainText(lead.node).trim(), completed));
+    } else {
+      context.itemsFromList(list.node.children, list.section, completed, found);
+    }
+    markPastItems(found);
+    listGroups.push(found);
+  }
+
+  const paragraphItems = findParagraphItems(context);
+  const placed = [...tableItems, ...listGroups.flat(), ...paragraphItems];
+  const proseItems = findProseItems(context, placed);
+  context.markFixedChangeRequests(listGroups.flat());
+
+  // Beside action items tracked in tables or task lists, items that track nothing discuss them.
+  const taskItems = listGroups.flat().filter((item) => item.source === 'task-list').length;
+  const tracked = tables.length > 0 || taskItems >= 2;
+  const items = [...tableItems];
+  for (const found of listGroups) {
+    if (tracked && found.every((item) => item.source !== 'task-list' && !tracks(item))) continue;
     items.push(...found);
   }
+  for (const item of [...paragraphItems, ...proseItems]) {
+    if (tracked && !tracks(item)) continue;
+    items.push(item);
+  }
   items.sort((a, b) => a.span.start.offset - b.span.start.offset);
-  return items;
+  return { items, tables };
 }
 
 /** Whether an item names who, how urgent, by when, or where it is tracked (a status note alone does not). */
@@ -194,22 +139,70 @@ function tracks(item: ActionItem): boolean {
   return Boolean(owner ?? priority ?? due ?? ticket);
 }
 
+/** Whether a stated status says the work is still open ("(in progress)", "Status: TODO"). */
+function statesOpen(item: ActionItem): boolean {
+  const status = item.fields.status?.value;
+  if (status === undefined || status === '') return false;
+  const meaning = statusMeaning(status);
+  return meaning === 'todo' || meaning === 'in progress' || meaning === 'blocked';
+}
+
+/**
+ * Marks the bullets of one list that are written in the past tense as done ("Added rate
+ * limiting"). In a list that is mostly past ("Removed legacy access", "Enforced branch
+ * protection"), the items led by a participle are done too ("Updated KYC policies",
+ * "Documented and published the report"). Such participles never count towards "mostly
+ * past", so a list of plans written as "Improved alerting" stays open, and an item without
+ * a verb ("Runbook for disk exhaustion") stays open in any list.
+ */
+function markPastItems(found: ActionItem[]): void {
+  const bullets = found.filter((item) => item.source === 'bullet' && item.listItem !== null);
+  if (bullets.length === 0) return;
+  const strict = bullets.map((item) => itemTense(item.text, true));
+  const loose = bullets.map((item) => itemTense(item.text, false));
+  const mostlyPast = bullets.length >= 2 && strict.filter((tense) => tense === 'past').length >= 0.6 * bullets.length;
+  bullets.forEach((item, i) => {
+    if (item.completed || statesOpen(item) || promisesLater(item.text)) return;
+    if (strict[i] === 'past' || (mostlyPast && loose[i] === 'past')) item.completed = true;
+  });
+}
+
 interface Scope {
   inScope: boolean;
   completed: boolean;
 }
 
-class ExtractionContext {
-  private readonly labels: Array<{ offset: number; section: Section | null; title: string }>;
+interface Label {
+  offset: number;
+  section: Section | null;
+  title: string;
+  /** A plain line ("Action Items") rather than bold or italic text. */
+  plain: boolean;
+}
+
+/** What the parts of the extraction share: the document, its labels, and the fields of items. */
+export class ExtractionContext {
+  private readonly labels: Label[] = [];
   private readonly listItems = new Map<ListItem, ListItemModel>();
+  private readonly paragraphModels = new Map<Paragraph, ParagraphModel>();
+  private previousSiblings: Map<Nodes, Nodes | null> | null = null;
   private definitions: Map<string, string> | null = null;
 
   constructor(readonly document: PostmortemDocument) {
-    this.labels = [];
     for (const paragraph of document.paragraphs) {
-      if (paragraph.listItem || paragraph.quoted) continue;
-      const title = paragraph.label?.emphasis ? paragraph.label.text : null;
-      if (title !== null) this.labels.push({ offset: paragraph.span.start.offset, section: paragraph.section, title });
+      this.paragraphModels.set(paragraph.node, paragraph);
+      const label = paragraph.label;
+      if (!label || paragraph.listItem) continue;
+      if (label.emphasis) {
+        this.labels.push({ offset: paragraph.span.start.offset, section: paragraph.section, title: label.text, plain: false });
+      } else if (isPlainTitle(label.text)) {
+        // A plain line that names a kind of section stands for a lost heading ("Action Items", "Lessons Learned");
+        // a longer line that only mentions one ("We discussed these follow-ups") does not.
+        const resolved = document.sectionKinds.resolveDetailed(label.text);
+        if (resolved.kinds.length > 0 && (!resolved.weak || label.text.split(/\s+/).length <= 2)) {
+          this.labels.push({ offset: paragraph.span.start.offset, section: paragraph.section, title: label.text, plain: true });
+        }
+      }
     }
     for (const list of document.lists) for (const item of list.items) this.listItems.set(item.node, item);
   }
@@ -220,27 +213,30 @@ class ExtractionContext {
    * says otherwise ("**Priority Definitions:**" no, "**Actions planned:**" yes).
    */
   scopeAt(section: Section | null, offset: number): Scope {
-    let kindSection = section;
-    while (kindSection && kindSection.kinds.length === 0) kindSection = kindSection.parent;
-    let inScope = kindSection?.kind === 'action-items';
+    const kindSection = kindSectionOf(section);
+    const scopeOfSection = kindSection?.kind === 'action-items';
+    let inScope = scopeOfSection;
     let completed = false;
     for (let current = section; current && current !== kindSection?.parent; current = current.parent) {
       if (COMPLETED_TITLE.test(current.title)) completed = true;
     }
     const label = this.labelBefore(section, offset);
     if (label) {
-      const kinds = this.document.sectionKinds.resolveDetailed(label);
-      const namesActions = kinds.kinds[0] === 'action-items' && (!kinds.weak || ACTION_LABEL.test(label));
-      if (LEGEND_LABEL.test(label)) inScope = false;
+      const kinds = this.document.sectionKinds.resolveDetailed(label.title);
+      const namesActions =
+        kinds.kinds[0] === 'action-items' && (!kinds.weak || (!label.plain && ACTION_LABEL.test(label.title)));
+      if (LEGEND_LABEL.test(label.title)) inScope = false;
       else if (namesActions) inScope = true;
+      // A plain "Improvements" line may name actions or not: it leaves the scope as it is.
+      else if (label.plain && kinds.kinds[0] === 'action-items') inScope = scopeOfSection;
       else if (kinds.kinds.length > 0) inScope = false;
-      if (inScope && COMPLETED_TITLE.test(label)) completed = true;
+      if (inScope && COMPLETED_TITLE.test(label.title)) completed = true;
     }
     return { inScope, completed };
   }
 
   /** The last label before an offset in its innermost section (labels there all belong to that section). */
-  private labelBefore(section: Section | null, offset: number): string | null {
+  private labelBefore(section: Section | null, offset: number): Label | null {
     let low = 0;
     let high = this.labels.length - 1;
     let found = -1;
@@ -252,7 +248,23 @@ class ExtractionContext {
       } else high = mid - 1;
     }
     const label = this.labels[found];
-    return label && label.section === section ? label.title : null;
+    return label && label.section === section ? label : null;
+  }
+
+  /** The paragraph right before a block, with nothing between them, if there is one. */
+  leadIn(node: Nodes): ParagraphModel | null {
+    if (!this.previousSiblings) this.previousSiblings = previousSiblings(this.document.tree);
+    const previous = this.previousSiblings.get(node);
+    return previous?.type === 'paragraph' ? (this.paragraphModels.get(previous) ?? null) : null;
+  }
+
+  paragraphModel(node: Paragraph): ParagraphModel | null {
+    return this.paragraphModels.get(node) ?? null;
+  }
+
+  /** A list that details its lead-in: plain items that state no fields and do not read as actions ("Add a disk alert"). */
+  isDetailList(list: List): boolean {
+    return list.children.every((child) => typeof child.checked !== 'boolean') && !this.isGroupOfActions([list]);
   }
 
   /** The items of a list, in document order; without recursion, as lists may nest deeply. */
@@ -266,13 +278,13 @@ class ExtractionContext {
       const { node, completed: done } = stack.pop()!;
       const model = this.listItems.get(node);
       if (!model) continue;
-      const nested = node.children.filter((child) => child.type === 'list');
+      const nested = node.children.filter((child): child is List => child.type === 'list');
       const fieldLists = nested.filter((list) => list.children.length > 0 && list.children.every(isFieldLine));
       const otherLists = nested.filter((list) => !fieldLists.includes(list));
       const taskLists = otherLists.filter((list) => list.children.some((child) => typeof child.checked === 'boolean'));
       const label = model.paragraph ? boldLabel(model.paragraph) : null;
       const shortLabel = model.text.endsWith(':') && (taskLists.length > 0 || model.text.split(/\s+/).length <= 3);
-      const isGroup = otherLists.length > 0 && (label !== null || shortLabel);
+      const isGroup = otherLists.length > 0 && (label !== null || shortLabel) && (taskLists.length > 0 || this.isGroupOfActions(otherLists));
       if (!isGroup && model.text !== '') out.push(this.itemFromListItem(model, section, done, fieldLists));
       const groupDone = done || (isGroup && COMPLETED_TITLE.test(model.text));
       // Pushed last-first so that nested items come out in document order.
@@ -284,17 +296,45 @@ class ExtractionContext {
     }
   }
 
-  private itemFromListItem(model: ListItemModel, section: Section | null, completed: boolean, fieldLists: Nodes[]): ActionItem {
+  /**
+   * Whether the nested lists under a label item are its items ("**Alerts**" over "Alert at
+   * 80% (owner: @sre)", "Add a disk alert") rather than details of it ("**Simulator load**"
+   * over "Conducting stress tests…", "**Metrics to Track**:" over "CSI controller restarts").
+   */
+  private isGroupOfActions(lists: List[]): boolean {
+    const nested = lists.flatMap((list) => list.children);
+    if (nested.some((child) => this.statesField(child))) return true;
+    if (nested.length < 2) return false;
+    const actions = nested.filter((child) => {
+      const model = this.listItems.get(child);
+      return model !== undefined && ACTION_TENSES.has(itemTense(model.text));
+    }).length;
+    return actions * 2 >= nested.length;
+  }
+
+  /** Whether a list item's first paragraph states an owner, priority or due date. */
+  private statesField(item: ListItem): boolean {
+    const first = item.children[0];
+    if (first?.type !== 'paragraph') return false;
+    const fields: ActionItemFields = {};
+    readInlineFields(this.document.textOf(first), this.document.lines, fields);
+    return Boolean(fields.owner ?? fields.priority ?? fields.due);
+  }
+
+  private itemFromListItem(model: ListItemModel, section: Section | null, completed: boolean, fieldLists: List[]): ActionItem {
     const fields: ActionItemFields = {};
     const paragraphs = model.node.children.filter((child): child is Paragraph => child.type === 'paragraph');
     let completedNote = false;
-    for (const paragraph of paragraphs) completedNote = readInlineFields(paragraph, this.document, fields) || completedNote;
+    for (const paragraph of paragraphs) {
+      completedNote = readInlineFields(this.document.textOf(paragraph), this.document.lines, fields) || completedNote;
+    }
     for (const list of fieldLists) {
-      for (const child of (list as { children: ListItem[] }).children) {
+      for (const child of list.children) {
         const first = child.children[0];
-        if (first?.type === 'paragraph') readInlineFields(first, this.document, fields);
+        if (first?.type === 'paragraph') readInlineFields(this.document.textOf(first), this.document.lines, fields);
       }
     }
+    if (model.paragraph) readSubjectOwner(this.document.textOf(model.paragraph), this.document.lines, fields, this.isName);
     if (!fields.ticket) {
       const link = paragraphs.flatMap((paragraph) => this.trackerLinks(paragraph))[0];
       if (link) fields.ticket = link;
@@ -316,8 +356,53 @@ class ExtractionContext {
     };
   }
 
+  /** An item written as a paragraph (or part of one): its fields are read from the whole paragraph. */
+  paragraphItem(
+    paragraph: ParagraphModel,
+    textSpan: ActionItem['textSpan'],
+    text: string,
+    completed: boolean,
+    section: Section | null = paragraph.section,
+  ): ActionItem {
+    const fields: ActionItemFields = {};
+    const note = readInlineFields(this.document.textOf(paragraph.node), this.document.lines, fields);
+    if (!fields.ticket) {
+      const link = this.trackerLinks(paragraph.node)[0];
+      if (link) fields.ticket = link;
+    }
+    const status = fields.status?.value;
+    return {
+      source: 'paragraph',
+      span: paragraph.span,
+      text,
+      textSpan,
+      section,
+      fields,
+      checked: null,
+      completed: completed || note || (status !== undefined && COMPLETED_STATUSES.has(status)),
+      table: null,
+      row: null,
+      listItem: null,
+    };
+  }
+
+  /**
+   * Whether a capitalised word is a name: an acronym ("ICL", "SRE"), or a word the
+   * document also writes capitalised in mid-sentence ("… and Hypha received alerts").
+   */
+  private readonly isName = (word: string): boolean => {
+    if (/^[A-Z][A-Z0-9&]{1,5}$/.test(word)) return true;
+    let known = this.names.get(word);
+    if (known === undefined) {
+      known = new RegExp(`[a-z,;(] ${word.replace(/[^A-Za-z0-9]/g, '\\$&')}\\b`).test(this.document.text);
+      this.names.set(word, known);
+    }
+    return known;
+  };
+  private readonly names = new Map<string, boolean>();
+
   /** Links to an issue tracker inside a paragraph, reference-style links included. */
-  private trackerLinks(paragraph: Paragraph): ActionItemField[] {
+  trackerLinks(paragraph: Paragraph): ActionItemField[] {
     const found: ActionItemField[] = [];
     const stack: Nodes[] = [paragraph];
     while (stack.length > 0) {
@@ -334,15 +419,63 @@ class ExtractionContext {
     return found;
   }
 
+  /**
+   * Marks done the items whose ticket is a pull request that the document, outside its
+   * action items, links as fixed, merged or deployed ("is identified and [fixed][fix-pr]").
+   */
+  markFixedChangeRequests(items: ActionItem[]): void {
+    const candidates = items.filter((item) => !item.completed && CHANGE_REQUEST_URL.test(item.fields.ticket?.value ?? ''));
+    if (candidates.length === 0) return;
+    const fixed = new Set<string>();
+    for (const paragraph of this.document.paragraphs) {
+      if (withinKinds(paragraph.section, ['action-items'])) continue;
+      const view = this.document.textOf(paragraph.node);
+      for (const link of view.links) {
+        if (!FIXED_LINK_TEXT.test(view.text.slice(link.start, link.end))) continue;
+        const url = link.url ?? (link.reference !== null ? this.definitionByIdentifier(link.reference) : undefined);
+        if (url) fixed.add(url);
+      }
+    }
+    for (const item of candidates) if (fixed.has(item.fields.ticket!.value)) item.completed = true;
+  }
+
   private definitionUrl(reference: LinkReference): string | undefined {
+    return this.definitionByIdentifier(reference.identifier.toLowerCase());
+  }
+
+  private definitionByIdentifier(identifier: string): string | undefined {
     if (!this.definitions) {
       this.definitions = new Map();
       for (const node of this.document.tree.children) {
         if (node.type === 'definition') this.definitions.set((node as Definition).identifier.toLowerCase(), (node as Definition).url);
       }
     }
-    return this.definitions.get(reference.identifier.toLowerCase());
+    return this.definitions.get(identifier.toLowerCase());
   }
+}
+
+/** Link texts that say the change is in: "[fixed][pr]", "[merged](…)". */
+const FIXED_LINK_TEXT = /^\s*(?:fixed|merged|deployed|shipped|released|landed|rolled out)\s*$/i;
+
+/** A short plain line without sentence punctuation: a lost heading, not a sentence. */
+function isPlainTitle(text: string): boolean {
+  return text.split(/\s+/).length <= PLAIN_LABEL_WORDS && !/[.!?;,]/.test(text);
+}
+
+/** Each node's previous sibling (null for a first child); without recursion. */
+function previousSiblings(tree: Root): Map<Nodes, Nodes | null> {
+  const previous = new Map<Nodes, Nodes | null>();
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!('children' in node) || node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') continue;
+    const children = node.children as Nodes[];
+    children.forEach((child, i) => {
+      previous.set(child, i > 0 ? children[i - 1]! : null);
+      stack.push(child);
+    });
+  }
+  return previous;
 }
 
 /** The text of a paragraph of only bold or italic text ("**Actions planned:**"), without the colon; else null. */
@@ -361,190 +494,3 @@ function isFieldLine(item: ListItem): boolean {
   return match !== null && match.index === 0;
 }
 
-function roleOf(column: string): ColumnRole | undefined {
-  return COLUMN_ROLE.get(column);
-}
-
-function classifyTable(table: TableModel, inActionSection: boolean): ActionItemTable | null {
-  const columns: ActionItemTable['columns'] = {};
-  for (const column of table.columns) {
-    const role = roleOf(column);
-    if (role && columns[role] === undefined) columns[role] = column;
-  }
-  const hasField = columns.owner !== undefined || columns.priority !== undefined || columns.due !== undefined;
-  if (table.columns.some((column) => TIME_COLUMNS.has(column))) return null;
-  if (inActionSection) {
-    if (columns.action === undefined && !hasField) return null;
-  } else if (columns.action === undefined || !hasField) return null;
-  // Without an action column, the first column that holds no field names the action.
-  columns.action ??= table.columns.find((column) => roleOf(column) === undefined && !INDEX_COLUMNS.has(column));
-  return { table, columns, inActionSection };
-}
-
-function itemFromRow(table: ActionItemTable, row: TableRowModel, sectionCompleted: boolean, document: PostmortemDocument): ActionItem | null {
-  if (row.cells.every((cell) => cell.text === '')) return null;
-  const fields: ActionItemFields = {};
-  for (const name of ACTION_ITEM_FIELDS) {
-    const column = table.columns[name];
-    if (column === undefined) continue;
-    const cell = row.cell(column);
-    // A short row lacks trailing cells: the field is empty, at the row's end.
-    const text = cell?.text ?? '';
-    const span = cell?.span ?? document.lines.span(row.span.end.offset, row.span.end.offset);
-    fields[name] = makeField(name, text, span) as never;
-  }
-  const actionCell = table.columns.action !== undefined ? row.cell(table.columns.action) : undefined;
-  const status = fields.status?.value;
-  return {
-    source: 'table',
-    span: row.span,
-    text: actionCell?.text ?? '',
-    textSpan: actionCell?.span ?? row.span,
-    section: table.table.section,
-    fields,
-    checked: null,
-    completed: sectionCompleted || (status !== undefined && COMPLETED_STATUSES.has(status)),
-    table,
-    row,
-    listItem: null,
-  };
-}
-
-function makeField(name: ActionItemFieldName, text: string, span: Span): ActionItemField<string | DateMatch | null> {
-  if (name === 'due') return { text, span, value: parseDate(stripEmoji(text)) };
-  if (name === 'status') return { text, span, value: normalizeStatus(text) };
-  return { text, span, value: stripEmoji(text).trim() };
-}
-
-/**
- * A status compared the way people write it: case, punctuation and emoji aside, and
- * leading or trailing marks without letters dropped (emoji decoded in the wrong
- * encoding: "âœ… Done" → "done").
- */
-export function normalizeStatus(text: string): string {
-  let value = stripEmoji(text).trim();
-  if (value.length <= 100) {
-    value = value.replace(/^(?:[^\sA-Za-z0-9]{1,8}\s+)+/, '').replace(/(?:\s+[^\sA-Za-z0-9]{1,8})+$/, '');
-  }
-  return normalizeText(value);
-}
-
-/**
- * Reads the fields written inside one paragraph of a list item (earlier fields win), and
- * tells whether it notes the work as done ("(done in grafana)", "_done_").
- */
-function readInlineFields(paragraph: Paragraph, document: PostmortemDocument, fields: ActionItemFields): boolean {
-  const view = document.textOf(paragraph);
-  // Code is neither an owner nor a date: it keeps its place, not its text.
-  const text = view.masked(['code', 'gaps'], ' ');
-  const spanOf = (start: number, end: number) => {
-    const range = view.sourceRange(start, end);
-    return document.lines.span(range.start, range.end);
-  };
-  const set = (name: ActionItemFieldName, start: number, end: number) => {
-    if (fields[name]) return;
-    const value = text.slice(start, end);
-    const trimmedStart = start + (value.length - value.trimStart().length);
-    const trimmed = value.trim();
-    fields[name] = makeField(name, trimmed, spanOf(trimmedStart, trimmedStart + trimmed.length)) as never;
-  };
-
-  const labelStarts: number[] = [];
-  FIELD_LABEL.lastIndex = 0;
-  const labelled: Array<{ role: ActionItemFieldName; valueStart: number }> = [];
-  for (let m = FIELD_LABEL.exec(text); m; m = FIELD_LABEL.exec(text)) {
-    labelStarts.push(m.index);
-    labelled.push({ role: LABEL_ROLE[m[1]!.toLowerCase()]!, valueStart: m.index + m[0].length });
-  }
-  for (const [i, { role, valueStart }] of labelled.entries()) {
-    if (fields[role]) continue;
-    const limit = labelStarts[i + 1] ?? text.length;
-    // A date may hold a comma ("Mar 1, 2026"): take the whole date when one starts here.
-    const date = role === 'due' ? dateAt(text, valueStart, limit) : null;
-    set(role, valueStart, date ?? valueEnd(text, valueStart, limit));
-  }
-
-  if (!fields.due) {
-    DUE_WORD.lastIndex = 0;
-    for (let m = DUE_WORD.exec(text); m; m = DUE_WORD.exec(text)) {
-      const start = m.index + m[0].length;
-      const end = dateAt(text, start, text.length);
-      if (end !== null) {
-        set('due', start, end);
-        break;
-      }
-    }
-  }
-
-  if (!fields.owner) {
-    HANDLE.lastIndex = 0;
-    const handle = HANDLE.exec(text);
-    if (handle) set('owner', handle.index, handle.index + handle[0].length);
-  }
-
-  if (!fields.priority) {
-    PRIORITY_WORD.lastIndex = 0;
-    const word = PRIORITY_WORD.exec(text);
-    if (word) set('priority', word.index + word[0].length - word[1]!.length, word.index + word[0].length);
-  }
-
-  if (!fields.priority) {
-    let segmentStart = 0;
-    SEGMENT_DELIMITER.lastIndex = 0;
-    for (let m = SEGMENT_DELIMITER.exec(text); ; m = SEGMENT_DELIMITER.exec(text)) {
-      const segmentEnd = m ? m.index : text.length;
-      const segment = text.slice(segmentStart, segmentEnd);
-      const trimmed = segment.trim();
-      if (BARE_PRIORITY.test(trimmed)) {
-        const at = segmentStart + segment.indexOf(trimmed);
-        set('priority', at, at + trimmed.length);
-        break;
-      }
-      if (!m) break;
-      segmentStart = m.index + m[0].length;
-    }
-  }
-
-  if (!fields.ticket) {
-    // Bare URLs stay text (this parser does not autolink them).
-    BARE_URL.lastIndex = 0;
-    for (let m = BARE_URL.exec(text); m; m = BARE_URL.exec(text)) {
-      if (!TRACKER_URL.test(m[0])) continue;
-      set('ticket', m.index, m.index + m[0].length);
-      break;
-    }
-  }
-
-  let completedNote = false;
-  PAREN_NOTE.lastIndex = 0;
-  for (let m = PAREN_NOTE.exec(text); m; m = PAREN_NOTE.exec(text)) {
-    const note = m[1]!.trim();
-    if (!fields.status && NOTE_STATUSES.has(normalizeStatus(note))) set('status', m.index + 1, m.index + 1 + m[1]!.length);
-    else if (isCompletionNote(note)) completedNote = true;
-  }
-  for (const child of paragraph.children) {
-    if (child.type === 'emphasis' && isCompletionNote(plainText(child))) completedNote = true;
-  }
-  return completedNote;
-}
-
-/** A note that says the work is done: "(monitoring done in grafana)", "_done in grafana_". */
-function isCompletionNote(note: string): boolean {
-  return note.length <= 60 && COMPLETION_NOTE.test(note.trim()) && !NOT_COMPLETED.test(note);
-}
-
-/** The end of a date that starts at `start` (spaces aside) and ends before `limit`, or null. */
-function dateAt(text: string, start: number, limit: number): number | null {
-  const candidate = text.slice(start, Math.min(limit, start + 40));
-  const [first] = findDates(candidate);
-  if (!first || candidate.slice(0, first.start).trim() !== '') return null;
-  return start + first.end;
-}
-
-/** Where an inline value that starts at `start` ends: at a delimiter, the limit, or 100 characters. */
-function valueEnd(text: string, start: number, limit: number): number {
-  const window = text.slice(start, Math.min(limit, start + 100));
-  VALUE_END.lastIndex = 0;
-  const match = VALUE_END.exec(window);
-  return start + (match ? match.index : window.length);
-}

@@ -1,0 +1,294 @@
+import type { LineIndex, Span } from '../../parse/positions.js';
+import { findDates, parseDate, type DateMatch } from '../../text/dates.js';
+import { normalizeText, stripEmoji } from '../../text/normalize.js';
+import type { TextView } from '../../text/text-view.js';
+import { NOTE_STATUSES, normalizeStatus } from './statuses.js';
+
+/**
+ * The fields an action item writes inside its text: "owner: @x", "**Priority:** P1",
+ * "due 2026-03-01", "(P1)", "@x", "[Team] Do X", a tracker URL, and notes that say the
+ * work is done ("(done in grafana)", "*(shipped — v2)*", "Note: we already do this").
+ */
+
+export type ActionItemFieldName = 'owner' | 'priority' | 'due' | 'status' | 'ticket';
+
+export interface ActionItemField<Value = string> {
+  /** The value as written, Markdown removed and trimmed ("" for an empty table cell). */
+  text: string;
+  /** Where the value is written: the cell's content, or the value inside the item (`@x` of `owner: @x`). */
+  span: Span;
+  /**
+   * The parsed value: for `owner`, `priority` and `ticket` the text without emoji; for
+   * `status` the text normalised (lower case, emoji dropped: "✅ Done" → "done"); for
+   * `due` the date it states in any format pm-lint reads, or null when it states none.
+   */
+  value: Value;
+}
+
+export interface ActionItemFields {
+  owner?: ActionItemField;
+  priority?: ActionItemField;
+  due?: ActionItemField<DateMatch | null>;
+  status?: ActionItemField;
+  ticket?: ActionItemField;
+}
+
+/**
+ * Labelled fields inside an item: "owner: @x", "**Priority:** P1", "due date = 2026-03-01".
+ * The label is one of a fixed set; its value runs to the next delimiter.
+ */
+export const FIELD_LABEL =
+  /(?<![\p{L}\p{N}_])(owners?|assignees?|assigned to|who|responsible|dri|priority|prio|pri|due date|due by|due on|due|deadline|target date|eta|status|tickets?|tracking bug|tracking issue|tracking|jira)[ \t]*[:=][ \t]*/giu;
+/** A due date written without a colon: "due 2026-03-01", "by 2026-03-01", "deadline Mar 1". */
+const DUE_WORD = /(?<![\p{L}\p{N}_])(?:due(?: date| by| on)?|deadline|by|eta|target date)[ \t]+(?=[\p{N}\p{L}])/giu;
+const LABEL_ROLE: Record<string, ActionItemFieldName> = {
+  owner: 'owner', owners: 'owner', assignee: 'owner', assignees: 'owner', 'assigned to': 'owner', who: 'owner',
+  responsible: 'owner', dri: 'owner', priority: 'priority', prio: 'priority', pri: 'priority', 'due date': 'due',
+  'due by': 'due', 'due on': 'due', due: 'due', deadline: 'due', 'target date': 'due', eta: 'due', status: 'status',
+  ticket: 'ticket', tickets: 'ticket', 'tracking bug': 'ticket', 'tracking issue': 'ticket', tracking: 'ticket', jira: 'ticket',
+};
+/**
+ * Where a field label may stand: at the start, after a delimiter (, ; ( [ | a dash, a
+ * bullet, the end of a sentence), after two spaces or a line break. "DevOnboarder Tool
+ * Priority: Use…" is a title, not a priority.
+ */
+const LABEL_PRECEDER = /(?:[,;([|—–•·.!?:]|\s-|\s{2}|\n)\s*$/;
+/** Words a labelled value may have before it reads as prose ("Priority: Use the safe scripts first"). */
+const MAX_VALUE_WORDS: Partial<Record<ActionItemFieldName, number>> = { priority: 3, status: 4 };
+/** Where an inline value ends. */
+const VALUE_END = /[,;|)\]]|[ \t][-–—][ \t]|[ \t]{2}|\n/g;
+/** "@handle", "@org/team" (not an e-mail address), or "name@" (Google's style). */
+const HANDLE = /(?<![\p{L}\p{N}_@./+-])@[A-Za-z0-9](?:[\w./-]{0,38}\w)?|(?<![\p{L}\p{N}_@.])[a-z][\w.-]{0,30}@(?![\w.@])/gu;
+/** "priority P1" without a colon. */
+const PRIORITY_WORD = /(?<![\p{L}\p{N}_])(?:priority|prio|pri)[ \t]+(P[0-9])(?![\p{L}\p{N}])/giu;
+/** A priority written alone between delimiters or in brackets: "(P1)", ", P2,". */
+const BARE_PRIORITY = /^P[0-9]$/i;
+const SEGMENT_DELIMITER = /[,;()[\]|·]|[ \t][-–—][ \t]/g;
+/** A "(done)" or "(in progress)" note; it may wrap onto a second line. */
+const PAREN_NOTE = /\(([^()\n]{1,60}(?:\n[^()\n]{1,60})?)\)/g;
+/** Where the status word of a note ends: "(shipped — v2)", "(done, #67)". */
+const NOTE_STATUS_END = /\s[-–—]\s|[,;:]/;
+const COMPLETION_NOTE = /^(?:[\p{L}-]{1,20}\s+){0,2}(?:done|completed?|fixed|implemented|resolved|shipped|merged|deployed)\b/iu;
+const NOT_COMPLETED = /\b(?:not|if|when|once|until|after|before|to be|will be)\b/i;
+/** A later sentence or note saying the work exists already: "Note: on investigation, we already do this". */
+const ALREADY_DONE =
+  /\b(?:(?:we|this|it|that)\s+already\s+(?:do|does|exists?|handles?)|already\s+(?:done|in place|implemented|handled|exists?|fixed|addressed|covered))\b/i;
+const BARE_URL = /https?:\/\/[^\s<>()[\]]{1,300}/g;
+export const TRACKER_URL =
+  /\/(?:issues|pull|pulls|merge_requests|tickets?|bugs?|work_?items?)\/\d|\/browse\/[A-Z][A-Z0-9]{0,15}-\d|linear\.app\/[^/\s]+\/issue\/|show_bug\.cgi|\/-\/issues\//i;
+/** A pull or merge request. */
+export const CHANGE_REQUEST_URL = /\/(?:pull|pulls|merge_requests)\/\d/i;
+
+/** "[Team] Do X": a bracketed owner before the action. */
+const BRACKET_OWNER = /^\s*\[([A-Za-z][^\]\n]{0,29})\]\s+(?=\S)/;
+/** Bracketed tags that are not owners: states, priorities, kinds of work. */
+const BRACKET_TAGS = new Set([
+  'x', 'todo', 'to do', 'done', 'wip', 'open', 'closed', 'in progress', 'blocked', 'planned', 'optional', 'stretch',
+  'later', 'bug', 'feature', 'chore', 'docs', 'doc', 'security', 'infra', 'high', 'medium', 'low', 'critical',
+  'urgent', 'nice to have', 'must have', 'should have', 'new', 'fixed', 'update', 'breaking', 'draft', 'idea',
+  'question', 'tbd', 'na', 'n a', 'short term', 'long term', 'immediate', 'follow up', 'action', 'ai',
+]);
+const TICKET_KEY = /^[A-Z][A-Z0-9]{0,15}-\d+$/;
+
+export function makeField(name: ActionItemFieldName, text: string, span: Span): ActionItemField<string | DateMatch | null> {
+  if (name === 'due') return { text, span, value: parseDate(stripEmoji(text)) };
+  if (name === 'status') return { text, span, value: normalizeStatus(text) };
+  return { text, span, value: stripEmoji(text).trim() };
+}
+
+/**
+ * Whether the label match at `index` is written where a field label stands: at the start,
+ * after a delimiter, as a bold label of its own ("**Owner:** x"), or after a lower-case word
+ * ("Fix the disk alert owner: @a"). A label that ends a title is part of it: "**Tool
+ * Priority**: Use…", "Release Owner: Add…".
+ */
+function labelPlaced(text: string, index: number, label: string, view: TextView): boolean {
+  const from = Math.max(0, index - 20);
+  const before = text.slice(from, index);
+  if ((from === 0 && before.trim() === '') || LABEL_PRECEDER.test(before)) return true;
+  const runs = [...view.strong, ...view.emphasis].filter((range) => range.start <= index && range.end > index);
+  // "**Owner:** x", "_Priority_: P1": the label is the whole of a bold or italic run.
+  if (runs.some((range) => text.slice(range.start, index).trim() === '' && normalizeText(text.slice(range.start, range.end)) === normalizeText(label))) {
+    return true;
+  }
+  if (runs.length > 0) return false;
+  const previous = /(\S+)\s+$/.exec(before)?.[1] ?? '';
+  return previous !== '' && !/^[\p{Lu}]/u.test(previous);
+}
+
+/**
+ * Reads the fields written in a text (earlier fields win) and tells whether it notes the
+ * work as done ("(done in grafana)", "_done_", "*(shipped — v2)*", "Note: we already do this").
+ */
+export function readInlineFields(view: TextView, lines: LineIndex, fields: ActionItemFields): boolean {
+  // Code is neither an owner nor a date: it keeps its place, not its text.
+  const text = view.masked(['code', 'gaps'], ' ');
+  const spanOf = (start: number, end: number) => {
+    const range = view.sourceRange(start, end);
+    return lines.span(range.start, range.end);
+  };
+  const set = (name: ActionItemFieldName, start: number, end: number) => {
+    if (fields[name]) return;
+    const value = text.slice(start, end);
+    const trimmedStart = start + (value.length - value.trimStart().length);
+    const trimmed = value.trim();
+    fields[name] = makeField(name, trimmed, spanOf(trimmedStart, trimmedStart + trimmed.length)) as never;
+  };
+
+  const labelStarts: number[] = [];
+  FIELD_LABEL.lastIndex = 0;
+  const labelled: Array<{ role: ActionItemFieldName; valueStart: number }> = [];
+  for (let m = FIELD_LABEL.exec(text); m; m = FIELD_LABEL.exec(text)) {
+    if (!labelPlaced(text, m.index, m[1]!, view)) continue;
+    labelStarts.push(m.index);
+    labelled.push({ role: LABEL_ROLE[m[1]!.toLowerCase()]!, valueStart: m.index + m[0].length });
+  }
+  for (const [i, { role, valueStart }] of labelled.entries()) {
+    if (fields[role]) continue;
+    const limit = labelStarts[i + 1] ?? text.length;
+    // A date may hold a comma ("Mar 1, 2026"): take the whole date when one starts here.
+    const date = role === 'due' ? dateAt(text, valueStart, limit) : null;
+    const end = date ?? valueEnd(text, valueStart, limit);
+    const maxWords = MAX_VALUE_WORDS[role];
+    if (maxWords !== undefined && text.slice(valueStart, end).trim().split(/\s+/).length > maxWords) continue;
+    set(role, valueStart, end);
+  }
+
+  if (!fields.due) {
+    DUE_WORD.lastIndex = 0;
+    for (let m = DUE_WORD.exec(text); m; m = DUE_WORD.exec(text)) {
+      const start = m.index + m[0].length;
+      const end = dateAt(text, start, text.length);
+      if (end !== null) {
+        set('due', start, end);
+        break;
+      }
+    }
+  }
+
+  if (!fields.owner) {
+    HANDLE.lastIndex = 0;
+    const handle = HANDLE.exec(text);
+    if (handle) set('owner', handle.index, handle.index + handle[0].length);
+  }
+
+  if (!fields.owner) {
+    const bracket = BRACKET_OWNER.exec(text);
+    const name = bracket?.[1]!.trim();
+    if (bracket && name && isBracketOwner(name)) {
+      const start = bracket[0].indexOf('[') + 1;
+      set('owner', start, start + bracket[1]!.length);
+    }
+  }
+
+  if (!fields.priority) {
+    PRIORITY_WORD.lastIndex = 0;
+    const word = PRIORITY_WORD.exec(text);
+    if (word) set('priority', word.index + word[0].length - word[1]!.length, word.index + word[0].length);
+  }
+
+  if (!fields.priority) {
+    let segmentStart = 0;
+    SEGMENT_DELIMITER.lastIndex = 0;
+    for (let m = SEGMENT_DELIMITER.exec(text); ; m = SEGMENT_DELIMITER.exec(text)) {
+      const segmentEnd = m ? m.index : text.length;
+      const segment = text.slice(segmentStart, segmentEnd);
+      const trimmed = segment.trim();
+      if (BARE_PRIORITY.test(trimmed)) {
+        const at = segmentStart + segment.indexOf(trimmed);
+        set('priority', at, at + trimmed.length);
+        break;
+      }
+      if (!m) break;
+      segmentStart = m.index + m[0].length;
+    }
+  }
+
+  if (!fields.ticket) {
+    // Bare URLs stay text (this parser does not autolink them).
+    BARE_URL.lastIndex = 0;
+    for (let m = BARE_URL.exec(text); m; m = BARE_URL.exec(text)) {
+      if (!TRACKER_URL.test(m[0])) continue;
+      set('ticket', m.index, m.index + m[0].length);
+      break;
+    }
+  }
+
+  let completedNote = false;
+  PAREN_NOTE.lastIndex = 0;
+  for (let m = PAREN_NOTE.exec(text); m; m = PAREN_NOTE.exec(text)) {
+    const inner = m[1]!;
+    const note = inner.replace(/\s+/g, ' ').trim();
+    // "(shipped — v2)", "(done, #67)": the status is the note's first part.
+    const head = inner.split(NOTE_STATUS_END)[0]!;
+    if (!fields.status && NOTE_STATUSES.has(normalizeStatus(head))) {
+      set('status', m.index + 1, m.index + 1 + head.length);
+    } else if (isCompletionNote(note)) completedNote = true;
+  }
+  for (const range of view.emphasis) {
+    const note = text.slice(range.start, range.end).replace(/\s+/g, ' ').trim().replace(/^\((.*)\)$/, '$1');
+    if (isCompletionNote(note)) completedNote = true;
+  }
+  if (!completedNote) completedNote = notesAlreadyDone(text);
+  return completedNote;
+}
+
+/** "ICL to build 22.0.3", "Hypha will run the tests": a name, then the work it is to do. */
+const SUBJECT_OWNER = /^\s*([A-Z][A-Za-z0-9&-]{1,30})\s+(?:to|will|shall)\s+(?!be\b)[a-z]/;
+/** Capitalised words that open such a sentence without naming anyone. */
+const NOT_OWNERS = new Set([
+  'we', 'the', 'team', 'this', 'that', 'it', 'they', 'you', 'everyone', 'someone', 'all', 'each', 'users', 'customers',
+  'continue', 'ensure', 'need', 'needs', 'plan', 'plans', 'work', 'going', 'how', 'what', 'when', 'who', 'where', 'why',
+]);
+
+/**
+ * The owner named as the subject of an item: "ICL to subscribe to security alerts",
+ * "Hypha will run the full suite". The name must be one: an acronym, or a word the
+ * document also capitalises in mid-sentence (`isName`).
+ */
+export function readSubjectOwner(view: TextView, lines: LineIndex, fields: ActionItemFields, isName: (word: string) => boolean): void {
+  if (fields.owner) return;
+  const text = view.masked(['code', 'gaps'], ' ');
+  const match = SUBJECT_OWNER.exec(text);
+  const name = match?.[1];
+  if (!match || !name || NOT_OWNERS.has(name.toLowerCase()) || !isName(name)) return;
+  const start = match[0].indexOf(name);
+  const range = view.sourceRange(start, start + name.length);
+  fields.owner = makeField('owner', name, lines.span(range.start, range.end)) as ActionItemField;
+}
+
+/** Whether a bracketed prefix names who does the work ("[Hypha]", "[SRE team]"), not a tag ("[P1]", "[x]", "[optional]"). */
+function isBracketOwner(name: string): boolean {
+  if (name.split(/\s+/).length > 3 || TICKET_KEY.test(name) || /^P[0-9]$/i.test(name)) return false;
+  const normalized = normalizeText(name);
+  return normalized !== '' && !BRACKET_TAGS.has(normalized) && !NOTE_STATUSES.has(normalizeStatus(name));
+}
+
+/** "Note: on investigation, we already do this": a later sentence that says the work exists. */
+function notesAlreadyDone(text: string): boolean {
+  const match = ALREADY_DONE.exec(text);
+  if (!match) return false;
+  const before = text.slice(0, match.index);
+  return /[.!?]\s/.test(before) || /\bnote\s*:/i.test(before);
+}
+
+/** A note that says the work is done: "(monitoring done in grafana)", "_done in grafana_". */
+export function isCompletionNote(note: string): boolean {
+  return note.length <= 80 && COMPLETION_NOTE.test(note.trim()) && !NOT_COMPLETED.test(note);
+}
+
+/** The end of a date that starts at `start` (spaces aside) and ends before `limit`, or null. */
+function dateAt(text: string, start: number, limit: number): number | null {
+  const candidate = text.slice(start, Math.min(limit, start + 40));
+  const [first] = findDates(candidate);
+  if (!first || candidate.slice(0, first.start).trim() !== '') return null;
+  return start + first.end;
+}
+
+/** Where an inline value that starts at `start` ends: at a delimiter, the limit, or 100 characters. */
+function valueEnd(text: string, start: number, limit: number): number {
+  const window = text.slice(start, Math.min(limit, start + 100));
+  VALUE_END.lastIndex = 0;
+  const match = VALUE_END.exec(window);
+  return start + (match ? match.index : window.length);
+}

@@ -1,0 +1,97 @@
+import type { PostmortemDocument } from '../../document.js';
+import type { TableModel, TableRowModel } from '../types.js';
+import { makeField, type ActionItemFieldName, type ActionItemFields } from './inline-fields.js';
+import { reportsWorkDone } from './phrases.js';
+import { COMPLETED_STATUSES } from './statuses.js';
+import type { ActionItem, ActionItemTable } from './types.js';
+
+/**
+ * Tables of action items: which tables hold them (by their columns), and the item of each
+ * row, with a field for every column that holds one.
+ */
+
+export const ACTION_ITEM_FIELDS: readonly ActionItemFieldName[] = ['owner', 'priority', 'due', 'status', 'ticket'];
+
+type ColumnRole = ActionItemFieldName | 'action';
+
+/** Header texts of each kind of column, compared after normalisation. */
+const COLUMN_ALIASES: Readonly<Record<ColumnRole, readonly string[]>> = {
+  action: [
+    'action', 'actions', 'action item', 'action items', 'item', 'items', 'task', 'tasks', 'description',
+    'corrective action', 'remediation', 'follow up', 'improvement', 'todo',
+  ],
+  owner: [
+    'owner', 'owners', 'who', 'assignee', 'assignees', 'assigned to', 'owned by', 'responsible', 'dri', 'owner team',
+    'owning team', 'team', 'teams', 'responsible team',
+  ],
+  priority: ['priority', 'pri', 'prio'],
+  due: [
+    'due', 'due date', 'deadline', 'target date', 'target', 'eta', 'due by', 'by when', 'target completion',
+    'expected date', 'expected', 'completion date', 'target release', 'expected completion',
+  ],
+  status: ['status', 'state'],
+  ticket: ['ticket', 'tickets', 'bug', 'tracking', 'tracking bug', 'tracking issue', 'issue', 'jira', 'jira ticket', 'link', 'pr'],
+};
+const COLUMN_ROLE = new Map<string, ColumnRole>();
+for (const [role, aliases] of Object.entries(COLUMN_ALIASES) as Array<[ColumnRole, readonly string[]]>) {
+  for (const alias of aliases) COLUMN_ROLE.set(alias, role);
+}
+/** Column names too common to make a table elsewhere a list of action items ("| Team | Description |" under Impact). */
+const SECTION_ONLY_COLUMNS = new Set(['team', 'teams', 'expected']);
+/** Columns that number rows rather than describe the action. */
+const INDEX_COLUMNS = new Set(['', 'number', 'no', 'nr', 'id', 'ref', 'type', 'category']);
+const TIME_COLUMNS = new Set(['time', 'timestamp', 'date time', 'datetime', 'when']);
+
+function roleOf(column: string): ColumnRole | undefined {
+  return COLUMN_ROLE.get(column);
+}
+
+export function classifyTable(table: TableModel, inActionSection: boolean): ActionItemTable | null {
+  const columns: ActionItemTable['columns'] = {};
+  for (const column of table.columns) {
+    const role = roleOf(column);
+    if (!inActionSection && SECTION_ONLY_COLUMNS.has(column)) continue;
+    if (role && columns[role] === undefined) columns[role] = column;
+  }
+  const hasField = columns.owner !== undefined || columns.priority !== undefined || columns.due !== undefined;
+  if (table.columns.some((column) => TIME_COLUMNS.has(column))) return null;
+  if (inActionSection) {
+    if (columns.action === undefined && !hasField) return null;
+  } else if (columns.action === undefined || !hasField) return null;
+  // Without an action column, the first column that holds no field names the action.
+  columns.action ??= table.columns.find((column) => roleOf(column) === undefined && !INDEX_COLUMNS.has(column));
+  const empty = table.rows.length > 0 && table.rows.every((row) => row.cells.every((cell) => cell.text === ''));
+  return { table, columns, inActionSection, empty };
+}
+
+export function itemFromRow(table: ActionItemTable, row: TableRowModel, sectionCompleted: boolean, document: PostmortemDocument): ActionItem | null {
+  if (row.cells.every((cell) => cell.text === '')) return null;
+  const fields: ActionItemFields = {};
+  for (const name of ACTION_ITEM_FIELDS) {
+    const column = table.columns[name];
+    if (column === undefined) continue;
+    const cell = row.cell(column);
+    // A short row lacks trailing cells: the field is empty, at the row's end.
+    const text = cell?.text ?? '';
+    const span = cell?.span ?? document.lines.span(row.span.end.offset, row.span.end.offset);
+    fields[name] = makeField(name, text, span) as never;
+  }
+  const actionCell = table.columns.action !== undefined ? row.cell(table.columns.action) : undefined;
+  const status = fields.status?.value;
+  const text = actionCell?.text ?? '';
+  // Without a status, a row that reports its action in the past tense is done ("Added test coverage").
+  const pastAction = (status === undefined || status === '') && text !== '' && reportsWorkDone(text);
+  return {
+    source: 'table',
+    span: row.span,
+    text,
+    textSpan: actionCell?.span ?? row.span,
+    section: table.table.section,
+    fields,
+    checked: null,
+    completed: sectionCompleted || pastAction || (status !== undefined && COMPLETED_STATUSES.has(status)),
+    table,
+    row,
+    listItem: null,
+  };
+}
