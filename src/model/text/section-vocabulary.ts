@@ -113,6 +113,8 @@ export const BUILT_IN_SECTION_ALIASES: Readonly<Record<string, readonly string[]
     '修复', '解决方案', '緩解',
   ],
   'action-items': [
+    'Future Improvements', 'Future Improvement', 'What we\'re changing', 'What we will change', 'What is next',
+    'Followup items', 'Follow-up items', 'How we are preventing this', 'How we will prevent this',
     'action items', 'actions', 'action items and followups', 'corrective actions',
     'corrective and preventative measures', 'corrective and preventive measures', 'preventative measures',
     'preventive measures', 'prevention measures', 'prevention', 'tracking of preventative measures', 'next steps',
