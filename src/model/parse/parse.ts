@@ -71,7 +71,12 @@ export interface ParseOptions {
   tableRows?: number;
 }
 
-const SLICE_SIZE = 256 * 1024;
+/**
+ * micromark's cost grows faster than the text within one parse (a GFM table is resolved
+ * over every event before it): a 1 MB export parsed in 256 kB slices took 6.1 s, in 8 kB
+ * slices 2.3 s, and the corpus of real postmortems parses no slower in 8 kB slices.
+ */
+const SLICE_SIZE = 8 * 1024;
 const TABLE_ROWS = 2000;
 
 /**
