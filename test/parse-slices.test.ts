@@ -15,12 +15,16 @@ function markdownIn(directory: string): string[] {
     .map((name) => join(directory, name));
 }
 
-/** Slicing at every place it may (each top-level block, every two table rows) must not change the tree. */
+/**
+ * Slicing at every place it may (each top-level block, every two table rows), and in slices
+ * of a few kilobytes (where a slice holds several blocks), must not change the tree.
+ */
 function expectSlicedEqualsWhole(path: string): number {
   const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   const options = { sliceSize: 1, tableRows: 2 };
   const whole = parseMarkdown(text, { sliceSize: Number.MAX_SAFE_INTEGER });
   expect(parseMarkdown(text, options), path).toEqual(whole);
+  for (const sliceSize of [1024, 4096]) expect(parseMarkdown(text, { sliceSize }), `${path} in ${sliceSize}-byte slices`).toEqual(whole);
   return scanSlices(text, options).slices.length;
 }
 
@@ -71,6 +75,15 @@ describe('parsing in slices', () => {
     expect(sliced).toEqual(parseMarkdown(text));
     expect(JSON.stringify(sliced)).toContain('"type":"linkReference"');
     expect(JSON.stringify(sliced)).toContain('"type":"footnoteReference"');
+  });
+
+  it('reads "---" that opens a later slice as a thematic break, never as front matter', () => {
+    // The second slice is "---\n\nTwo.\n\n---\n\nThree.\n": read alone with front matter on, it is one YAML block.
+    const text = ['# T', '', 'One sentence long enough to end a slice.', '', '---', '', 'Two.', '', '---', '', 'Three.', ''].join('\n');
+    expect(scanSlices(text, { sliceSize: 20, tableRows: 2 }).slices.map((slice) => text.slice(slice.start, slice.end).split('\n')[0])).toEqual(['# T', '---']);
+    const sliced = parseMarkdown(text, { sliceSize: 20 });
+    expect(sliced).toEqual(parseMarkdown(text));
+    expect(sliced.children.map((node) => node.type)).toEqual(['heading', 'paragraph', 'thematicBreak', 'paragraph', 'thematicBreak', 'paragraph']);
   });
 
   it('does not take a paragraph that opens like a definition for one ("[1]: You could …")', () => {

@@ -37,7 +37,9 @@ export function remarkPostmortemGfm(this: Processor): void {
 }
 
 let processor: Processor<Root> | undefined;
+let bodyProcessor: Processor<Root> | undefined;
 
+/** The parser of a document: front matter may open it. */
 function getProcessor(): Processor<Root> {
   processor ??= unified()
     .use(remarkParse)
@@ -45,6 +47,12 @@ function getProcessor(): Processor<Root> {
     .use(remarkPostmortemGfm)
     .freeze() as unknown as Processor<Root>;
   return processor;
+}
+
+/** The parser of a slice after the first: front matter only opens a document, so "---" there is a thematic break. */
+function getBodyProcessor(): Processor<Root> {
+  bodyProcessor ??= unified().use(remarkParse).use(remarkPostmortemGfm).freeze() as unknown as Processor<Root>;
+  return bodyProcessor;
 }
 
 /** The most lists and block quotes pm-lint parses inside each other (markdown-it's default limit too). */
@@ -129,7 +137,7 @@ function parseSlices(text: string, scan: SliceScan): Root | null {
     const last = index === scan.slices.length - 1;
     const body = text.slice(slice.start, slice.end);
     const trailer = definitions && !(last && scan.openAtEnd) ? `\n\n${definitions}` : '';
-    const tree = getProcessor().parse(slice.prefix + body + trailer);
+    const tree = (index === 0 ? getProcessor() : getBodyProcessor()).parse(slice.prefix + body + trailer);
     const prefixLength = slice.prefix.length;
     const prefixLines = prefixLength === 0 ? 0 : countLines(slice.prefix);
     let nodes = tree.children.filter((node) => node.position!.start.offset! < prefixLength + body.length);
