@@ -213,6 +213,8 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
         Object.entries(config.ruleSettings).map(([id, setting]) => [id, [setting.severity, setting.options]]),
       ),
       settings: config.settings,
+      ...(config.template ? { template: config.template.path } : {}),
+      ...(config.conditional ? { conditional: config.conditional.map(({ when, rules, source }) => ({ when, rules, source })) } : {}),
       sources: config.sources,
     };
     io.stdout(`${JSON.stringify(printable, null, 2)}\n`);
