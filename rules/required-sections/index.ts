@@ -243,7 +243,7 @@ function checkSpecs(document: PostmortemDocument, context: Context, specs: Prepa
 
 /** The titles a message suggests for a template's section: its own, then the usual titles of its kind. */
 function templateTitles(part: TemplatePart): string {
-  const titles = [part.title, ...(part.kinds[0] ? (KIND_TITLES[part.kinds[0]] ?? []).slice(0, 3) : [])];
+  const titles = [part.name, ...(part.kinds[0] ? (KIND_TITLES[part.kinds[0]] ?? []).slice(0, 3) : [])];
   return [...new Set(titles)].map((title) => `"${title}"`).join(', ');
 }
 
@@ -281,7 +281,7 @@ function checkTemplate(document: PostmortemDocument, context: Context, template:
     let skip = part.optional;
     for (let parent = part.parent; parent && !skip; parent = parent.parent) skip = parent.optional || absent.has(parent);
     if (skip) continue;
-    reportMissing(document, context, part.kinds[0], { name: part.title, titles: templateTitles(part), template: template.name }, 'missingFromTemplate');
+    reportMissing(document, context, part.kinds[0], { name: part.name, titles: templateTitles(part), template: template.name }, 'missingFromTemplate');
   }
   if (!context.options.order) return;
   let latest: { part: TemplatePart; place: TitledPlace } | undefined;
@@ -292,7 +292,7 @@ function checkTemplate(document: PostmortemDocument, context: Context, template:
       context.report({
         span: place.span,
         messageId: 'templateOrder',
-        data: { name: part.title, previous: latest.part.title, previousLine: latest.place.span.start.line, template: template.name },
+        data: { name: part.name, previous: latest.part.name, previousLine: latest.place.span.start.line, template: template.name },
       });
     } else latest = { part, place };
   }

@@ -597,7 +597,7 @@ function checkTemplateLeftovers(document: PostmortemDocument, out: Collector): v
   const template = document.template;
   if (!template) return;
   for (const paragraph of document.paragraphs) {
-    if (paragraph.transcript || paragraph.label) continue;
+    if (paragraph.transcript) continue;
     if (template.blockKind(paragraph.text)) out.add('templateText', 'templateText', paragraph.span.start.offset, paragraph.span.end.offset, paragraph.text);
   }
   for (const table of document.tables) {

@@ -25,6 +25,8 @@ export interface TemplatePart {
   index: number;
   /** The title as written, an "(optional)" marker removed. */
   title: string;
+  /** The title without its numbering ("6. Lessons Learned" → "Lessons Learned"), for messages. */
+  name: string;
   /** The kinds of section the title names; empty when it names none (the part is then required by its own title). */
   kinds: string[];
   optional: boolean;
@@ -77,6 +79,8 @@ const OPTIONAL_COMMENT = /<!--\s*pm-lint-optional\b/;
 /** Values a document may share with its template by chance: numbers, dates, yes or no. */
 const CHANCE_VALUE = /^(?:yes|no|none|n\/?a|true|false|ja|nein|oui|non|sí|si|não|nao)$/i;
 const REPLACEMENT = '\uFFFD';
+/** "6.", "3.1", "A.", "IV." before a title. */
+const NUMBERING = /^(?:\d{1,3}(?:[.)]\d{1,3})*[.):]?|[A-Z][.)]|[IVX]{1,5}[.)])\s+/;
 
 export class TemplateStandard {
   /** The template's path as the configuration names it, for messages. */
@@ -212,9 +216,10 @@ export function buildTemplateStandard(document: PostmortemDocument, name: string
       addBlock('example', lines.slice(1).map((line) => line.text).join('\n'), start.line + 1);
       continue;
     }
-    if (paragraph.label || onlyFields(paragraph)) continue;
-    if (inExample(start.offset)) addBlock('example', paragraph.text, start.line);
-    else if (holdsPlaceholder(start.offset, end.offset)) addBlock('instruction', paragraph.text, start.line);
+    if (onlyFields(paragraph)) continue;
+    // A label names a part ("**Impact**"), unless it is a prompt set in italics ("_Describe the impact._").
+    if (holdsPlaceholder(start.offset, end.offset) && !inExample(start.offset)) addBlock('instruction', paragraph.text, start.line);
+    else if (!paragraph.label && inExample(start.offset)) addBlock('example', paragraph.text, start.line);
   }
   for (const table of document.tables) {
     for (const row of table.rows) {
@@ -235,7 +240,7 @@ export function buildTemplateStandard(document: PostmortemDocument, name: string
     name,
     title: document.title?.text ?? null,
     parts,
-    fields: templateFields(document, inExample, holdsPlaceholder),
+    fields: templateFields(document, inExample, holdsPlaceholder, new Set(parts.map((part) => part.line))),
     actionItemTables: actionItemTables(document),
     placeholders: [...new Set(found.map((placeholder) => collapse(placeholder.text)))],
     blocks,
@@ -299,6 +304,7 @@ function makePart(place: { title: string; kinds: string[]; form: TitleForm; line
   return {
     index,
     title,
+    name: title.replace(NUMBERING, '') || title,
     kinds: place.kinds,
     optional: optional || optionalComment,
     level,
@@ -395,13 +401,16 @@ function templateFields(
   document: PostmortemDocument,
   inExample: (offset: number) => boolean,
   holdsPlaceholder: (start: number, end: number) => boolean,
+  partLines: ReadonlySet<number>,
 ): TemplateField[] {
   const byKey = new Map<string, TemplateField>();
   const metadata = new Set<Field>(document.metadata.fields);
   for (const field of document.fields) {
     let entry = byKey.get(field.key);
     if (!entry) {
-      entry = { key: field.key, label: field.label, values: [], metadata: metadata.has(field), line: field.keySpan.start.line };
+      // A label that titles a part ("- **Impact:** […]") is not metadata, though it stands in the title block.
+      const isPart = partLines.has(field.keySpan.start.line);
+      entry = { key: field.key, label: field.label, values: [], metadata: metadata.has(field) && !isPart, line: field.keySpan.start.line };
       byKey.set(field.key, entry);
     }
     const value = collapse(field.value);
