@@ -318,13 +318,26 @@ function makePart(place: { title: string; kinds: string[]; form: TitleForm; line
 function templateParts(document: PostmortemDocument, inExample: (offset: number) => boolean): TemplatePart[] {
   const headingPlaces = new Map<Nodes, TitledPlace>();
   for (const place of document.coverage.titled) if (place.form === 'heading') headingPlaces.set(place.node, place);
-  const sections = document.sections.filter((section) => isPartSection(document, section));
+  const found = document.placeholders.found;
+  const placeholderTitle = (section: Section) => {
+    const inTitle = found.filter((placeholder) => placeholder.start >= section.span.start.offset && placeholder.end <= section.span.end.offset);
+    if (inTitle.length === 0) return false;
+    let rest = document.text.slice(section.span.start.offset, section.span.end.offset);
+    for (const placeholder of [...inTitle].reverse()) {
+      const from = placeholder.start - section.span.start.offset;
+      rest = rest.slice(0, from) + rest.slice(placeholder.end - section.span.start.offset);
+    }
+    return !/[\p{L}\p{N}]/u.test(rest.replace(/^#+/, ''));
+  };
+  const sections = document.sections.filter((section) => isPartSection(document, section, placeholderTitle));
   if (sections.length > 0) return partsFromHeadings(document, sections, headingPlaces);
   return partsFromTitles(document, inExample);
 }
 
-function isPartSection(document: PostmortemDocument, section: Section): boolean {
+function isPartSection(document: PostmortemDocument, section: Section, placeholderTitle: (section: Section) => boolean): boolean {
   if (document.title?.heading === section.heading || section.field !== null || section.valueOf !== null) return false;
+  // "### [yyyy-mm-dd hh:mm]": an entry to repeat, not a part.
+  if (placeholderTitle(section)) return false;
   for (let current: Section | null = section; current && current.heading !== document.title?.heading; current = current.parent) {
     if (isExampleLabel(current.title)) return false;
   }
