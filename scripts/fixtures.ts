@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { lintText } from '../src/api/lint.js';
 import { packageRoot } from '../src/util/package-root.js';
 import type { LintMessage, Rule } from '../src/engine/types.js';
@@ -47,8 +47,11 @@ export function ruleFixtures(ruleId: string): Fixture[] {
 /** Lints a fixture with only its rule on, at the rule's default severity. */
 export function lintFixture(rule: Rule<any>, fixture: Fixture): LintMessage[] {
   const setting = fixture.options ? [rule.severity, fixture.options] : rule.severity;
-  const template = fixture.template === undefined ? {} : { template: resolve(dirname(fixture.path), fixture.template) };
+  // Relative to the project, as a configuration there would name it (messages show it).
+  const root = packageRoot();
+  const template = fixture.template === undefined ? {} : { template: relative(root, resolve(dirname(fixture.path), fixture.template)).split(sep).join('/') };
   return lintText(fixture.text, {
+    cwd: root,
     filePath: fixture.path,
     config: { extends: [], rules: { [rule.id]: setting as never }, ...template },
   }).messages;

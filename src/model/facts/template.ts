@@ -1,6 +1,7 @@
 import type { Code, Nodes } from 'mdast';
 import type { PostmortemDocument } from '../document.js';
 import { isExampleLabel } from '../text/example-labels.js';
+import { isTemplatePrompt } from '../text/template-prompts.js';
 import { normalizeText, splitTitle } from '../text/normalize.js';
 import { SectionKindResolver } from '../text/section-kinds.js';
 import type { ActionItemFieldName } from './action-items.js';
@@ -218,7 +219,12 @@ export function buildTemplateStandard(document: PostmortemDocument, name: string
     }
     if (onlyFields(paragraph)) continue;
     // A label names a part ("**Impact**"), unless it is a prompt set in italics ("_Describe the impact._").
-    if (holdsPlaceholder(start.offset, end.offset) && !inExample(start.offset)) addBlock('instruction', paragraph.text, start.line);
+    // In a template, a paragraph that reads as a prompt ("How did we know it was fixed?") is one,
+    // italics or not; other prose may be meant to stay ("All reviews happen on Thursdays.").
+    // Questions are prompts in a template, except under "Open questions" or a FAQ.
+    const known = !(paragraph.section?.kinds.includes('open-questions') ?? false);
+    const prompt = !paragraph.quoted && !paragraph.label && isTemplatePrompt(paragraph.text, known);
+    if ((holdsPlaceholder(start.offset, end.offset) || prompt) && !inExample(start.offset)) addBlock('instruction', paragraph.text, start.line);
     else if (!paragraph.label && inExample(start.offset)) addBlock('example', paragraph.text, start.line);
   }
   for (const table of document.tables) {
