@@ -179,15 +179,22 @@ function titleVariants(title: string): string[] {
 }
 
 function titleMatcher(title: string): (candidate: string) => boolean {
-  const variants = titleVariants(title);
-  const resolver = new SectionKindResolver({ wanted: variants }, false);
-  const partial = variants.filter((variant) => variant.includes(REPLACEMENT));
+  const resolver = new SectionKindResolver({ wanted: titleVariants(title) }, false);
+  // Normalising would drop U+FFFD: a title that lost characters is compared in its own terms.
+  const partial = title.includes(REPLACEMENT) ? plainVariants(title) : [];
   return (candidate: string) => {
     if (resolver.resolve(candidate).includes('wanted')) return true;
     if (partial.length === 0) return false;
-    const base = splitTitle(candidate).base;
-    return partial.some((variant) => variant.length === base.length && sameWithLostCharacters(variant, base));
+    const written = plainVariants(candidate);
+    return partial.some((variant) => written.some((text) => text.length === variant.length && sameWithLostCharacters(variant, text)));
   };
+}
+
+/** A title and its bracketed halves, numbering removed, lower case, spaces collapsed. */
+function plainVariants(title: string): string[] {
+  const text = title.normalize('NFKC').replace(NUMBERING, '').toLowerCase();
+  const halves = [...text.matchAll(/\(([^()]*)\)/g)].map((match) => match[1]!);
+  return [text.replace(/\([^()]*\)/g, ' '), ...halves].map((half) => half.replace(/\s+/g, ' ').trim()).filter(Boolean);
 }
 
 /** Reads a template's model into the standard documents are held to. `name` is how messages name it. */
