@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/types.js';
 import {
-  SectionKindResolver, KIND_TITLES, kindName, type Coverage, type ImplicitForm, type PostmortemDocument, type Statement, type TemplatePart,
+  SectionKindResolver, KIND_TITLES, kindName, splitTitle, type Coverage, type ImplicitForm, type PostmortemDocument, type Statement, type TemplatePart,
   type TemplateStandard, type TitledPlace, type TitleForm,
 } from '../../src/model/index.js';
 import type { RuleContext } from '../../src/engine/types.js';
@@ -53,7 +53,9 @@ function isDefaultList(sections: SectionSpec[]): boolean {
 }
 
 function prepareSpec(spec: SectionSpec): PreparedSpec {
-  const aliases = [...(spec.aliases ?? []), ...(spec.kind ? [] : spec.name ? [spec.name] : [])];
+  const titles = [...(spec.aliases ?? []), ...(spec.kind ? [] : spec.name ? [spec.name] : [])];
+  // A title is read without its numbering: "5 Whys" is looked up as "whys", so the alias must be too.
+  const aliases = [...titles, ...titles.map((title) => splitTitle(title).base).filter(Boolean)];
   return { spec, aliases: aliases.length > 0 ? new SectionKindResolver({ wanted: aliases }, false) : null };
 }
 

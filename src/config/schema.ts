@@ -60,9 +60,7 @@ export function configSchema(ruleSettings: JsonSchema): JsonSchema {
               minProperties: 1,
               description:
                 'Metadata a document must have for the override to apply, e.g. { "severity": ["SEV-1", "SEV-2"] }: each key (a metadata key or label) must have one of its values, compared ignoring case and the spaces or dashes between letters and digits ("Sev1" is "SEV-1"). Such an override may set rules, not settings.',
-              additionalProperties: {
-                anyOf: [{ type: 'string', minLength: 1 }, { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } }],
-              },
+              additionalProperties: { type: ['string', 'array'], minLength: 1, minItems: 1, items: { type: 'string', minLength: 1 } },
             },
             rules: ruleSettings,
             settings: SETTINGS_SCHEMA,

@@ -45,7 +45,9 @@ export function readTemplateText(path: string, shown: string): { text: string; b
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    throw new TemplateReadError(`the template ${shown} cannot be read: ${describeIoError(error)}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'file not found' : describeIoError(error);
+    throw new TemplateReadError(`the template ${shown} cannot be read: ${reason}`);
   }
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) throw new TemplateReadError(`the template ${shown} cannot be used: ${decoded.reason}`);

@@ -230,7 +230,8 @@ export function buildTemplateStandard(document: PostmortemDocument, name: string
     // italics or not; other prose may be meant to stay ("All reviews happen on Thursdays.").
     // Questions are prompts in a template, except under "Open questions" or a FAQ.
     const known = !(paragraph.section?.kinds.includes('open-questions') ?? false);
-    const prompt = !paragraph.quoted && !paragraph.label && isTemplatePrompt(paragraph.text, known);
+    // A bold label is a title ("**What went wrong?**"); a plain question line is a prompt.
+    const prompt = !paragraph.quoted && paragraph.label?.emphasis !== 'strong' && isTemplatePrompt(paragraph.text, known);
     if ((holdsPlaceholder(start.offset, end.offset) || prompt) && !inExample(start.offset)) addBlock('instruction', paragraph.text, start.line);
     else if (!paragraph.label && inExample(start.offset)) addBlock('example', paragraph.text, start.line);
   }
