@@ -75,7 +75,7 @@ export interface TemplateActionItemTable {
 const MIN_EXAMPLE_WORDS = 4;
 /** Words an instruction block needs (it holds a placeholder, so it is template text whatever its length). */
 const MIN_INSTRUCTION_WORDS = 2;
-const OPTIONAL_MARKER = /\s*[([]\s*(?:optional|if applicable|if needed|if any|falls zutreffend|optionnel|facultatif|opcional)\s*[)\]]\s*/giu;
+const OPTIONAL_MARKER = /[([][ \t]{0,3}(?:optional|if applicable|if needed|if any|falls zutreffend|optionnel|facultatif|opcional)[ \t]{0,3}[)\]]/giu;
 const OPTIONAL_COMMENT = /<!--\s*pm-lint-optional\b/;
 /** Values a document may share with its template by chance: numbers, dates, yes or no. */
 const CHANCE_VALUE = /^(?:yes|no|none|n\/?a|true|false|ja|nein|oui|non|sí|si|não|nao)$/i;

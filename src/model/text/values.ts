@@ -34,7 +34,16 @@ const TICKED = /\[[xX]\][ \t]*([^[\n]{0,80})/g;
 /** The value without emphasis, code ticks, emoji or surrounding punctuation; the ticked options of check boxes. */
 function chosenValues(raw: string): string[] {
   const text = stripEmoji(raw.replace(/\*\*|__|`/g, ''));
-  const clean = (value: string) => value.replace(/^[\s:*_~-]+|[\s*_~,;|]+$/g, '');
+  const clean = (value: string) => trimChars(value, ' \t\n:*_~-', ' \t\n*_~,;|');
   if (/\[[ xX]\]/.test(text)) return [...text.matchAll(TICKED)].map((match) => clean(match[1]!)).filter(Boolean);
   return [clean(text)];
+}
+
+/** Removes characters of `start` from the start and of `end` from the end (a loop: a regex anchored at the end would be quadratic). */
+function trimChars(text: string, start: string, end: string): string {
+  let from = 0;
+  let to = text.length;
+  while (from < to && start.includes(text[from]!)) from++;
+  while (to > from && end.includes(text[to - 1]!)) to--;
+  return text.slice(from, to);
 }
