@@ -77,7 +77,7 @@ describe('pm-lint init --template', () => {
       code: 0,
       stderr: '',
       stdout: [
-        'Read docs/postmortems/TEMPLATE.md: 5 sections, 2 metadata fields, 1 action-item tables, 11 placeholders, 3 instruction and 0 example blocks.',
+        'Read docs/postmortems/TEMPLATE.md: 5 sections, 2 metadata fields, 1 action-item table, 11 placeholders, 3 instruction and 0 example blocks.',
         '  1. Summary → summary',
         '  2. Timeline → timeline',
         '  3. Root Cause → root-cause',

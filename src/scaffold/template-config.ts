@@ -80,9 +80,10 @@ export function templateSummary(standard: TemplateStandard, shown: string): stri
   const metadata = standard.fields.filter((field) => field.metadata);
   const columns = uniqueColumns(standard);
   const examples = standard.blocks.filter((block) => block.kind === 'example').length;
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
   const lines = [
-    `Read ${shown}: ${top.length} sections${sub > 0 ? ` (and ${sub} sub-sections)` : ''}, ${metadata.length} metadata fields, ` +
-      `${standard.actionItemTables.length} action-item tables, ${standard.placeholders.length} placeholders, ` +
+    `Read ${shown}: ${count(top.length, 'section')}${sub > 0 ? ` (and ${count(sub, 'sub-section')})` : ''}, ${count(metadata.length, 'metadata field')}, ` +
+      `${count(standard.actionItemTables.length, 'action-item table')}, ${count(standard.placeholders.length, 'placeholder')}, ` +
       `${standard.blocks.length - examples} instruction and ${examples} example blocks.`,
   ];
   top.forEach((part, i) => lines.push(`  ${i + 1}. ${part.title} → ${part.kinds.length > 0 ? part.kinds.join(', ') : '(own title)'}${part.optional ? ' (optional)' : ''}`));
