@@ -95,6 +95,9 @@ export async function evaluate(corpus = DEFAULT_CORPUS, judgmentsPath = OWN_JUDG
 export async function evaluateTeams(corpus = DEFAULT_CORPUS, judgmentsPath = OWN_JUDGMENTS, teams = TEAM_TEMPLATES): Promise<EvalRun & { teams: string[] }> {
   const labels = readLabels(join(corpus, 'labels.json'));
   const own = readJudgments(judgmentsPath);
+  // Judgments of what only a team's template reports (kept apart: the default run's recall would count them as missed).
+  const teamJudgments = join(teams, 'judgments.json');
+  const ofTeams = existsSync(teamJudgments) ? readLabels(teamJudgments) : { files: {} };
   const names = readdirSync(corpus).filter((name) => /\.(md|markdown|mdx)$/i.test(name) && name !== 'LABELS.md').sort();
   const prefixes = existsSync(teams) ? readdirSync(teams).filter((name) => statSync(join(teams, name)).isDirectory()).sort() : [];
   const findings: Finding[] = [];
@@ -120,6 +123,7 @@ export async function evaluateTeams(corpus = DEFAULT_CORPUS, judgmentsPath = OWN
     score: score(findings, [
       { source: 'shared labels', labels },
       { source: 'own judgments', labels: own },
+      { source: 'team judgments', labels: ofTeams },
     ], files),
   };
 }
