@@ -66,7 +66,9 @@ function examples(rule: Rule<any>): string {
   const parts: string[] = [];
   for (const fixture of fixtures) {
     const heading = `${fixture.valid ? 'Valid' : 'Invalid'}: \`fixtures/${rule.id}/${fixture.name}\``;
-    const optionsNote = fixture.options ? `\n\nWith options:\n\n${fence(JSON.stringify(fixture.options, null, 2), 'json')}` : '';
+    const optionsNote =
+      (fixture.options ? `\n\nWith options:\n\n${fence(JSON.stringify(fixture.options, null, 2), 'json')}` : '') +
+      (fixture.template ? `\n\nWith \`template: ${fixture.template}\` (\`fixtures/${rule.id}/${fixture.template.replace(/^\.\//, '')}\`).` : '');
     const output = fixture.valid ? 'No problems.' : fence(formatExpected(lintFixture(rule, fixture)), 'text');
     parts.push(
       `<details>\n<summary>${heading}</summary>${optionsNote}\n\n${fence(fixture.text, 'markdown')}\n\n${output}\n\n</details>`,

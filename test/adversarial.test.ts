@@ -3,6 +3,7 @@ import { rules } from '../rules/index.js';
 import { compileSchema } from '../src/config/ajv.js';
 import type { Rule } from '../src/engine/types.js';
 import { PostmortemDocument } from '../src/model/document.js';
+import { buildTemplateStandard } from '../src/model/facts/template.js';
 
 /**
  * Every rule (and the model parts it reads) against adversarial lines: long runs of the
@@ -108,5 +109,35 @@ describe('adversarial lines', () => {
       });
     }
     expect(Object.keys(worst).sort()).toEqual(rules.map((rule) => rule.id).sort());
+  });
+
+  it('a template of such lines is read, and a document of them held to it, in time linear in their length', () => {
+    const held = rules.filter((rule) => rule.id === 'required-sections' || rule.id === 'no-placeholders');
+    // The parses are not timed (see above): the template's facts and the checks against it are.
+    const time = (unit: string, length: number) => {
+      const source = documentOf(unit, length);
+      const line = unit.repeat(Math.ceil(length / unit.length)).slice(0, length).trimEnd() || 'x';
+      let started = performance.now();
+      const template = buildTemplateStandard(source, 'TEMPLATE.md');
+      let elapsed = performance.now() - started;
+      const document = new PostmortemDocument(TEMPLATE.replaceAll('{{L}}', line), { template });
+      started = performance.now();
+      for (const rule of held) {
+        const options = optionsOf(rule);
+        rule.check(document, { options, prepared: rule.prepare?.(options), report: () => {} });
+      }
+      elapsed += performance.now() - started;
+      return elapsed;
+    };
+    time('warm up ', LENGTH);
+    for (const unit of UNITS) {
+      let small = time(unit, LENGTH);
+      let large = time(unit, LENGTH * 4);
+      if (large > small * 8 + 20) {
+        small = Math.min(small, time(unit, LENGTH));
+        large = Math.min(large, time(unit, LENGTH * 4));
+      }
+      expect(large, `the template on lines of ${JSON.stringify(unit)}: ${small.toFixed(1)} ms, then ${large.toFixed(1)} ms for 4× longer lines`).toBeLessThan(small * 8 + 20);
+    }
   });
 });

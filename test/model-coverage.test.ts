@@ -48,6 +48,28 @@ describe('coverage: where a document titles its parts', () => {
   });
 });
 
+describe('coverage: numbered outlines and labels of no known kind', () => {
+  it('reads the items of a numbered outline as titles, and not a list of steps or a short list', () => {
+    const outline = '# Review\n\n1. Summary\n   Logins failed.\n2. Impact\n   Every login failed.\n3. Runbook used\n   The login runbook.\n';
+    expect(titled(outline)).toEqual([
+      ['outline-item', 'Summary', 'summary', 3],
+      ['outline-item', 'Impact', 'impact', 5],
+      ['outline-item', 'Runbook used', '', 7],
+    ]);
+    // Steps are sentences; two items are not an outline; items without text under them are a plain list.
+    expect(titled('1. Restart the service.\n   It came back.\n2. Check the logs.\n   Clean.\n3. Close the incident.\n   Done.\n')).toEqual([]);
+    expect(titled('1. Summary\n   A.\n2. Impact\n   B.\n')).toEqual([]);
+    expect(titled('1. Summary\n2. Impact\n3. Timeline\n')).toEqual([]);
+  });
+
+  it('reads a label of no known kind as a titled place, but not a metadata field', () => {
+    expect(titled('- **Runbook used:** the login runbook\n- **Date:** 2026-05-19\n- **Impact:** none\n')).toEqual([
+      ['label', 'Runbook used', '', 1],
+      ['label', 'Impact', 'impact', 3],
+    ]);
+  });
+});
+
 describe('coverage: parts covered without a title', () => {
   it('takes the first paragraph of a post for its summary, not a log line or a field block', () => {
     expect(model('---\ntitle: x\n---\n\nThe API returned errors for twelve minutes after a deploy.\n').coverage.implicit.map((c) => c.kind)).toEqual(['summary']);

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/types.js';
-import { findMojibake, normalizeText, SectionFilter } from '../../src/model/index.js';
+import { EXAMPLE_LABELS, isExampleLabel, normalizeText, SectionFilter } from '../../src/model/index.js';
 import type { PlaceholderCategory, PlaceholderKind, PostmortemDocument, ProseBlock, Section } from '../../src/model/index.js';
 
 interface Categories {
@@ -9,6 +9,8 @@ interface Categories {
   markers: boolean;
   exampleDomains: boolean;
   instructions: boolean;
+  templateText: boolean;
+  templateValues: boolean;
 }
 
 interface Options {
@@ -60,7 +62,7 @@ const DEFAULT_INSTRUCTIONS = [
   'First symptoms, possibly how they were identified',
   'These sections should be filled out once',
 ];
-const DEFAULT_EXAMPLE_LABELS = ['Example', 'Examples', 'For example', 'Example output', 'Template', '예시', '例', '示例'];
+const DEFAULT_EXAMPLE_LABELS = [...EXAMPLE_LABELS];
 
 const MESSAGES = {
   bracket: 'Unfilled placeholder "{{text}}": replace it with the actual content.',
@@ -74,6 +76,8 @@ const MESSAGES = {
   exampleDomain: 'Link to the reserved example domain "{{host}}" (RFC 2606): replace it with the real address.',
   instruction: 'Template instruction left in: "{{text}}"; replace it with the actual content or remove it.',
   example: 'Template example "{{text}}" left in: replace the example with this incident\'s facts, or remove it.',
+  templateText: 'Text of the template left in: "{{text}}"; write this incident\'s own content in its place, or remove it.',
+  templateValue: 'Field "{{label}}" still holds the template\'s value "{{text}}": write this incident\'s value.',
 } as const satisfies Record<PlaceholderKind | 'example', string>;
 
 type MessageId = keyof typeof MESSAGES;
@@ -135,18 +139,6 @@ function findInstructions(block: ProseBlock, pattern: RegExp, out: Finding[]): v
   }
 }
 
-/** A title or first line that only says "Example" (repaired first if it is mojibake: "ì˜ˆì‹œ"). */
-function isExampleLabel(text: string, labels: Set<string>): boolean {
-  let title = text.trim();
-  if (title.length > 60) return false;
-  for (const run of findMojibake(title).reverse()) if (!run.lossy) title = title.slice(0, run.start) + run.repaired + title.slice(run.end);
-  const normalized = normalizeText(title.replace(/\([^)]*\)/g, ''));
-  if (labels.has(normalized)) return true;
-  // "Detailed Timeline Example"
-  const words = normalized.split(' ');
-  return words.length <= 4 && labels.has(words.at(-1)!) && words.length > 1 && !labels.has(normalized.split(' ')[0]!);
-}
-
 /**
  * "Example:" blocks copied from a template: the marker is reported (not every line of the
  * example), when the section around it also holds other unfilled template text — an
@@ -172,6 +164,17 @@ function findExamples(document: PostmortemDocument, labels: Set<string>, found: 
     examples.push(example(line.start, line.end, `${line.text}:`));
   }
   return examples;
+}
+
+/**
+ * Template text left in, where nothing above was found: a placeholder's own message says
+ * more ("Unfilled placeholder "[Name]"") than "text of the template left in".
+ */
+function withLeftovers(kept: Finding[], leftovers: Finding[]): Finding[] {
+  if (leftovers.length === 0) return kept;
+  const overlaps = (a: Finding, b: Finding) => a.start < b.end && b.start < a.end;
+  const added = deduplicate(leftovers.filter((leftover) => !kept.some((finding) => overlaps(finding, leftover))));
+  return [...kept, ...added].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 /** Overlapping findings are reported once: the earliest, then the widest. */
@@ -201,7 +204,7 @@ export default defineRule<Options, Prepared>({
         type: 'object',
         additionalProperties: false,
         default: {},
-        description: 'Turn kinds of placeholders on or off: `brackets`, `blanks` (blanks and format masks), `choices`, `markers`, `exampleDomains`, `instructions` (instructions and example blocks).',
+        description: 'Turn kinds of placeholders on or off: `brackets`, `blanks` (blanks and format masks), `choices`, `markers`, `exampleDomains`, `instructions` (instructions and example blocks), and, with a `template:` in the configuration, `templateText` and `templateValues`.',
         properties: {
           brackets: { type: 'boolean', default: true, description: 'Bracketed instructions and names: "[Name]", "[Link to …]".' },
           blanks: { type: 'boolean', default: true, description: 'Blanks and masks: "__________", "YYYY-MM-DD", "XX%".' },
@@ -209,6 +212,16 @@ export default defineRule<Options, Prepared>({
           markers: { type: 'boolean', default: true, description: '"TBD", "TODO", "FIXME", "???", "XXX" as a value.' },
           exampleDomains: { type: 'boolean', default: true, description: 'Links to example.com, example.org, example.net.' },
           instructions: { type: 'boolean', default: true, description: 'Template instructions and "Example:" blocks.' },
+          templateText: {
+            type: 'boolean',
+            default: true,
+            description: 'With a `template:` configured: a paragraph, list item, table cell or code block identical (whitespace aside) to one of the template\'s instructions or examples.',
+          },
+          templateValues: {
+            type: 'boolean',
+            default: true,
+            description: 'With a `template:` configured: a field (a `Key: value` line, a row of a field table, front matter) whose value is the one the template gives it.',
+          },
         },
       },
       instructions: {
@@ -243,17 +256,20 @@ export default defineRule<Options, Prepared>({
     const ready = context.prepared;
     const facts = document.placeholders;
     const findings: Finding[] = [];
+    const leftovers: Finding[] = [];
     for (const found of facts.found) {
       if (!categories[found.category]) continue;
-      const data: Record<string, string> = found.kind === 'exampleDomain' ? { host: found.host ?? '' } : { text: shown(found.text) };
-      findings.push({ start: found.start, end: found.end, category: found.category, messageId: found.kind, data, text: found.text });
+      const data: Record<string, string> =
+        found.kind === 'exampleDomain' ? { host: found.host ?? '' } : found.kind === 'templateValue' ? { text: shown(found.text), label: found.label ?? '' } : { text: shown(found.text) };
+      const finding: Finding = { start: found.start, end: found.end, category: found.category, messageId: found.kind, data, text: found.text };
+      (found.category === 'templateText' || found.category === 'templateValues' ? leftovers : findings).push(finding);
     }
     if (categories.instructions && ready.instructionPattern) {
       for (const block of facts.prose) if (!block.transcript) findInstructions(block, ready.instructionPattern, findings);
     }
     if (categories.instructions) findings.push(...findExamples(document, ready.exampleLabels, findings));
 
-    for (const finding of deduplicate(findings)) {
+    for (const finding of withLeftovers(deduplicate(findings), leftovers)) {
       const text = finding.text.trim().toLowerCase();
       if (ready.allow.has(text) || ready.allow.has(text.replace(/^\[(.*)\]$/, '$1'))) continue;
       if (ready.ignored.covers(document.sectionAt(finding.start))) continue;

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { lintFiles } from '../../src/api/lint.js';
 import { rules } from '../../rules/index.js';
@@ -15,6 +15,8 @@ import { score, type Finding, type LabelFile, type Score } from './score.js';
 export const DEFAULT_CORPUS = join(packageRoot(), '..', 'shared', 'real-postmortems');
 /** The project's own judgments of findings the shared labels do not cover: one JSON file per area, same shape as labels.json. */
 export const OWN_JUDGMENTS = join(packageRoot(), 'test', 'corpus-judgments');
+/** Teams' templates written down from their documents: one folder per team, named by the prefix of its documents. */
+export const TEAM_TEMPLATES = join(packageRoot(), 'test', 'corpus-templates');
 
 export interface EvalRun {
   corpus: string;
@@ -77,3 +79,43 @@ export async function evaluate(corpus = DEFAULT_CORPUS, judgmentsPath = OWN_JUDG
   };
 }
 
+/**
+ * The documents of the teams whose template is written down in `teams` (see TEAM_TEMPLATES),
+ * each team's linted with its own configuration (.pmlintrc.yaml in its folder), and scored
+ * like the default run.
+ */
+export async function evaluateTeams(corpus = DEFAULT_CORPUS, judgmentsPath = OWN_JUDGMENTS, teams = TEAM_TEMPLATES): Promise<EvalRun & { teams: string[] }> {
+  const labels = readLabels(join(corpus, 'labels.json'));
+  const own = readJudgments(judgmentsPath);
+  // Judgments of what only a team's template reports (kept apart: the default run's recall would count them as missed).
+  const teamJudgments = join(teams, 'judgments.json');
+  const ofTeams = existsSync(teamJudgments) ? readLabels(teamJudgments) : { files: {} };
+  const names = readdirSync(corpus).filter((name) => /\.(md|markdown|mdx)$/i.test(name) && name !== 'LABELS.md').sort();
+  const prefixes = existsSync(teams) ? readdirSync(teams).filter((name) => statSync(join(teams, name)).isDirectory()).sort() : [];
+  const findings: Finding[] = [];
+  const files: string[] = [];
+  for (const prefix of prefixes) {
+    const team = names.filter((name) => name.startsWith(`${prefix}__`));
+    files.push(...team);
+    const { results } = await lintFiles(
+      team.map((name) => join(corpus, name)),
+      { cwd: corpus, ignore: false, plugins: false, configFile: join(teams, prefix, '.pmlintrc.yaml') },
+    );
+    for (const result of results) {
+      for (const message of result.messages) {
+        if (message.ruleId) findings.push({ file: basename(result.filePath), rule: message.ruleId, line: message.line, message: message.message });
+      }
+    }
+  }
+  return {
+    corpus,
+    files,
+    teams: prefixes,
+    measuredOffByDefault: [],
+    score: score(findings, [
+      { source: 'shared labels', labels },
+      { source: 'own judgments', labels: own },
+      { source: 'team judgments', labels: ofTeams },
+    ], files),
+  };
+}

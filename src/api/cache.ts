@@ -140,11 +140,21 @@ export function runKey(version: string, ruleIds: readonly string[], options: { r
 
 const configHashes = new WeakMap<FileConfig, string>();
 
-/** A hash of a file's effective configuration: every rule's severity and options (defaults included), and settings. */
+/**
+ * A hash of a file's effective configuration: every rule's severity and options (defaults
+ * included), settings, the template's bytes, and the overrides that depend on metadata.
+ */
 export function configHash(config: FileConfig): string {
   let hash = configHashes.get(config);
   if (hash === undefined) {
-    hash = sha1(JSON.stringify({ rules: config.ruleSettings, settings: config.settings }));
+    hash = sha1(
+      JSON.stringify({
+        rules: config.ruleSettings,
+        settings: config.settings,
+        template: config.template?.hash ?? null,
+        conditional: config.conditional?.map((override) => ({ when: override.when, rules: override.rules })) ?? [],
+      }),
+    );
     configHashes.set(config, hash);
   }
   return hash;

@@ -131,6 +131,10 @@ export function lintWithConfig(filePath: string, text: string, config: FileConfi
     invalidUtf8,
     reportUnusedDisableDirectives: session.options.reportUnusedDisableDirectives,
     knownRuleIds: knownRuleIds(config),
+    ...(config.template ? { template: config.template.standard } : {}),
+    ...(config.conditional && config.withConditions
+      ? { conditional: { conditions: config.conditional.map((override) => override.when), rulesFor: (matched: boolean[]) => config.withConditions!(matched).rules } }
+      : {}),
   });
   if (result.output !== undefined) result.source = text;
   return result;

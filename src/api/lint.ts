@@ -129,7 +129,7 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
   }
   results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
   unreadable.sort();
-  return { results, unmatched: discovery.unmatched, unreadable, notices: [...resolver.pluginNotices, ...notices] };
+  return { results, unmatched: discovery.unmatched, unreadable, notices: [...resolver.pluginNotices, ...resolver.templateNotices, ...notices] };
 }
 
 /**

@@ -43,7 +43,10 @@ function buildParser(yargs: typeof Yargs, argv: string[]) {
       command.positional('paths', { describe: 'Files, directories and globs (default: .)', type: 'string', array: true }),
     )
     .command('init', 'Write a commented starter configuration (.pmlintrc.yaml)', (command) =>
-      command.option('force', { type: 'boolean', default: false, describe: 'Replace an existing configuration file' }),
+      command
+        .option('force', { type: 'boolean', default: false, describe: 'Replace an existing configuration file' })
+        .option('template', { type: 'string', describe: "Make your team's template the standard: read it and write a configuration that names it" })
+        .option('inline', { type: 'boolean', default: false, describe: "With --template: write the template's sections as rule options instead of naming it" }),
     )
     .command('new <title>', 'Create docs/postmortems/YYYY-MM-DD-<title>.md from the template', (command) =>
       command
@@ -176,9 +179,16 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
   const command = String(args._[0] ?? '');
   if (command === 'init') {
     const { initCommand } = await import('./commands/init.js');
-    const outcome = initCommand(io.cwd, Boolean(args.force));
+    const template = args.template as string | undefined;
+    if (template !== undefined && template.trim() === '') throw new UsageError('--template expects the path of your postmortem template');
+    const outcome = initCommand(io.cwd, { force: Boolean(args.force), template, inline: Boolean(args.inline), rules });
     if ('error' in outcome) throw new UsageError(outcome.error);
-    io.stdout(`Wrote ${displayPath(outcome.written, io.cwd)}. Edit it, then run "pm-lint".\n`);
+    for (const note of outcome.notes) io.stderr(`pm-lint: ${note}\n`);
+    for (const line of outcome.summary) io.stdout(`${line}\n`);
+    const written = displayPath(outcome.written, io.cwd);
+    if (outcome.templatePath === undefined) io.stdout(`Wrote ${written}. Edit it, then run "pm-lint".\n`);
+    else if (args.inline) io.stdout(`Wrote ${written} with the template's sections as rule options. Edit it, then run "pm-lint".\n`);
+    else io.stdout(`Wrote ${written} (template: ${outcome.templatePath}). Run "pm-lint" to hold your postmortems to it.\n`);
     return EXIT.ok;
   }
   if (command === 'new') {
@@ -190,6 +200,7 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
       config,
     );
     if ('error' in outcome) throw new UsageError(outcome.error);
+    if (!config.scaffold.template) for (const note of config.template?.notes ?? []) io.stderr(`pm-lint: ${note}\n`);
     io.stdout(`Created ${displayPath(outcome.written, io.cwd)}. Fill in the placeholders; "pm-lint ${displayPath(outcome.written, io.cwd)}" shows what is left.\n`);
     return EXIT.ok;
   }
@@ -213,6 +224,8 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
         Object.entries(config.ruleSettings).map(([id, setting]) => [id, [setting.severity, setting.options]]),
       ),
       settings: config.settings,
+      ...(config.template ? { template: config.template.path } : {}),
+      ...(config.conditional ? { conditional: config.conditional.map(({ when, rules, source }) => ({ when, rules, source })) } : {}),
       sources: config.sources,
     };
     io.stdout(`${JSON.stringify(printable, null, 2)}\n`);

@@ -9,6 +9,7 @@ import { instancePathToKey } from './ajv.js';
 import { loadedPlugin, loadPlugins, type PluginReference } from './plugins.js';
 import { closest } from '../model/text/normalize.js';
 import { ConfigError, type ConfigInput, type ConfigLayer, type ConfigProblem, type RuleSetting, type Settings } from './types.js';
+import { loadTemplate, TemplateReadError, type LoadedTemplate } from './template.js';
 
 export interface ResolverOptions {
   rules: ReadonlyArray<Rule<any>>;
@@ -36,6 +37,30 @@ export interface FileConfig {
   sources: string[];
   /** `scaffold` of the nearest configuration that sets each key (absolute paths). */
   scaffold: { directory?: string; template?: string };
+  /** The team's template of the nearest configuration that names one, read once per run. */
+  template?: LoadedTemplate;
+  /**
+   * Overrides that apply only to documents whose metadata matches their `when` (the engine
+   * reads the metadata, then asks `withConditions` for the configuration that applies).
+   */
+  conditional?: ConditionalOverride[];
+  /** The configuration of a document that matches the conditional overrides marked true (by index). */
+  withConditions?(matched: readonly boolean[]): FileConfig;
+}
+
+export interface ConditionalOverride {
+  when: Record<string, string[]>;
+  rules: Record<string, RuleSetting>;
+  /** The configuration file it comes from. */
+  source: string;
+}
+
+type LayerOverride = ConfigLayer['overrides'][number];
+
+/** Whether an override's files take in a file: an override with only `when` takes in every file. */
+function overrideTakes(override: LayerOverride, layer: ConfigLayer, absolute: string): boolean {
+  if (override.files.length === 0 && override.when) return true;
+  return matchesAny(override.files, layer.directory, absolute);
 }
 
 /**
@@ -59,6 +84,7 @@ export class ConfigResolver {
   private readonly chainIds = new WeakMap<ConfigLayer[], number>();
   private nextChainId = 0;
   private readonly fileConfigs = new Map<string, FileConfig>();
+  private readonly templates = new Map<string, LoadedTemplate>();
 
   constructor(options: ResolverOptions) {
     this.rules = options.rules;
@@ -102,7 +128,7 @@ export class ConfigResolver {
     let key = String(chainId);
     for (const layer of layers) {
       key += '|';
-      for (const override of layer.overrides) key += matchesAny(override.files, layer.directory, absolute) ? '1' : '0';
+      for (const override of layer.overrides) key += overrideTakes(override, layer, absolute) ? '1' : '0';
     }
     let config = this.fileConfigs.get(key);
     if (!config) {
@@ -114,9 +140,11 @@ export class ConfigResolver {
     return config;
   }
 
-  private buildConfig(absolute: string, layers: ConfigLayer[], rules: ReadonlyArray<Rule<any>>): FileConfig {
+  private buildConfig(absolute: string, layers: ConfigLayer[], rules: ReadonlyArray<Rule<any>>, selected?: ReadonlySet<LayerOverride>): FileConfig {
     const settingsByRule: Record<string, RuleSetting> = {};
     let settings: Settings = {};
+    const conditional: ConditionalOverride[] = [];
+    const conditionalOverrides: LayerOverride[] = [];
     const apply = (rules: Record<string, RuleSetting>) => {
       for (const [id, setting] of Object.entries(rules)) {
         const previous = settingsByRule[id] ?? {};
@@ -127,10 +155,16 @@ export class ConfigResolver {
       apply(layer.rules);
       settings = mergeSettings(settings, layer.settings);
       for (const override of layer.overrides) {
-        if (matchesAny(override.files, layer.directory, absolute)) {
-          apply(override.rules);
-          settings = mergeSettings(settings, override.settings);
+        if (!overrideTakes(override, layer, absolute)) continue;
+        if (override.when) {
+          // Applied (in its place, so that later overrides still win) only for documents whose metadata matches.
+          conditional.push({ when: override.when, rules: override.rules, source: layer.source });
+          conditionalOverrides.push(override);
+          if (selected?.has(override)) apply(override.rules);
+          continue;
         }
+        apply(override.rules);
+        settings = mergeSettings(settings, override.settings);
       }
     }
     const ruleSettings: FileConfig['ruleSettings'] = {};
@@ -143,13 +177,52 @@ export class ConfigResolver {
     }
     const scaffold: FileConfig['scaffold'] = {};
     for (const layer of layers) Object.assign(scaffold, layer.scaffold);
-    return {
+    let templateLayer: ConfigLayer | undefined;
+    for (const layer of layers) if (layer.template) templateLayer = layer;
+    const config: FileConfig = {
       rules: this.configuredRules(ruleSettings, rules),
       ruleSettings,
       settings,
       sources: layers.map((layer) => layer.source),
       scaffold,
     };
+    if (templateLayer) config.template = this.templateOf(templateLayer, settings);
+    if (conditional.length > 0 && !selected) {
+      config.conditional = conditional;
+      const variants = new Map<string, FileConfig>();
+      config.withConditions = (matched) => {
+        const key = matched.map((value) => (value ? '1' : '0')).join('');
+        let variant = variants.get(key);
+        if (!variant) {
+          variant = this.buildConfig(absolute, layers, rules, new Set(conditionalOverrides.filter((_override, i) => matched[i])));
+          variants.set(key, variant);
+        }
+        return variant;
+      };
+    }
+    return config;
+  }
+
+  /** The template a layer names, read once per run and per settings (aliases shape what its titles name). */
+  private templateOf(layer: ConfigLayer, settings: Settings): LoadedTemplate {
+    const { path, written } = layer.template!;
+    const key = `${path}\0${JSON.stringify(settings)}`;
+    let loaded = this.templates.get(key);
+    if (!loaded) {
+      try {
+        loaded = loadTemplate(path, written, settings);
+      } catch (error) {
+        if (error instanceof TemplateReadError) throw new ConfigError([{ source: layer.source, path: 'template', message: error.message }]);
+        throw error;
+      }
+      this.templates.set(key, loaded);
+    }
+    return loaded;
+  }
+
+  /** What to tell the user about the templates read so far: mis-encoded text repaired, bytes that are not UTF-8. */
+  get templateNotices(): string[] {
+    return [...new Set([...this.templates.values()].flatMap((template) => template.notes))];
   }
 
   /** Whether a configuration's `ignores` exclude a file. */

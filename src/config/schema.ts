@@ -49,11 +49,18 @@ export function configSchema(ruleSettings: JsonSchema): JsonSchema {
         items: {
           type: 'object',
           additionalProperties: false,
-          required: ['files'],
+          anyOf: [{ required: ['files'] }, { required: ['when'] }],
           properties: {
             files: {
               description: 'Globs, relative to this configuration file.',
               anyOf: [{ type: 'string', minLength: 1 }, globs('Globs, relative to this configuration file.')],
+            },
+            when: {
+              type: 'object',
+              minProperties: 1,
+              description:
+                'Metadata a document must have for the override to apply, e.g. { "severity": ["SEV-1", "SEV-2"] }: each key (a metadata key or label) must have one of its values, compared ignoring case and the spaces or dashes between letters and digits ("Sev1" is "SEV-1"). Such an override may set rules, not settings.',
+              additionalProperties: { type: ['string', 'array'], minLength: 1, minItems: 1, items: { type: 'string', minLength: 1 } },
             },
             rules: ruleSettings,
             settings: SETTINGS_SCHEMA,
@@ -68,6 +75,12 @@ export function configSchema(ruleSettings: JsonSchema): JsonSchema {
         items: { type: 'string', minLength: 1 },
       },
       settings: SETTINGS_SCHEMA,
+      template: {
+        type: 'string',
+        minLength: 1,
+        description:
+          'Your team\'s postmortem template (Markdown), relative to this file: every document must have its sections (those marked "(optional)" aside), and text or values left from it are reported. "pm-lint new" starts new postmortems from it.',
+      },
       scaffold: {
         type: 'object',
         description: 'Where "pm-lint new" creates postmortems, and from which template.',

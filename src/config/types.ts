@@ -12,7 +12,10 @@ export interface Settings {
 }
 
 export interface OverrideInput {
-  files: string | string[];
+  /** Globs of the files it applies to (every file when absent and `when` is given). */
+  files?: string | string[];
+  /** Metadata values a document must have for it to apply: `{ severity: ["SEV-1", "SEV-2"] }`. */
+  when?: Record<string, string | string[]>;
   rules?: Record<string, RuleSettingInput>;
   settings?: Settings;
 }
@@ -25,6 +28,8 @@ export interface ScaffoldInput {
 
 /** A configuration file's content, as users write it. */
 export interface ConfigInput {
+  /** The team's template, relative to the file: the standard documents are held to. */
+  template?: string;
   scaffold?: ScaffoldInput;
   $schema?: string;
   root?: boolean;
@@ -50,11 +55,13 @@ export interface ConfigLayer {
   /** The directory its globs are relative to. */
   directory: string;
   rules: Record<string, RuleSetting>;
-  overrides: Array<{ files: string[]; rules: Record<string, RuleSetting>; settings: Settings }>;
+  overrides: Array<{ files: string[]; when?: Record<string, string[]>; rules: Record<string, RuleSetting>; settings: Settings }>;
   ignores: string[];
   settings: Settings;
   /** `scaffold` with paths made absolute. */
   scaffold: { directory?: string; template?: string };
+  /** `template`, absolute, and as written (for messages). */
+  template?: { path: string; written: string };
   /** The plugins it names, resolved to modules (loaded separately: loading runs their code). */
   plugins?: PluginReference[];
 }

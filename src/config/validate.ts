@@ -38,13 +38,24 @@ export function validateConfig(
   const layer: ConfigLayer = {
     ...empty,
     rules: validateRules(isObject(config.rules) ? config.rules : {}, 'rules', source, rulesById, problems, directory),
-    overrides: overrides.map((override, i) => ({
-      files: typeof override.files === 'string' ? [override.files] : Array.isArray(override.files) ? override.files : [],
-      rules: validateRules(isObject(override.rules) ? override.rules : {}, `overrides[${i}].rules`, source, rulesById, problems, directory),
-      settings: override.settings ?? {},
-    })),
+    overrides: overrides.map((override, i) => {
+      const layerOverride: ConfigLayer['overrides'][number] = {
+        files: typeof override.files === 'string' ? [override.files] : Array.isArray(override.files) ? override.files : [],
+        rules: validateRules(isObject(override.rules) ? override.rules : {}, `overrides[${i}].rules`, source, rulesById, problems, directory),
+        settings: override.settings ?? {},
+      };
+      if (isObject(override.when)) {
+        layerOverride.when = Object.fromEntries(
+          Object.entries(override.when).map(([key, values]) => [key, (Array.isArray(values) ? values : [values]).filter((value): value is string => typeof value === 'string')]),
+        );
+        // The model reads the metadata with the settings: they cannot depend on it.
+        if (override.settings !== undefined) problems.push({ source, path: `overrides[${i}].settings`, message: 'an override with "when" may set rules, not settings (the metadata it tests is read with the settings)' });
+      }
+      return layerOverride;
+    }),
     ignores: Array.isArray(config.ignores) ? config.ignores : [],
     settings: isObject(config.settings) ? config.settings : {},
+    ...(typeof config.template === 'string' && config.template !== '' ? { template: { path: resolve(directory, config.template), written: config.template } } : {}),
     scaffold: {
       ...(typeof config.scaffold?.directory === 'string' ? { directory: resolve(directory, config.scaffold.directory) } : {}),
       ...(typeof config.scaffold?.template === 'string' ? { template: resolve(directory, config.scaffold.template) } : {}),

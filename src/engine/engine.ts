@@ -18,6 +18,15 @@ export interface LintDocumentOptions extends ModelOptions {
   reportUnusedDisableDirectives?: boolean;
   /** All known rule ids, to tell directives that name an unknown rule. */
   knownRuleIds?: ReadonlySet<string>;
+  /**
+   * Rules that depend on the document's metadata (overrides with `when`): once the model is
+   * built, each condition is tested against its metadata, and when any holds, `rulesFor`
+   * gives the rules to run instead of `rules`.
+   */
+  conditional?: {
+    conditions: ReadonlyArray<Readonly<Record<string, readonly string[]>>>;
+    rulesFor(matched: boolean[]): ConfiguredRule[];
+  };
 }
 
 const SEVERITY: Record<Severity, 1 | 2> = { warn: 1, error: 2 };
@@ -40,7 +49,12 @@ export function lintDocument(filePath: string, text: string, options: LintDocume
     ]);
   }
   const messages: LintMessage[] = [];
-  for (const configured of options.rules) {
+  let rules = options.rules;
+  if (options.conditional) {
+    const matched = options.conditional.conditions.map((conditions) => document.matchesMetadata(conditions));
+    if (matched.some(Boolean)) rules = options.conditional.rulesFor(matched);
+  }
+  for (const configured of rules) {
     messages.push(...runRule(document, configured));
   }
   const directives = parseDirectives(document.html, (offset) => document.lines.point(offset));

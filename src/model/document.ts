@@ -22,6 +22,9 @@ import { findCoverage, type Coverage } from './facts/coverage.js';
 import { sectionContent, type SectionContent } from './facts/section-content.js';
 import { collectLinks, type LinkFact } from './facts/links.js';
 import { findPlaceholders, type Placeholders } from './facts/placeholders.js';
+import type { TemplateStandard } from './facts/template.js';
+import { valueIsOneOf } from './text/values.js';
+import { normalizeText } from './text/normalize.js';
 import type {
   DocumentTitle, Field, FrontMatter, ListItemModel, ListModel, ParagraphModel, PseudoHeading, Section, TableModel,
 } from './facts/types.js';
@@ -35,6 +38,8 @@ export interface ModelOptions {
   metadataAliases?: Record<string, string[]>;
   /** The file's bytes were not valid UTF-8: its U+FFFD characters stand for bytes that could not be decoded. */
   invalidUtf8?: boolean;
+  /** The team's template, read once per run (see facts/template.ts): the standard this document is held to. */
+  template?: TemplateStandard;
 }
 
 /**
@@ -68,6 +73,10 @@ export class PostmortemDocument {
   /** Document-level metadata: front matter, the title block, metadata sections and field tables. */
   readonly metadata: Metadata;
   readonly sectionKinds: SectionKindResolver;
+  /** Resolves metadata labels to keys ("Author(s)" → "authors"), with the configured aliases. */
+  readonly metadataKeys: MetadataKeyResolver;
+  /** The team's template this document is held to, when the configuration names one. */
+  readonly template: TemplateStandard | null;
   private readonly derivedValues = new Map<string, unknown>();
   private readonly textViews = new Map<Nodes, TextView>();
 
@@ -79,6 +88,8 @@ export class PostmortemDocument {
     this.tree = parseMarkdown(text);
     this.sectionKinds = sectionKindResolver(options.sectionAliases);
     const keys = metadataKeyResolver(options.metadataAliases);
+    this.metadataKeys = keys;
+    this.template = options.template ?? null;
 
     this.sections = this.buildSections(keys);
     this.topSections = this.sections.filter((section) => section.parent === null);
@@ -160,6 +171,22 @@ export class PostmortemDocument {
   /** What stands under a section's heading: something written, only a template's prompts, or nothing. */
   contentOf(section: Section): SectionContent {
     return sectionContent(this, section);
+  }
+
+  /**
+   * Whether the document's metadata has, for every key of `conditions`, one of the values
+   * listed ("severity: [SEV-1, SEV-2]" matches "**Severity:** Sev1 (critical)" and a ticked
+   * "[x] SEV-2"). Keys are metadata keys or labels, resolved with the configured aliases.
+   */
+  matchesMetadata(conditions: Readonly<Record<string, readonly string[]>>): boolean {
+    for (const [label, values] of Object.entries(conditions)) {
+      const key = this.metadataKeys.resolve(label);
+      const wanted = normalizeText(label);
+      const fields = this.metadata.fields.filter((field) => field.key === key || normalizeText(field.label) === wanted);
+      const written = (field: Field) => (typeof field.data === 'string' || typeof field.data === 'number' ? String(field.data) : field.raw);
+      if (!fields.some((field) => valueIsOneOf(written(field), values))) return false;
+    }
+    return true;
   }
 
   /** The innermost section that contains an offset, or null before the first heading. */

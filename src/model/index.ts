@@ -27,3 +27,9 @@ export type { Placeholder, PlaceholderCategory, PlaceholderKind, Placeholders, P
 export { isTemplatePrompt, promptStart, isHereValue } from './text/template-prompts.js';
 export { isTranscript } from './text/transcripts.js';
 export type { SectionContent } from './facts/section-content.js';
+export { EXAMPLE_LABELS, isExampleLabel } from './text/example-labels.js';
+export { valueIsOneOf } from './text/values.js';
+export {
+  TemplateStandard, buildTemplateStandard, type TemplatePart, type TemplateField, type TemplateBlock, type TemplateBlockKind,
+  type TemplateActionItemTable,
+} from './facts/template.js';

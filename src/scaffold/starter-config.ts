@@ -6,6 +6,10 @@ $schema: ./node_modules/pm-lint/schema/pmlintrc.schema.json
 # Start from the recommended rules (or pm-lint:strict for every rule).
 extends: pm-lint:recommended
 
+# Your team's template as the standard: its sections required, text and values left from it
+# reported ("pm-lint init --template PATH" writes a configuration around it).
+# template: docs/postmortems/TEMPLATE.md
+
 # Turn rules off, change their severity, or give them options:
 #   <rule-id>: off | warn | error
 #   <rule-id>: [error, { option: value }]
@@ -20,11 +24,14 @@ rules: {}
 ignores:
   - "**/templates/**"
 
-# Different rules for some files.
+# Different rules for some files, or for documents whose metadata says so.
 # overrides:
 #   - files: ["drafts/**"]
 #     rules:
 #       required-sections: warn
+#   - when: { severity: [SEV-1, SEV-2] }
+#     rules:
+#       required-sections: [error, { sections: [{ name: Customer communication }] }]
 
 # Your team's own heading titles and metadata labels.
 # settings:

@@ -22,7 +22,8 @@ function today(): string {
 
 /**
  * `pm-lint new "Title"`: creates <directory>/<date>-<slug>.md from the configured
- * template (or the built-in one), with the title and date filled in.
+ * template (`scaffold.template`, else the team's `template:`, else the built-in one), with
+ * the title and date filled in.
  */
 export function newCommand(options: NewOptions, config: FileConfig): { written: string } | { error: string } {
   const title = options.title.trim();
@@ -39,6 +40,9 @@ export function newCommand(options: NewOptions, config: FileConfig): { written: 
     } catch {
       return { error: `the configured template ${config.scaffold.template} cannot be read` };
     }
+  } else if (config.template) {
+    // The team's template (`template:`), as the standard was read from it (mis-encoded text repaired).
+    template = config.template.text;
   }
   const directory = options.directory ? resolve(options.cwd, options.directory) : (config.scaffold.directory ?? resolve(options.cwd, 'docs/postmortems'));
   const path = join(directory, `${date}-${slugify(title)}.md`);

@@ -16,7 +16,7 @@ import type { ListModel, ParagraphModel } from './types.js';
  */
 
 /** How a place titles a part. */
-export type TitleForm = 'heading' | 'bold-heading' | 'label' | 'plain-heading';
+export type TitleForm = 'heading' | 'bold-heading' | 'label' | 'plain-heading' | 'outline-item';
 
 export interface TitledPlace {
   /** The title as written (a label's key), Markdown removed. */
@@ -72,6 +72,8 @@ const MIN_LEAD_WORDS = 6;
 const MIN_NARRATIVE_WORDS = 25;
 /** Words of a line inside a paragraph that can still be a title that lost its `#`. */
 const MAX_TITLE_LINE_WORDS = 6;
+/** Items a numbered list needs to be an outline whose items are the parts. */
+const MIN_OUTLINE_ITEMS = 3;
 
 /**
  * "Going forward, we will do the following to avoid similar issues:" announces action
@@ -142,10 +144,43 @@ function titledPlaces(document: PostmortemDocument): TitledPlace[] {
   for (const field of document.fields) {
     if (field.source === 'front-matter' || (field.value === '' && labelLines.has(field.span.start.line))) continue;
     const kinds = exactly(field.label);
-    if (kinds.length === 0) continue;
+    // A label of no known kind is still a titled place ("**Customer communication:** …", for a
+    // section a configuration names), unless it is a metadata field ("**Date:** …").
+    if (kinds.length === 0 && (field.source !== 'line' || document.metadataKeys.isKnown(field.label))) continue;
     places.push({ title: field.label, kinds, form: 'label', titleLike: field.value === '', span: field.keySpan, node: document.tree });
   }
+  places.push(...outlineItems(document, new Set(places.map((place) => place.span.start.line))));
   return places.sort((a, b) => a.span.start.offset - b.span.start.offset);
+}
+
+/**
+ * The items of a numbered outline whose items are the parts ("1. Summary", indented text
+ * under it, "2. Impact", …): a top-level ordered list of at least three items, each opening
+ * with a short title line (no sentence punctuation, no `Key: value`) and holding more than it.
+ */
+function outlineItems(document: PostmortemDocument, taken: ReadonlySet<number>): TitledPlace[] {
+  const places: TitledPlace[] = [];
+  for (const list of document.lists) {
+    if (!list.ordered || list.depth > 0 || list.items.length < MIN_OUTLINE_ITEMS) continue;
+    const titles: Array<{ title: string; span: Span; node: Nodes }> = [];
+    for (const item of list.items) {
+      if (!item.paragraph) break;
+      const lines = document.textOf(item.paragraph).lines();
+      const first = lines[0];
+      const text = first?.text.trim() ?? '';
+      const more = lines.length > 1 || item.node.children.length > 1;
+      if (!first || !more || !text || text.split(/\s+/).length > MAX_TITLE_LINE_WORDS || /[.!?,;…]$/.test(text) || /:\s+\S/.test(text)) break;
+      if (!/^[\p{Lu}\p{Lo}\p{N}]/u.test(text)) break;
+      const range = first.sourceRange(0, first.text.length);
+      titles.push({ title: text.replace(/:$/, '').trim(), span: document.lines.span(range.start, range.end), node: item.paragraph });
+    }
+    if (titles.length !== list.items.length) continue;
+    for (const { title, span, node } of titles) {
+      if (taken.has(span.start.line)) continue;
+      places.push({ title, kinds: document.sectionKinds.resolve(title), form: 'outline-item', titleLike: true, span, node });
+    }
+  }
+  return places;
 }
 
 /** Whether something follows a paragraph in its section: a title line is not the document's last word. */

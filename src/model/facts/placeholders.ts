@@ -7,6 +7,7 @@ import {
 } from '../text/placeholders.js';
 import { isHereValue, isTemplatePrompt, promptStart } from '../text/template-prompts.js';
 import { isPeopleField } from './people.js';
+import { codeBlocks } from './template.js';
 import type { Heading, Paragraph, TableCell } from 'mdast';
 import type { Field, ParagraphModel, Section } from './types.js';
 
@@ -16,10 +17,11 @@ import type { Field, ParagraphModel, Section } from './types.js';
  * (instruction phrases, example labels, allowed texts, ignored sections) is left to the
  * rule, which reads the prose blocks and label lines given here.
  */
-export type PlaceholderCategory = 'brackets' | 'blanks' | 'choices' | 'markers' | 'exampleDomains' | 'instructions';
+export type PlaceholderCategory =
+  | 'brackets' | 'blanks' | 'choices' | 'markers' | 'exampleDomains' | 'instructions' | 'templateText' | 'templateValues';
 export type PlaceholderKind =
   | 'bracket' | 'blank' | 'mask' | 'emptyField' | 'choice' | 'noneTicked' | 'severalTicked' | 'marker' | 'exampleDomain'
-  | 'instruction';
+  | 'instruction' | 'templateText' | 'templateValue';
 
 export interface Placeholder {
   category: PlaceholderCategory;
@@ -31,6 +33,8 @@ export interface Placeholder {
   text: string;
   /** The reserved host a link points to (kind `exampleDomain`). */
   host?: string;
+  /** The field's label (kind `templateValue`). */
+  label?: string;
 }
 
 /** A block of prose with its text view: where instructions and example labels are looked for. */
@@ -84,9 +88,12 @@ const LINE_MARKER = /^(?:TODO|FIXME)$/;
 class Collector {
   readonly found: Placeholder[] = [];
 
-  add(category: PlaceholderCategory, kind: PlaceholderKind, start: number, end: number, text: string, host?: string): void {
+  add(category: PlaceholderCategory, kind: PlaceholderKind, start: number, end: number, text: string, host?: string, label?: string): void {
     if (end <= start) return;
-    this.found.push(host === undefined ? { category, kind, start, end, text } : { category, kind, start, end, text, host });
+    const found: Placeholder = { category, kind, start, end, text };
+    if (host !== undefined) found.host = host;
+    if (label !== undefined) found.label = label;
+    this.found.push(found);
   }
 
   /** Matches in a view's text, mapped to source offsets. */
@@ -114,6 +121,7 @@ export function findPlaceholders(document: PostmortemDocument): Placeholders {
   checkHereParagraphs(document, out);
   checkEmptyFields(document, out);
   checkHeadingMarkers(document, out);
+  checkTemplateLeftovers(document, out);
   out.found.sort((a, b) => a.start - b.start || b.end - a.end);
   return { found: out.found, prose, labelLines: labelLines(document), promptParagraphs };
 }
@@ -577,4 +585,34 @@ function labelLines(document: PostmortemDocument): LabelLine[] {
     });
   }
   return found;
+}
+
+/**
+ * Text of the team's template left in (the configuration's `template:`): a paragraph, table
+ * cell or code block identical, whitespace aside, to one of the template's instructions or
+ * examples, and a field whose value is the one the template gives it. Exact: nothing is
+ * guessed, so it holds where the patterns above are unsure ("| Incident Commander | Name |").
+ */
+function checkTemplateLeftovers(document: PostmortemDocument, out: Collector): void {
+  const template = document.template;
+  if (!template) return;
+  for (const paragraph of document.paragraphs) {
+    if (paragraph.transcript) continue;
+    if (template.blockKind(paragraph.text)) out.add('templateText', 'templateText', paragraph.span.start.offset, paragraph.span.end.offset, paragraph.text);
+  }
+  for (const table of document.tables) {
+    for (const row of table.rows) {
+      for (const cell of row.cells) {
+        if (cell.text && template.blockKind(cell.text)) out.add('templateText', 'templateText', cell.span.start.offset, cell.span.end.offset, cell.text);
+      }
+    }
+  }
+  for (const code of codeBlocks(document)) {
+    if (template.blockKind(code.value)) out.add('templateText', 'templateText', code.position!.start.offset!, code.position!.end.offset!, code.value);
+  }
+  for (const field of document.fields) {
+    if (field.value && template.isTemplateValue(field.key, field.value)) {
+      out.add('templateValues', 'templateValue', field.span.start.offset, field.span.end.offset, field.value, undefined, field.label);
+    }
+  }
 }
