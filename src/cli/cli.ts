@@ -51,6 +51,9 @@ function buildParser(yargs: typeof Yargs, argv: string[]) {
         .option('date', { type: 'string', describe: 'The incident date, YYYY-MM-DD (default: today)' })
         .option('directory', { type: 'string', describe: 'Where to create it (default: scaffold.directory or docs/postmortems)' }),
     )
+    .command('lsp', 'Start the language server for editors (LSP over standard input and output)', (command) =>
+      command.option('stdio', { type: 'boolean', describe: 'Talk over standard input and output (the default and only transport)' }),
+    )
     .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as FormatName, describe: 'Output format' })
     .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to a file' })
     .option('config', { alias: 'c', type: 'string', describe: 'Use this configuration file instead of searching for one' })
@@ -191,6 +194,21 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
     );
     if ('error' in outcome) throw new UsageError(outcome.error);
     io.stdout(`Created ${displayPath(outcome.written, io.cwd)}. Fill in the placeholders; "pm-lint ${displayPath(outcome.written, io.cwd)}" shows what is left.\n`);
+    return EXIT.ok;
+  }
+  if (command === 'lsp') {
+    // Loaded only for this command: a plain run never loads the server or its protocol library.
+    const { startServer } = await import('../lsp/server.js');
+    startServer({
+      cwd: io.cwd,
+      settings: {
+        plugins: args.plugins,
+        ignore: args.ignore,
+        reportUnusedDisableDirectives: args['report-unused-disable-directives'],
+        ...(args.config !== undefined ? { configFile: args.config } : {}),
+        ...(options.ruleOverrides ? { rules: options.ruleOverrides as Record<string, string> } : {}),
+      },
+    });
     return EXIT.ok;
   }
   if (args['list-rules']) {
