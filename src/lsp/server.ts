@@ -87,6 +87,9 @@ export function startServer(options: ServerOptions): Connection {
   const namedWatched = new Set<string>();
   let namedRegistration: { dispose(): void } | null = null;
   let relintTimer: NodeJS.Timeout | null = null;
+  // Nothing is linted before the client's settings are known: "plugins": false there must hold from the first lint.
+  let settingsRead!: () => void;
+  const ready = new Promise<void>((resolve) => (settingsRead = resolve));
 
   let settings: ServerSettings = commandLine;
   function applySettings(next: ServerSettings): void {
@@ -110,6 +113,7 @@ export function startServer(options: ServerOptions): Connection {
     for (const problem of read.problems) connection.console.warn(`pm-lint: initializationOptions: ${problem}`);
     clientSettings = read.settings;
     applySettings(clientSettings);
+    if (!canPullConfiguration) settingsRead();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -132,6 +136,7 @@ export function startServer(options: ServerOptions): Connection {
     if (canPullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'pm-lint' }).catch(() => {});
       await pullSettings();
+      settingsRead();
     }
     for (const document of documents.all()) watchFor(document.uri);
     if (workspaceFolders) {
@@ -243,6 +248,7 @@ export function startServer(options: ServerOptions): Connection {
 
   /** Lints a document as it is now; null when it is not one pm-lint lints, or closed. */
   async function lintNow(uri: string): Promise<Linted | null> {
+    await ready;
     const document = documents.get(uri);
     if (!document || !isMarkdown(document)) return null;
     const place = placeOf(document);
