@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -317,5 +317,26 @@ export default { name: 'acme', rules: [{
       '0:1-0:13 1 blameless-language "Kevin forgot" makes a person the cause: describe what the person saw and did, and what made the step easy to miss (blameless-language: blame-verb).',
     ]);
     expect(await client.shutdown()).toBe(0);
+  });
+
+  it('runs the server in a child node process with a larger young generation, which a signal to pm-lint lsp stops too', async (context) => {
+    const root = tempTree({ '.pmlintrc.json': FEW_RULES });
+    const client = await start({ cwd: root });
+    const pid = client.child.pid!;
+    let children: string[];
+    try {
+      children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    } catch {
+      context.skip('needs /proc/<pid>/task/<pid>/children (Linux)');
+      return;
+    }
+    expect(children).toHaveLength(1);
+    expect(readFileSync(`/proc/${children[0]}/cmdline`, 'utf8').split('\0')).toContain('--max-semi-space-size=32');
+    const exited = new Promise((resolve) => client.child.on('exit', resolve));
+    client.child.kill('SIGTERM');
+    await exited;
+    // Polled (the child's end sends nothing): generous, and never a failure by time alone but by a server still there.
+    for (let tries = 0; existsSync(`/proc/${children[0]}`) && tries < 600; tries++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(existsSync(`/proc/${children[0]}`)).toBe(false);
   });
 });

@@ -114,7 +114,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     return EXIT.ok;
   }
   try {
-    return await run(args, io);
+    return await run(args, io, argv);
   } catch (error) {
     if (error instanceof ConfigError) {
       io.stderr(`pm-lint: invalid configuration:\n${error.problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}\n`);
@@ -157,7 +157,7 @@ function parseRuleFlags(value: string | string[] | undefined): Record<string, st
   return overrides;
 }
 
-async function run(args: Arguments, io: CliIo): Promise<number> {
+async function run(args: Arguments, io: CliIo, argv: string[]): Promise<number> {
   const options: LintOptions = {
     cwd: io.cwd,
     configFile: args.config,
@@ -198,18 +198,21 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
   }
   if (command === 'lsp') {
     // Loaded only for this command: a plain run never loads the server or its protocol library.
-    const { startServer } = await import('../lsp/server.js');
-    startServer({
-      cwd: io.cwd,
-      settings: {
-        plugins: args.plugins,
-        ignore: args.ignore,
-        reportUnusedDisableDirectives: args['report-unused-disable-directives'],
-        ...(args.config !== undefined ? { configFile: args.config } : {}),
-        ...(options.ruleOverrides ? { rules: options.ruleOverrides as Record<string, string> } : {}),
+    const { launchServer } = await import('../lsp/launch.js');
+    const code = await launchServer(
+      {
+        cwd: io.cwd,
+        settings: {
+          plugins: args.plugins,
+          ignore: args.ignore,
+          reportUnusedDisableDirectives: args['report-unused-disable-directives'],
+          ...(args.config !== undefined ? { configFile: args.config } : {}),
+          ...(options.ruleOverrides ? { rules: options.ruleOverrides as Record<string, string> } : {}),
+        },
       },
-    });
-    return EXIT.ok;
+      argv,
+    );
+    return code ?? EXIT.ok;
   }
   if (args['list-rules']) {
     const { listRules } = await import('./list-rules.js');
