@@ -65,7 +65,7 @@ describe('inline directives', () => {
   });
 
   it('reads directives in table cells and inside emphasis (a table row cannot have a comment line above it)', () => {
-    const config = { extends: [], rules: { 'no-placeholders': 'error' } } as const;
+    const config = { extends: [], rules: { 'no-placeholders': 'error' as const } };
     const messages = (text: string) => lintText(text, { config }).messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`);
     const table = '# T\n\n| Action | Owner |\n|---|---|\n| Fix it | TBD <!-- pm-lint-disable-line no-placeholders -- owner chosen Monday --> |\n| Test it | TBD |\n';
     expect(messages(table)).toEqual(['6:13 no-placeholders']);

@@ -125,7 +125,7 @@ describe('pm-lint lsp', () => {
     const client = await start({ cwd: root, capabilities: { workspace: { workspaceEdit: { documentChanges: true } } } });
     const uri = await client.open(join(root, 'doc.md'), UNICODE);
     const diagnostics = await client.diagnosticsFor(uri, { version: 1 });
-    const mojibake = diagnostics.find((diagnostic) => diagnostic.message.startsWith('Mojibake "ìš”ì•½"'))!;
+    const mojibake = diagnostics.find((diagnostic) => String(diagnostic.message).startsWith('Mojibake "ìš”ì•½"'))!;
     const actions = await client.codeActions(uri, mojibake.range, [mojibake]);
     expect(actions.map((action) => `${action.kind}: ${action.title}`)).toEqual([
       'quickfix: Fix this text-encoding problem',

@@ -14,7 +14,9 @@ const TIMEOUT = 30_000;
 export interface ClientOptions {
   cwd: string;
   /** Arguments after `pm-lint lsp`. */
-  args?: string[];
+  args?: readonly string[];
+  /** The binary to start (default: this checkout's bundled one). */
+  bin?: string;
   capabilities?: ClientCapabilities;
   initializationOptions?: unknown;
   /** What the client answers to workspace/configuration for the "pm-lint" section. */
@@ -45,10 +47,13 @@ export class LspClient {
   }
 
   static async start(options: ClientOptions): Promise<LspClient> {
-    const child = spawn(process.execPath, [bin, 'lsp', ...(options.args ?? [])], { cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [options.bin ?? bin, 'lsp', ...(options.args ?? [])], { cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const pending: { client?: LspClient; early: Array<(client: LspClient) => void> } = { early: [] };
-    const onClient = (act: (client: LspClient) => void) => (pending.client ? act(pending.client) : pending.early.push(act));
+    const onClient = (act: (client: LspClient) => void): void => {
+      if (pending.client) act(pending.client);
+      else pending.early.push(act);
+    };
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => onClient((client) => client.received(params)));
     connection.onNotification('window/logMessage', (params: { message: string }) => onClient((client) => client.logs.push(params.message)));
     connection.onRequest('client/registerCapability', (params: { registrations: Array<{ method: string; registerOptions?: unknown }> }) => {
