@@ -1,4 +1,4 @@
-import { extname, join, resolve, sep } from 'node:path';
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -70,6 +70,8 @@ export function startServer(options: ServerOptions): Connection {
   const connection = createConnection(options.input ?? process.stdin, options.output ?? process.stdout);
   // Standard output is the protocol: a plugin's console.log must not write into it.
   redirectConsole(connection);
+  // A bug must cost a lint, not the editor's server.
+  process.on('unhandledRejection', (reason) => connection.console.error(`pm-lint: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
   const documents = new TextDocuments(TextDocument);
   const commandLine: ServerSettings = { ...DEFAULT_SETTINGS, ...options.settings };
   let clientSettings: ServerSettings = commandLine;
@@ -81,6 +83,7 @@ export function startServer(options: ServerOptions): Connection {
   let roots: string[] = [resolve(options.cwd)];
   let canPullConfiguration = false;
   let canRegisterWatchers = false;
+  let relativePatterns = false;
   let versionedEdits = false;
   let workspaceFolders = false;
   let selfWatcher: ConfigWatcher | null = null;
@@ -101,6 +104,7 @@ export function startServer(options: ServerOptions): Connection {
     const capabilities = params.capabilities;
     canPullConfiguration = Boolean(capabilities.workspace?.configuration);
     canRegisterWatchers = Boolean(capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+    relativePatterns = Boolean(capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport);
     versionedEdits = Boolean(capabilities.workspace?.workspaceEdit?.documentChanges);
     workspaceFolders = Boolean(capabilities.workspace?.workspaceFolders);
     const folders = params.workspaceFolders?.map((folder) => pathOf(folder.uri)).filter((path): path is string => path !== null);
@@ -264,11 +268,15 @@ export function startServer(options: ServerOptions): Connection {
   async function lintAndPublish(uri: string): Promise<void> {
     const ticket = (sequence.get(uri) ?? 0) + 1;
     sequence.set(uri, ticket);
-    const result = await lintNow(uri);
-    // A later lint (or the document's closing) has overtaken this one.
-    if (sequence.get(uri) !== ticket || !result) return;
-    linted.set(uri, result);
-    await connection.sendDiagnostics({ uri, version: result.version, diagnostics: result.findings.map((finding) => finding.diagnostic) });
+    try {
+      const result = await lintNow(uri);
+      // A later lint (or the document's closing) has overtaken this one.
+      if (sequence.get(uri) !== ticket || !result) return;
+      linted.set(uri, result);
+      await connection.sendDiagnostics({ uri, version: result.version, diagnostics: result.findings.map((finding) => finding.diagnostic) });
+    } catch (error) {
+      connection.console.error(`pm-lint: ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
   }
 
   /** The last lint of a document if it is of its current text, else a new one. */
@@ -307,7 +315,9 @@ export function startServer(options: ServerOptions): Connection {
       selfWatcher?.watchFile(file);
     }
     if (canRegisterWatchers) {
-      const watchers: FileSystemWatcher[] = [...namedWatched].map((file) => ({ globPattern: file.split(sep).join('/') }));
+      const watchers: FileSystemWatcher[] = [...namedWatched].map((file) => ({
+        globPattern: relativePatterns ? { baseUri: pathToFileURL(dirname(file)).href, pattern: escapeGlob(basename(file)) } : escapeGlob(file.split(sep).join('/')),
+      }));
       const previous = namedRegistration;
       connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).then(
         (registration) => {
@@ -422,6 +432,11 @@ export function startServer(options: ServerOptions): Connection {
     if (texts.length === 0) return null;
     return { contents: { kind: 'markdown', value: texts.join('\n---\n\n') }, range: under[0]!.diagnostic.range };
   }
+}
+
+/** A file name or path as a glob that matches only it: glob characters stand for themselves in brackets. */
+function escapeGlob(path: string): string {
+  return path.replace(/[*?[\]{}]/g, (character) => `[${character}]`);
 }
 
 function pathOf(uri: string): string | null {
