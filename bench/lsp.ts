@@ -5,7 +5,7 @@
  * so what is measured is the server's work (an editor adds the debounce, 100 ms by default,
  * after the last keystroke). Every rule is on.
  *
- *   node dist/bench/lsp.js <changes> <file>   prints JSON: { bytes, changes, medianMs, p90Ms, cpuMs }
+ *   node dist/bench/lsp.js <changes> <file>   prints JSON: { bytes, changes, medianMs, p90Ms, cpuMs, rssMiB }
  *
  * cpuMs is the server's CPU time per change (from /proc, on Linux): on a busy machine the
  * wall times include waiting for the core, this does not.
@@ -67,6 +67,7 @@ for (let version = 2; version < 2 + warmUp + changes; version++) {
   if (version >= 2 + warmUp) times.push(end - start);
 }
 const cpuAfter = cpuTicks(server.pid);
+const rssMiB = peakRss(server.pid);
 await connection.sendRequest('shutdown');
 await connection.sendNotification('exit');
 await new Promise((resolve) => server.on('exit', resolve));
@@ -77,7 +78,18 @@ const sorted = [...times].sort((a, b) => a - b);
 const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))]!;
 const ticksPerSecond = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 const cpuMs = cpuBefore !== null && cpuAfter !== null ? ((cpuAfter - cpuBefore) / ticksPerSecond / times.length) * 1000 : null;
-process.stdout.write(`${JSON.stringify({ bytes: Buffer.byteLength(text), changes: times.length, medianMs: at(0.5), p90Ms: at(0.9), cpuMs, pinned: taskset !== undefined })}\n`);
+process.stdout.write(`${JSON.stringify({ bytes: Buffer.byteLength(text), changes: times.length, medianMs: at(0.5), p90Ms: at(0.9), cpuMs, rssMiB, pinned: taskset !== undefined })}\n`);
+
+/** The largest peak RSS (MiB) of a process and its children, from /proc; null elsewhere. */
+function peakRss(pid: number | undefined): number | null {
+  try {
+    const own = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    return Math.max(own, ...children.map((child) => peakRss(Number(child)) ?? 0));
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The CPU time so far (user and system) of a process and its children, in clock ticks,

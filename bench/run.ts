@@ -160,7 +160,7 @@ const editorFile = join(scratch, 'postmortem-30k.md');
 writeFileSync(editorFile, largePostmortem(30_000));
 const editorRun = spawnSync(node, [join(root, 'dist', 'bench', 'lsp.js'), String(smoke ? 3 : 30), editorFile], { encoding: 'utf8', maxBuffer: 1 << 20 });
 if (editorRun.status !== 0) throw new Error(`lsp failed: ${editorRun.stderr}`);
-const editor = JSON.parse(editorRun.stdout) as { bytes: number; changes: number; medianMs: number; p90Ms: number; cpuMs: number | null; pinned: boolean };
+const editor = JSON.parse(editorRun.stdout) as { bytes: number; changes: number; medianMs: number; p90Ms: number; cpuMs: number | null; rssMiB: number | null; pinned: boolean };
 
 // The report.
 const floorOf = (files: number) => rows.find((row) => row.files === files && row.tool === 'floor')!.wall;
@@ -181,9 +181,9 @@ for (const row of scaling) {
 }
 lines.push(
   '',
-  '| editor (pm-lint lsp) | file size | changes | median (ms) | 90th percentile (ms) | server CPU per change (ms) |',
-  '|----------------------|----------:|--------:|------------:|---------------------:|---------------------------:|',
-  `| change → diagnostics${editor.pinned ? ', one core' : ''} | ${size(editor.bytes)} | ${editor.changes} | ${editor.medianMs.toFixed(1)} | ${editor.p90Ms.toFixed(1)} | ${editor.cpuMs === null ? 'n/a' : editor.cpuMs.toFixed(1)} |`,
+  '| editor (pm-lint lsp) | file size | changes | median (ms) | 90th percentile (ms) | server CPU per change (ms) | server peak RSS (MiB) |',
+  '|----------------------|----------:|--------:|------------:|---------------------:|---------------------------:|----------------------:|',
+  `| change → diagnostics${editor.pinned ? ', one core' : ''} | ${size(editor.bytes)} | ${editor.changes} | ${editor.medianMs.toFixed(1)} | ${editor.p90Ms.toFixed(1)} | ${editor.cpuMs === null ? 'n/a' : editor.cpuMs.toFixed(1)} | ${editor.rssMiB === null ? 'n/a' : editor.rssMiB.toFixed(0)} |`,
 );
 
 // The issue's targets, each as measured ratio against its limit.

@@ -331,7 +331,7 @@ export default { name: 'acme', rules: [{
       return;
     }
     expect(children).toHaveLength(1);
-    expect(readFileSync(`/proc/${children[0]}/cmdline`, 'utf8').split('\0')).toContain('--max-semi-space-size=32');
+    expect(readFileSync(`/proc/${children[0]}/cmdline`, 'utf8').split('\0')).toContain('--max-semi-space-size=64');
     const exited = new Promise((resolve) => client.child.on('exit', resolve));
     client.child.kill('SIGTERM');
     await exited;

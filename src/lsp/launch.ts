@@ -7,9 +7,9 @@ import type { ServerOptions } from './server.js';
 /**
  * Young-generation space for the server, in MB per semi-space. Parsing a document allocates
  * a lot of short-lived objects: with node's default (16 MB), scavenges take about a third
- * of a re-lint of a 30 KB postmortem; with 32 MB, a tenth (see "npm run bench").
+ * of a re-lint of a 30 KB postmortem; with 64 MB, a tenth (see "npm run bench").
  */
-const SEMI_SPACE_MB = 32;
+const SEMI_SPACE_MB = 64;
 const CHILD_MARKER = 'PM_LINT_LSP_SERVER';
 
 /**
