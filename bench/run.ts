@@ -155,6 +155,13 @@ const scalingRun = spawnSync(node, [join(root, 'dist', 'bench', 'scaling.js'), S
 if (scalingRun.status !== 0) throw new Error(`scaling failed: ${scalingRun.stderr}`);
 const scaling = JSON.parse(scalingRun.stdout) as Array<{ file: string; bytes: number; pmLintMs: number; floorMs: number }>;
 
+// The editor: from a change sent to `pm-lint lsp` to its diagnostics, for a 30 KB postmortem, on one core.
+const editorFile = join(scratch, 'postmortem-30k.md');
+writeFileSync(editorFile, largePostmortem(30_000));
+const editorRun = spawnSync(node, [join(root, 'dist', 'bench', 'lsp.js'), String(smoke ? 3 : 30), editorFile], { encoding: 'utf8', maxBuffer: 1 << 20 });
+if (editorRun.status !== 0) throw new Error(`lsp failed: ${editorRun.stderr}`);
+const editor = JSON.parse(editorRun.stdout) as { bytes: number; changes: number; medianMs: number; p90Ms: number; cpuMs: number | null; rssMiB: number | null; pinned: boolean };
+
 // The report.
 const floorOf = (files: number) => rows.find((row) => row.files === files && row.tool === 'floor')!.wall;
 const rowOf = (files: number, tool: Tool) => rows.find((row) => row.files === files && row.tool === tool);
@@ -172,6 +179,12 @@ lines.push('', '| file size | pm-lint (ms) | floor (ms) | pm-lint × floor |', '
 for (const row of scaling) {
   lines.push(`| ${size(row.bytes)} | ${row.pmLintMs.toFixed(1)} | ${row.floorMs.toFixed(1)} | ${(row.pmLintMs / row.floorMs).toFixed(2)} |`);
 }
+lines.push(
+  '',
+  '| editor (pm-lint lsp) | file size | changes | median (ms) | 90th percentile (ms) | server CPU per change (ms) | server peak RSS (MiB) |',
+  '|----------------------|----------:|--------:|------------:|---------------------:|---------------------------:|----------------------:|',
+  `| change → diagnostics${editor.pinned ? ', one core' : ''} | ${size(editor.bytes)} | ${editor.changes} | ${editor.medianMs.toFixed(1)} | ${editor.p90Ms.toFixed(1)} | ${editor.cpuMs === null ? 'n/a' : editor.cpuMs.toFixed(1)} | ${editor.rssMiB === null ? 'n/a' : editor.rssMiB.toFixed(0)} |`,
+);
 
 // The issue's targets, each as measured ratio against its limit.
 const targets: Array<[string, number, number]> = [];
@@ -198,15 +211,16 @@ if (growth.length >= 2) {
   const perFile = (files: number) => rowOf(files, 'pm-lint --concurrency 1')!.wall / files;
   targets.push([`cost per file, ${b} files ÷ ${a} files (--concurrency 1; linear: about 1)`, perFile(b) / perFile(a), 1.15]);
 }
+targets.push([`pm-lint lsp: change → diagnostics, ${size(editor.bytes)} postmortem${editor.pinned ? ', one core' : ''} (median ms)`, editor.medianMs, 50]);
 lines.push('', '| target | measured | limit | met |', '|--------|---------:|------:|-----|');
 for (const [name, measuredValue, limit] of targets) {
   lines.push(`| ${name} | ${measuredValue.toFixed(2)} | ${limit} | ${measuredValue <= limit ? 'yes' : 'NO'} |`);
 }
 process.stdout.write(`${lines.join('\n')}\n`);
-writeFileSync(join(scratch, 'results.json'), JSON.stringify({ rows, scaling, targets }, null, 2));
+writeFileSync(join(scratch, 'results.json'), JSON.stringify({ rows, scaling, editor, targets }, null, 2));
 if (!smoke) {
   mkdirSync(corpusRoot, { recursive: true });
-  writeFileSync(join(corpusRoot, 'results.json'), JSON.stringify({ node: process.version, cores: availableParallelism(), rows, scaling, targets }, null, 2));
+  writeFileSync(join(corpusRoot, 'results.json'), JSON.stringify({ node: process.version, cores: availableParallelism(), rows, scaling, editor, targets }, null, 2));
 }
 rmSync(scratch, { recursive: true, force: true });
 if (smoke) rmSync(corpusRoot, { recursive: true, force: true });

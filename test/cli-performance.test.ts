@@ -72,12 +72,13 @@ describe('the bundled command line (scripts/bundle-cli.ts)', () => {
     return [...seen];
   }
 
-  it('loads a handful of files for a plain run; yargs, the diff and the sub-commands only when asked for', () => {
+  it('loads a handful of files for a plain run; yargs, the diff, the sub-commands and the language server only when asked for', () => {
     const loaded = staticClosure('bin.js');
     expect(loaded.length).toBeLessThanOrEqual(10);
-    expect(loaded.filter((file) => /^(yargs|init|new|explain|list-rules)-/.test(file))).toEqual([]);
+    expect(loaded.filter((file) => /^(yargs|init|new|explain|list-rules|server)-/.test(file))).toEqual([]);
     const text = loaded.map((file) => readFileSync(join(dirname(bin), file), 'utf8')).join('\n');
     expect(text).not.toContain('function structuredPatch(');
+    expect(text).not.toContain('textDocument/publishDiagnostics');
     expect(readFileSync(bin, 'utf8')).toMatch(/import\("\.\/yargs-[\w-]+\.js"\)/);
   });
 

@@ -63,4 +63,13 @@ describe('inline directives', () => {
   it('warns about unknown rule ids in directives', () => {
     expect(lint('# T\n\n## Impact\n\nx\n\n<!-- pm-lint-disable no-empty-section -->\n')).toEqual(['7:1 - Unknown rule "no-empty-section" in a pm-lint-disable comment.']);
   });
+
+  it('reads directives in table cells and inside emphasis (a table row cannot have a comment line above it)', () => {
+    const config = { extends: [], rules: { 'no-placeholders': 'error' as const } };
+    const messages = (text: string) => lintText(text, { config }).messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`);
+    const table = '# T\n\n| Action | Owner |\n|---|---|\n| Fix it | TBD <!-- pm-lint-disable-line no-placeholders -- owner chosen Monday --> |\n| Test it | TBD |\n';
+    expect(messages(table)).toEqual(['6:13 no-placeholders']);
+    const emphasis = '# T\n\nOwner: TBD *later <!-- pm-lint-disable-line no-placeholders -->*\n\nOwner: TBD\n';
+    expect(messages(emphasis)).toEqual(['5:8 no-placeholders']);
+  });
 });

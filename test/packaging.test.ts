@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.js';
 import { packageRoot } from '../src/util/package-root.js';
 import { COMPLETE, INCOMPLETE, tempTree } from './helpers.js';
+import { LspClient } from './helpers/lsp-client.js';
 
 const root = packageRoot();
 const npm = (args: string[], cwd: string) =>
@@ -45,7 +46,7 @@ describe('the published package', () => {
     expect(['micromark-extension-gfm-table', 'yargs', 'yaml'].filter((name) => !imported.has(name))).toEqual([]);
   });
 
-  it('installs from its tarball into an empty project, where npx pm-lint, the API and pm-lint/remark work', () => {
+  it('installs from its tarball into an empty project, where npx pm-lint, the API, pm-lint/remark and pm-lint lsp work', async () => {
     const project = tempTree({
       'package.json': JSON.stringify({ name: 'docs', private: true, type: 'module' }),
       'docs/postmortems/good.md': COMPLETE,
@@ -74,6 +75,15 @@ describe('the published package', () => {
     );
     const api = JSON.parse(execFileSync(process.execPath, ['check.mjs'], { cwd: project, encoding: 'utf8' }));
     expect(api).toEqual({ rules: rules.length, errors: 5, plugin: 'function' });
+    // The language server starts from the installed package, with its own dependencies.
+    const server = await LspClient.start({ cwd: project, bin: join(project, 'node_modules/pm-lint/dist/cli/bin.js') });
+    try {
+      const uri = await server.open(join(project, 'docs/postmortems/bad.md'), INCOMPLETE);
+      expect((await server.diagnosticsFor(uri)).some((diagnostic) => diagnostic.code === 'required-sections')).toBe(true);
+      expect(await server.shutdown()).toBe(0);
+    } finally {
+      server.kill();
+    }
     expect(JSON.parse(readFileSync(join(project, 'node_modules/pm-lint/package.json'), 'utf8')).name).toBe('pm-lint');
   }, 300_000);
 });

@@ -54,6 +54,9 @@ function buildParser(yargs: typeof Yargs, argv: string[]) {
         .option('date', { type: 'string', describe: 'The incident date, YYYY-MM-DD (default: today)' })
         .option('directory', { type: 'string', describe: 'Where to create it (default: scaffold.directory or docs/postmortems)' }),
     )
+    .command('lsp', 'Start the language server for editors (LSP over standard input and output)', (command) =>
+      command.option('stdio', { type: 'boolean', describe: 'Talk over standard input and output (the default and only transport)' }),
+    )
     .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as FormatName, describe: 'Output format' })
     .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to a file' })
     .option('config', { alias: 'c', type: 'string', describe: 'Use this configuration file instead of searching for one' })
@@ -114,7 +117,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     return EXIT.ok;
   }
   try {
-    return await run(args, io);
+    return await run(args, io, argv);
   } catch (error) {
     if (error instanceof ConfigError) {
       io.stderr(`pm-lint: invalid configuration:\n${error.problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}\n`);
@@ -157,7 +160,7 @@ function parseRuleFlags(value: string | string[] | undefined): Record<string, st
   return overrides;
 }
 
-async function run(args: Arguments, io: CliIo): Promise<number> {
+async function run(args: Arguments, io: CliIo, argv: string[]): Promise<number> {
   const options: LintOptions = {
     cwd: io.cwd,
     configFile: args.config,
@@ -203,6 +206,24 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
     if (!config.scaffold.template) for (const note of config.template?.notes ?? []) io.stderr(`pm-lint: ${note}\n`);
     io.stdout(`Created ${displayPath(outcome.written, io.cwd)}. Fill in the placeholders; "pm-lint ${displayPath(outcome.written, io.cwd)}" shows what is left.\n`);
     return EXIT.ok;
+  }
+  if (command === 'lsp') {
+    // Loaded only for this command: a plain run never loads the server or its protocol library.
+    const { launchServer } = await import('../lsp/launch.js');
+    const code = await launchServer(
+      {
+        cwd: io.cwd,
+        settings: {
+          plugins: args.plugins,
+          ignore: args.ignore,
+          reportUnusedDisableDirectives: args['report-unused-disable-directives'],
+          ...(args.config !== undefined ? { configFile: args.config } : {}),
+          ...(options.ruleOverrides ? { rules: options.ruleOverrides as Record<string, string> } : {}),
+        },
+      },
+      argv,
+    );
+    return code ?? EXIT.ok;
   }
   if (args['list-rules']) {
     const { listRules } = await import('./list-rules.js');

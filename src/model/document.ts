@@ -344,6 +344,8 @@ export class PostmortemDocument {
       switch (node.type) {
         case 'table':
           tables.push(buildTable(node as Table, this.sectionAt(node.position.start.offset!), this.lines));
+          // A comment in a cell (`<!-- pm-lint-disable-line … -->`: nothing can stand between rows).
+          for (const row of (node as Table).children) for (const cell of row.children) this.collectInlineHtml(cell, html);
           continue;
         case 'paragraph':
           paragraphs.push(this.paragraphModel(node as Paragraph, quoted, transcript, listItem));
@@ -374,13 +376,26 @@ export class PostmortemDocument {
         const child = children[i]!;
         // Inline content is read through the paragraph; only inline HTML is collected here.
         if (node.type === 'paragraph' || node.type === 'heading') {
-          if (child.type === 'html') stack.push({ node: child, listDepth, quoted, transcript, listItem, previous: null });
+          if (i === 0) this.collectInlineHtml(node, html);
           continue;
         }
         stack.push({ node: child as RootContent, listDepth: childListDepth, quoted: childQuoted, transcript: childTranscript, listItem: childItem, previous: children[i - 1] ?? null });
       }
     }
     return { tables, lists, paragraphs, html };
+  }
+
+  /** The inline HTML of a paragraph, heading or cell, in emphasis and links too, in document order. */
+  private collectInlineHtml(node: Paragraph | Heading | TableCell, html: Array<{ value: string; span: Span }>): void {
+    const stack: Nodes[] = [...node.children].reverse();
+    while (stack.length > 0) {
+      const child = stack.pop()!;
+      if (child.type === 'html') {
+        if (child.position) html.push({ value: child.value, span: this.span(child) });
+      } else if ('children' in child) {
+        for (let i = child.children.length - 1; i >= 0; i--) stack.push(child.children[i] as Nodes);
+      }
+    }
   }
 
   private findPseudoHeadings(): PseudoHeading[] {
