@@ -244,6 +244,29 @@ describe('pm-lint lsp', () => {
     expect(await client.shutdown()).toBe(0);
   });
 
+  it('re-lints open documents when the team template (template:) changes', async () => {
+    const template = '# Postmortem\n\n## Summary\n\n_What happened?_\n\n## Customer communication\n\n_What we told customers._\n';
+    const root = tempTree({
+      '.pmlintrc.json': JSON.stringify({ root: true, extends: [], template: 'TEMPLATE.md', rules: { 'required-sections': 'error' } }),
+      'TEMPLATE.md': template,
+      'doc.md': '# Checkout errors\n\n## Summary\n\nCheckout failed for twelve minutes after a deploy.\n',
+    });
+    const client = await start({ cwd: root, capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
+    const uri = await client.open(join(root, 'doc.md'), readFileSync(join(root, 'doc.md'), 'utf8'));
+    expect((await client.diagnosticsFor(uri)).map((diagnostic) => [diagnostic.code, diagnostic.message.slice(0, 51)])).toEqual([
+      ['required-sections', 'Missing section "Customer communication" of the tem'],
+    ]);
+    const path = join(root, 'TEMPLATE.md');
+    await client.until('a watcher of the template', () =>
+      client.registrations.find((registration) => JSON.stringify(registration.registerOptions).includes(JSON.stringify(path))),
+    );
+    writeFileSync(path, '# Postmortem\n\n## Summary\n\n_What happened?_\n');
+    const before = client.diagnostics.length;
+    await client.filesChanged([path]);
+    expect(await client.diagnosticsFor(uri, { after: before })).toEqual([]);
+    expect(await client.shutdown()).toBe(0);
+  });
+
   it('watches configuration files itself when the client cannot', async () => {
     const root = tempTree({ '.pmlintrc.json': FEW_RULES, 'sub/doc.md': UNICODE });
     const client = await start({ cwd: root });

@@ -110,6 +110,8 @@ export class WorkspaceLinter {
 export function namedFiles(config: FileConfig): string[] {
   const files = config.sources.filter((source) => isAbsolute(source));
   if (config.scaffold.template) files.push(config.scaffold.template);
+  // The team's template (`template:`): a change to it changes what every document is held to.
+  if (config.template) files.push(config.template.path);
   return files;
 }
 
