@@ -85,6 +85,15 @@ describe('template prompts', () => {
     expect(promptStart('What happened? Describe it.')).toBe(0);
   });
 
+  it('reads the prompts of a section past HTML comments, before and after them', () => {
+    const document = new PostmortemDocument(
+      '# T\n\n## Background\n\n<!-- pm-lint-disable-next-line no-placeholders -->\n_What context is needed to understand this situation?_\n\n## Resolution\n\n_What steps were taken to resolve the issue?_ <!-- fill in -->\n_Date/time of resolution_\n\n## Impact\n\nNone.\n',
+    );
+    const prompts = document.placeholders.promptParagraphs;
+    expect(document.paragraphs.map((paragraph) => prompts.has(paragraph.node))).toEqual([true, true, false]);
+    expect(document.sections.map((section) => document.contentOf(section).kind)).toEqual(['empty', 'prompts', 'prompts', 'written']);
+  });
+
   it('recognises values that only say where content goes', () => {
     for (const text of ['Description here', 'Short description here', 'Name goes here', 'Add impact details here', 'your text here.']) expect(isHereValue(text), text).toBe(true);
     for (const text of ['More details here', 'See details here', 'Same here.', 'The description is here: the job waited', 'Description']) expect(isHereValue(text), text).toBe(false);

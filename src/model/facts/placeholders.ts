@@ -1,5 +1,6 @@
 import type { PostmortemDocument } from '../document.js';
 import { GAP, TextView } from '../text/text-view.js';
+import { isHtmlComment } from '../text/html-comments.js';
 import {
   choiceAlternatives, exampleHost, findBlanks, findBrackets, findCheckboxGroups, findEmptyInlineFields, findExampleUrls,
   findHeadingMarker, findMarkers, findMasks, findPlaceholderTime, isAnglePlaceholder, isMarkerValue, isUnknownValue,
@@ -463,10 +464,12 @@ function notProseSpans(document: PostmortemDocument): SpanIndex {
 function checkItalicPrompts(document: PostmortemDocument, out: Collector): Set<Paragraph> {
   const whole = new Set<Paragraph>();
   for (const section of document.sections) {
-    const first = section.content[0];
+    // An HTML comment (a pm-lint directive, a note to authors) before the prompts is not content.
+    const first = section.content.find((node) => !(node.type === 'html' && isHtmlComment(node.value)));
     if (first?.type !== 'paragraph') continue;
     const view = document.textOf(first);
     const { text } = view;
+    const isCommentAt = (index: number) => TextView.within(view.gaps, index) && document.text.startsWith('<!--', view.offset(index));
     // Under "## Open questions" or "## FAQ", an italic question is content.
     const known = section.kinds.length > 0 && !section.kinds.includes('open-questions');
     const emphasisAt = new Map<number, { start: number; end: number }>();
@@ -479,7 +482,7 @@ function checkItalicPrompts(document: PostmortemDocument, out: Collector): Set<P
       const emphasis = emphasisAt.get(start);
       if (!emphasis) break;
       let after = emphasis.end;
-      while (after < text.length && /[ \t.:,;]/.test(text[after]!)) after++;
+      while (after < text.length && (/[ \t.:,;]/.test(text[after]!) || isCommentAt(after))) after++;
       if (after < text.length && text[after] !== '\n') break;
       // Bold, an image or HTML inside: not a prompt set apart in italics.
       if (other.overlaps(emphasis.start, emphasis.end)) break;

@@ -1,6 +1,7 @@
 import type { Paragraph, RootContent } from 'mdast';
 import type { PostmortemDocument } from '../document.js';
 import type { Section } from './types.js';
+import { isHtmlComment } from '../text/html-comments.js';
 
 /**
  * What stands under a section's heading, before the next heading: something written, a
@@ -24,7 +25,7 @@ export function sectionContent(document: PostmortemDocument, section: Section): 
 
 function isContent(node: RootContent): boolean {
   if (node.type === 'thematicBreak') return false;
-  if (node.type === 'html') return !/^\s*<!--[^]*-->\s*$/.test(node.value);
+  if (node.type === 'html') return !isHtmlComment(node.value);
   if (node.type === 'paragraph') return node.children.length > 0;
   return true;
 }
