@@ -12,6 +12,8 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 import { GitError } from '../api/git.js';
 import { WorkerError } from '../api/pool.js';
 import { displayPath } from '../reporters/paths.js';
+import { DEFAULT_WIDTH } from '../reporters/stylish.js';
+import { supportsHyperlinks } from '../reporters/hyperlinks.js';
 
 // Commands, diffs and the like are imported when used: a plain run must start fast.
 import { EXIT, outcomeOf } from './exit-code.js';
@@ -24,6 +26,10 @@ export interface CliIo {
   readStdin: () => Buffer;
   cwd: string;
   isTTY: boolean;
+  /** The terminal's width in columns (undefined when standard output is not a terminal). */
+  columns?: number;
+  /** The environment (colour, hyperlinks). */
+  env?: Record<string, string | undefined>;
 }
 
 const defaultIo = (): CliIo => ({
@@ -32,6 +38,8 @@ const defaultIo = (): CliIo => ({
   readStdin: () => readFileSync(0),
   cwd: process.cwd(),
   isTTY: Boolean(process.stdout.isTTY),
+  columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+  env: process.env,
 });
 
 class UsageError extends Error {}
@@ -239,11 +247,15 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
   }
   const outcome = outcomeOf(results, args['max-warnings'], fatal);
   const shown = args.quiet ? results.map(errorsOnly) : results;
+  const env = io.env ?? process.env;
+  const color = args.color ?? (io.isTTY && !env.NO_COLOR && !args['output-file']);
   const output = formatResults(shown, args.format, {
     cwd: io.cwd,
-    color: args.color ?? (io.isTTY && !process.env.NO_COLOR && !args['output-file']),
+    color,
     rules: [...rules, ...loadedPluginRules()],
     version: packageVersion(),
+    width: (!args['output-file'] && io.columns) || DEFAULT_WIDTH,
+    hyperlinks: color && !args['output-file'] && supportsHyperlinks(env, io.isTTY),
   });
   if (args['output-file']) writeFileAtomic(resolve(io.cwd, args['output-file']), output);
   else io.stdout(output);
