@@ -59,6 +59,12 @@ function buildParser(yargs: typeof Yargs, argv: string[]) {
         .option('date', { type: 'string', describe: 'The incident date, YYYY-MM-DD (default: today)' })
         .option('directory', { type: 'string', describe: 'Where to create it (default: scaffold.directory or docs/postmortems)' }),
     )
+    .command('report [paths..]', 'Report on the postmortems: incidents, response times, action items, lint health (Markdown or JSON)', (command) =>
+      command
+        .positional('paths', { describe: 'Files, directories and globs (default: .)', type: 'string', array: true })
+        .option('format', { alias: 'f', choices: ['markdown', 'json'], default: 'markdown', describe: 'Report format' })
+        .option('as-of', { type: 'string', describe: 'Count overdue action items as of this day, YYYY-MM-DD (default: today)' }),
+    )
     .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as FormatName, describe: 'Output format' })
     .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to a file' })
     .option('config', { alias: 'c', type: 'string', describe: 'Use this configuration file instead of searching for one' })
@@ -200,6 +206,23 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
     if ('error' in outcome) throw new UsageError(outcome.error);
     io.stdout(`Created ${displayPath(outcome.written, io.cwd)}. Fill in the placeholders; "pm-lint ${displayPath(outcome.written, io.cwd)}" shows what is left.\n`);
     return EXIT.ok;
+  }
+  if (command === 'report') {
+    if (args.stdin || args.fix || args['fix-dry-run'] || args.cache) throw new UsageError('report reads files: --stdin, --fix, --fix-dry-run and --cache do not apply to it');
+    const { reportCommand } = await import('./commands/report.js');
+    const outcome = await reportCommand({
+      paths: (args.paths as string[] | undefined) ?? [],
+      format: String(args.format),
+      asOf: args['as-of'] as string | undefined,
+      outputFile: args['output-file'],
+      lint: options,
+      cwd: io.cwd,
+    });
+    if ('error' in outcome) throw new UsageError(outcome.error);
+    for (const problem of outcome.problems) io.stderr(`pm-lint: ${problem}\n`);
+    if (outcome.output !== null) io.stdout(outcome.output);
+    else io.stderr(`Wrote ${displayPath(outcome.written!, io.cwd)}.\n`);
+    return outcome.failed ? EXIT.fatal : EXIT.ok;
   }
   if (args['list-rules']) {
     const { listRules } = await import('./list-rules.js');

@@ -19,6 +19,7 @@ import { incidentDateSources, type IncidentDateSource } from './facts/incident-d
 import { findActionItemModel, type ActionItem, type ActionItemTable } from './facts/action-items.js';
 import { buildTimelines, type Timeline } from './facts/timeline.js';
 import { findResponseTimes, type ResponseTimes } from './facts/response-times.js';
+import { findSeverity, type IncidentSeverity } from './facts/severity.js';
 import { findCoverage, type Coverage } from './facts/coverage.js';
 import { sectionContent, type SectionContent } from './facts/section-content.js';
 import { collectLinks, type LinkFact } from './facts/links.js';
@@ -136,6 +137,11 @@ export class PostmortemDocument {
    */
   get timelines(): Timeline[] {
     return this.derived('timelines', buildTimelines);
+  }
+
+  /** The incident's severity from its metadata, with a key that groups its spellings (see severity.ts). */
+  get severity(): IncidentSeverity | null {
+    return this.derived('severity', findSeverity);
   }
 
   /**
