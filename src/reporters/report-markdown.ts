@@ -17,6 +17,10 @@ export const CHART_MONTHS = 24;
 export const CHART_INCIDENTS = 30;
 /** Action texts are cut to this many characters in tables. */
 const ACTION_LENGTH = 100;
+/** Rows of a list of action items (overdue, without an owner); the JSON report has them all. */
+export const MAX_LISTED_ITEMS = 50;
+/** Names on a chart's axis are cut to this many characters. */
+const LABEL_LENGTH = 32;
 
 const METRIC_NAMES: Record<ResponseMetric, string> = { detect: 'Time to detect', mitigate: 'Time to mitigate', resolve: 'Time to resolve' };
 
@@ -26,6 +30,7 @@ const METRIC_NAMES: Record<ResponseMetric, string> = { detect: 'Time to detect',
  * resolve per incident). Renders on GitHub, in a job summary and in a repository file.
  */
 export function markdownReport(report: PostmortemReport, options: MarkdownReportOptions = {}): string {
+  const fileLink = (document: { path: string }) => link(document, document.path.split('/').pop()!);
   const link = (document: { path: string }, text = document.path) => `[${cell(shorten(text))}](${options.linkBase ?? ''}${encodePath(document.path)})`;
   const out: string[] = ['# Postmortem report', '', overview(report), ''];
 
@@ -116,11 +121,12 @@ export function markdownReport(report: PostmortemReport, options: MarkdownReport
     out.push(
       ...table(
         ['Due', 'Days overdue', 'Action', 'Owner', 'Priority', 'Postmortem', 'Line'],
-        items.overdue.map((item) => [
-          item.due!, String(item.daysOverdue), cell(shorten(item.text)), item.owner === null ? '*none*' : cell(item.owner), cell(item.priority ?? ''), link(item), String(item.line),
+        items.overdue.slice(0, MAX_LISTED_ITEMS).map((item) => [
+          item.due!, String(item.daysOverdue), cell(shorten(item.text)), item.owner === null ? '*none*' : cell(item.owner), cell(item.priority ?? ''), fileLink(item), String(item.line),
         ]),
         [false, true, false, false, false, false, true],
       ),
+      ...more(items.overdue.length),
       '',
     );
   }
@@ -131,9 +137,10 @@ export function markdownReport(report: PostmortemReport, options: MarkdownReport
     out.push(
       ...table(
         ['Action', 'Priority', 'Due', 'Postmortem', 'Line'],
-        items.unowned.map((item) => [cell(shorten(item.text)), cell(item.priority ?? ''), item.due ?? cell(item.dueText ?? ''), link(item), String(item.line)]),
+        items.unowned.slice(0, MAX_LISTED_ITEMS).map((item) => [cell(shorten(item.text)), cell(item.priority ?? ''), item.due ?? cell(item.dueText ?? ''), fileLink(item), String(item.line)]),
         [false, false, false, false, true],
       ),
+      ...more(items.unowned.length),
       '',
     );
   }
@@ -149,6 +156,11 @@ export function markdownReport(report: PostmortemReport, options: MarkdownReport
   );
   out.push(`<sub>pm-lint${options.version ? ` ${options.version}` : ''} report, as of ${report.asOf}.</sub>`);
   return `${out.join('\n')}\n`;
+}
+
+/** A line under a list cut at MAX_LISTED_ITEMS. */
+function more(count: number): string[] {
+  return count > MAX_LISTED_ITEMS ? ['', `… and ${count - MAX_LISTED_ITEMS} more (the JSON report, \`--format json\`, lists them all).`] : [];
 }
 
 function overview(report: PostmortemReport): string {
@@ -214,9 +226,11 @@ function responseChart(documents: readonly DocumentReport[], metric: 'detect' | 
   ];
 }
 
+/** A short name on a chart's axis: the date and the incident id, else the title, else the file name. */
 function incidentLabel(document: DocumentReport): string {
-  const name = document.incidentId ?? document.path.split('/').pop()!.replace(/\.(?:md|markdown|mdx)$/i, '');
-  return document.date && !name.includes(document.date) ? `${document.date} ${name}` : name;
+  const name = document.incidentId ?? document.title ?? document.path.split('/').pop()!.replace(/\.(?:md|markdown|mdx)$/i, '');
+  const text = document.date ? `${document.date} ${name.replace(document.date, '').replace(/^[\s_,:-]+/, '')}`.trim() : name;
+  return text.length <= LABEL_LENGTH ? text : `${text.slice(0, LABEL_LENGTH - 1).trimEnd()}…`;
 }
 
 function summaryRow(name: string, summary: ResponseTimeSummary): string[] {

@@ -9,6 +9,7 @@ import {
  * worker thread can send it back.
  */
 export interface DocumentFacts {
+  /** The document's title heading, else its metadata's title. */
   title: string | null;
   incidentId: string | null;
   /** The incident's date (YYYY-MM-DD): metadata, else the title, else the file name. */
@@ -55,7 +56,7 @@ export function documentFacts(document: PostmortemDocument): DocumentFacts {
       : null;
   }
   return {
-    title: document.title ? oneLine(document.title.text) : null,
+    title: document.title ? oneLine(document.title.text) : metadataValue('title'),
     incidentId: metadataValue('incidentId'),
     date: document.incidentDate ? toIsoDate(document.incidentDate) : null,
     severity: severity?.key ?? null,
