@@ -168,7 +168,7 @@ function timelineTime(metric: ResponseMetric, timeline: TimedEntry[]): ResponseT
     seconds: end.instant - start.instant,
     source: 'timeline',
     approximate: false,
-    spans: [start.entry.entrySpan, end.entry.entrySpan],
+    spans: end === start ? [start.entry.entrySpan] : [start.entry.entrySpan, end.entry.entrySpan],
     field: null,
     from: start,
     to: end,
