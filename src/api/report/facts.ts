@@ -1,6 +1,6 @@
 import {
   RESPONSE_METRICS, isUnfilledValue, stripEmoji, toIsoDate,
-  type ActionItem, type PostmortemDocument, type ResponseMetric, type ResponseTime,
+  type ActionItem, type PostmortemDocument, type ResponseMetric, type ResponseTime, type Span,
 } from '../../model/index.js';
 
 /**
@@ -56,19 +56,30 @@ export function documentFacts(document: PostmortemDocument): DocumentFacts {
       : null;
   }
   return {
-    title: document.title ? oneLine(document.title.text) : metadataValue('title'),
+    title: document.title && !holdsPlaceholder(document, document.title.span) ? oneLine(document.title.text) : metadataValue('title'),
     incidentId: metadataValue('incidentId'),
     date: document.incidentDate ? toIsoDate(document.incidentDate) : null,
     severity: severity?.key ?? null,
     severityText: severity?.text ?? null,
     status: metadataValue('status'),
     responseTimes,
-    actionItems: document.actionItems.map(actionItemFact),
+    actionItems: document.actionItems.map((item) => actionItemFact(document, item)),
   };
 }
 
-function actionItemFact(item: ActionItem): ActionItemFact {
-  const { owner, priority, due, status } = item.fields;
+/** Whether template text ("TBD", "[name]", "[Incident title]") stands within a span. */
+function holdsPlaceholder(document: PostmortemDocument, span: Span): boolean {
+  return document.placeholders.found.some((placeholder) => placeholder.start < span.end.offset && placeholder.end > span.start.offset);
+}
+
+function actionItemFact(document: PostmortemDocument, item: ActionItem): ActionItemFact {
+  // A field that holds template text states nothing.
+  const stated = <Field extends { span: Span }>(field: Field | undefined): Field | undefined =>
+    field && !holdsPlaceholder(document, field.span) ? field : undefined;
+  const owner = stated(item.fields.owner);
+  const priority = stated(item.fields.priority);
+  const due = stated(item.fields.due);
+  const status = stated(item.fields.status);
   const dueDate = due?.value && due.value.valid && due.value.date.year !== null ? toIsoDate(due.value.date) : null;
   const priorityText = filled(priority?.value);
   return {
