@@ -186,3 +186,25 @@ describe('pm-lint report', () => {
     for (const table of tables(markdown)) for (const row of table) expect(row).toHaveLength(table[0]!.length);
   });
 });
+
+describe('the README', () => {
+  const readme = readFileSync(join(packageRoot(), 'README.md'), 'utf8');
+
+  it('shows real output: its terminal excerpt is what pm-lint prints at 100 columns', async () => {
+    const excerpt = /```text\n(examples\/[\s\S]*?)```/.exec(readme)![1]!.split('\n').filter((line) => line !== '' && line !== '…' && line !== '  …');
+    let stdout = '';
+    const io: CliIo = { stdout: (text) => (stdout += text), stderr: () => {}, readStdin: () => Buffer.alloc(0), cwd: packageRoot(), isTTY: true, columns: 100, env: {} };
+    await main(['examples', '--no-color'], io);
+    const lines = stdout.split('\n');
+    for (const line of excerpt) expect(lines, line).toContain(line);
+  });
+
+  it('shows real output: its excerpt of the Markdown report is what `pm-lint report examples` writes', async () => {
+    const excerpt = /````markdown\n([\s\S]*?)````/.exec(readme)![1]!;
+    const { code, stdout } = await cli(['report', 'examples', '--as-of', '2026-04-10'], packageRoot());
+    expect(code).toBe(0);
+    // Each table of the excerpt is a table of the report, whole.
+    for (const table of excerpt.split('\n\n').filter((block) => block.startsWith('|'))) expect(stdout).toContain(`${table.trimEnd()}\n`);
+    for (const line of excerpt.split('\n').filter((line) => line !== '')) expect(stdout.split('\n'), line).toContain(line);
+  });
+});
