@@ -47,8 +47,11 @@ class UsageError extends Error {}
 function buildParser(yargs: typeof Yargs, argv: string[]) {
   return yargs(argv)
     .scriptName('pm-lint')
+    // --format is the default command's (the lint formats) and report's (markdown, json): a global option would merge their choices.
     .command('$0 [paths..]', 'Lint incident postmortems written in Markdown.', (command) =>
-      command.positional('paths', { describe: 'Files, directories and globs (default: .)', type: 'string', array: true }),
+      command
+        .positional('paths', { describe: 'Files, directories and globs (default: .)', type: 'string', array: true })
+        .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as FormatName, describe: 'Output format' }),
     )
     .command('init', 'Write a commented starter configuration (.pmlintrc.yaml)', (command) =>
       command.option('force', { type: 'boolean', default: false, describe: 'Replace an existing configuration file' }),
@@ -65,7 +68,6 @@ function buildParser(yargs: typeof Yargs, argv: string[]) {
         .option('format', { alias: 'f', choices: ['markdown', 'json'], default: 'markdown', describe: 'Report format' })
         .option('as-of', { type: 'string', describe: 'Count overdue action items as of this day, YYYY-MM-DD (default: today)' }),
     )
-    .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as FormatName, describe: 'Output format' })
     .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to a file' })
     .option('config', { alias: 'c', type: 'string', describe: 'Use this configuration file instead of searching for one' })
     .option('rule', { type: 'string', describe: 'Set a rule: id:severity (off, warn, error); repeatable' })
@@ -272,7 +274,7 @@ async function run(args: Arguments, io: CliIo): Promise<number> {
   const shown = args.quiet ? results.map(errorsOnly) : results;
   const env = io.env ?? process.env;
   const color = args.color ?? (io.isTTY && !env.NO_COLOR && !args['output-file']);
-  const output = formatResults(shown, args.format, {
+  const output = formatResults(shown, args.format as FormatName, {
     cwd: io.cwd,
     color,
     rules: [...rules, ...loadedPluginRules()],
