@@ -31,7 +31,7 @@ function pullRequestRepo() {
   return { root, event };
 }
 
-function runAction(root: string, event: string, inputs: Record<string, string>) {
+function runAction(root: string, event: string, inputs: Record<string, string>, extraEnv: NodeJS.ProcessEnv = {}) {
   const summary = join(root, 'summary.md');
   const output = join(root, 'output.txt');
   writeFileSync(summary, '');
@@ -44,6 +44,7 @@ function runAction(root: string, event: string, inputs: Record<string, string>) 
     GITHUB_EVENT_PATH: event,
     GITHUB_STEP_SUMMARY: summary,
     GITHUB_OUTPUT: output,
+    ...extraEnv,
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase().replace(/-/g, '_')}`] = value;
   const result = spawnSync(process.execPath, [entry], { cwd: root, env, encoding: 'utf8' });
@@ -53,7 +54,9 @@ function runAction(root: string, event: string, inputs: Record<string, string>) 
 describe('the GitHub Action', () => {
   it('declares the inputs users configure, with their defaults', () => {
     const action = parseYaml(readFileSync(join(packageRoot(), 'action.yml'), 'utf8'));
-    expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(['paths', 'config', 'max-warnings', 'only-changed', 'sarif-file']));
+    expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(['paths', 'config', 'max-warnings', 'only-changed', 'sarif-file', 'report']));
+    expect(action.inputs.report.default).toBe('false');
+    expect(action.runs.steps.at(-1).env.INPUT_REPORT).toBe('${{ inputs.report }}');
     expect(action.inputs.paths.default).toBe('docs/postmortems');
     expect(action.runs.using).toBe('composite');
     expect(action.runs.steps.at(-1).run).toContain('dist/src/action/main.js');
@@ -101,6 +104,22 @@ describe('the GitHub Action', () => {
     const badConfig = runAction(root, event, { paths: 'docs/postmortems', config: 'nope.json' });
     expect(badConfig.code).toBe(2);
     expect(badConfig.stdout).toMatch(/^::error title=pm-lint::invalid configuration: .*nope\.json: file not found\n$/);
+  });
+
+  it('with report, adds the report on every postmortem under the paths to the job summary, also when only the changed ones are linted', () => {
+    const { root, event } = pullRequestRepo();
+    const github = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/ops', GITHUB_SHA: 'abc123' };
+    const run = runAction(root, event, { paths: 'docs/postmortems', 'only-changed': 'true', report: 'true' }, github);
+    expect(run.code).toBe(1);
+    // The annotations are the changed files'; the report covers all three postmortems.
+    expect(run.stdout).not.toContain('old-bad.md');
+    expect(run.summary).toContain('## pm-lint');
+    expect(run.summary).toContain('# Postmortem report');
+    expect(run.summary).toContain('3 postmortems');
+    expect(run.summary).toContain('| [docs/postmortems/old-bad.md](https://github.com/acme/ops/blob/abc123/docs/postmortems/old-bad.md) |');
+    expect(runAction(root, event, { paths: 'docs/postmortems' }).summary).not.toContain('# Postmortem report');
+    const all = runAction(root, event, { paths: 'docs/postmortems', report: 'true' });
+    expect(all.summary).toContain('| [docs/postmortems/new-bad.md](docs/postmortems/new-bad.md) | ');
   });
 
   it('says so in the summary when there is no pull request to compare with', () => {

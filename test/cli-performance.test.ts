@@ -18,7 +18,7 @@ describe('--concurrency', () => {
     const two = run(['--concurrency=2'], root);
     expect(one.code).toBe(1);
     expect(two).toEqual(one);
-    expect(one.stdout).toMatch(/\d+ messages? \(/);
+    expect(one.stdout).toMatch(/\d+ problems? \(/);
   });
 
   it('exits 2 for a value that is not a whole number of threads', () => {

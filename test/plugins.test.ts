@@ -86,7 +86,7 @@ describe('plugins', () => {
     const root = project(
       { plugins: ['./tools/missing.mjs', 'pm-lint-plugin-absent', './tools/bad.mjs', './tools/broken.mjs'] },
       {
-        'tools/bad.mjs': `export default { name: 'bad', rules: [{ id: 'Bad Id', severity: 'loud', messages: {}, schema: [], check: 1 }] };`,
+        'tools/bad.mjs': `export default { name: 'bad', rules: [{ id: 'Bad Id', severity: 'loud', messages: {}, schema: [], check: 1, supersedes: 'no-placeholders' }] };`,
         'tools/broken.mjs': 'export default {',
       },
     );
@@ -97,7 +97,7 @@ describe('plugins', () => {
       'pm-lint: invalid configuration:',
       `  ${config}: plugins[0]: cannot find the plugin "./tools/missing.mjs" (no file ${join(root, 'tools/missing.mjs')})`,
       `  ${config}: plugins[1]: cannot find the plugin package "pm-lint-plugin-absent" (install it where the configuration is, or give a path starting with "./")`,
-      `  ${config}: plugins[2]: the plugin "./tools/bad.mjs" has invalid rules: rule "Bad Id": "id" must be kebab-case, such as "no-foo"; "description" must be a sentence; "severity" must be "error" or "warn"; "messages" must map message ids to templates; "schema" must be a JSON Schema object for the options; "check" must be a function`,
+      `  ${config}: plugins[2]: the plugin "./tools/bad.mjs" has invalid rules: rule "Bad Id": "id" must be kebab-case, such as "no-foo"; "description" must be a sentence; "severity" must be "error" or "warn"; "messages" must map message ids to templates; "schema" must be a JSON Schema object for the options; "check" must be a function; "supersedes" must be a list of rule ids`,
       `  ${config}: plugins[3]: cannot load the plugin "./tools/broken.mjs": Unexpected end of input`,
     ]);
   });

@@ -125,6 +125,8 @@ export default defineRule<Options, Compiled>({
     'Requires every action item to have an owner, a priority in the scale and a real due date not before the incident, and a known status when it states one.',
   severity: 'warn',
   recommended: true,
+  // A field's placeholder ("Owner: TBD") is this rule's finding; no-placeholders' at the same span says less.
+  supersedes: ['no-placeholders'],
   messages: {
     missingOwner: 'Action item has no owner: add an owner (a person or team, such as @handle).',
     missingPriority: 'Action item has no priority: add one of {{scale}}.',

@@ -66,6 +66,10 @@ export async function evaluate(corpus = DEFAULT_CORPUS, judgmentsPath = OWN_JUDG
     for (const message of result.messages) {
       if (!message.ruleId) continue;
       findings.push({ file: basename(result.filePath), rule: message.ruleId, line: message.line, message: message.message });
+      // A finding reported once for two rules (Rule.supersedes) is still each rule's finding.
+      for (const duplicate of message.duplicates ?? []) {
+        findings.push({ file: basename(result.filePath), rule: duplicate.ruleId, line: message.line, message: duplicate.message });
+      }
     }
   }
   return {
@@ -103,7 +107,11 @@ export async function evaluateTeams(corpus = DEFAULT_CORPUS, judgmentsPath = OWN
     );
     for (const result of results) {
       for (const message of result.messages) {
-        if (message.ruleId) findings.push({ file: basename(result.filePath), rule: message.ruleId, line: message.line, message: message.message });
+        if (!message.ruleId) continue;
+        findings.push({ file: basename(result.filePath), rule: message.ruleId, line: message.line, message: message.message });
+        for (const duplicate of message.duplicates ?? []) {
+          findings.push({ file: basename(result.filePath), rule: duplicate.ruleId, line: message.line, message: duplicate.message });
+        }
       }
     }
   }

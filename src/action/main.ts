@@ -2,7 +2,9 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { rules } from '../../rules/index.js';
-import { lintFiles, type LintOptions } from '../api/lint.js';
+import { lintFiles, type LintFilesResult, type LintOptions } from '../api/lint.js';
+import { reportFiles, type PostmortemReport } from '../api/report/report.js';
+import { markdownReport } from '../reporters/report-markdown.js';
 import { GitError } from '../api/git.js';
 import { ConfigError, formatProblem } from '../config/types.js';
 import { loadedPluginRules } from '../config/plugins.js';
@@ -15,7 +17,8 @@ import { jobSummary } from './summary.js';
 /**
  * The GitHub Action's entry point (action.yml): lints the configured paths (or only the
  * Markdown files the pull request changes), annotates the pull request with workflow
- * commands, writes a job summary and optionally SARIF, and exits with pm-lint's code.
+ * commands, writes a job summary (with `report`, the report on every postmortem under the
+ * paths too) and optionally SARIF, and exits with pm-lint's code.
  */
 interface Inputs {
   paths: string[];
@@ -24,6 +27,7 @@ interface Inputs {
   onlyChanged: boolean;
   sarifFile: string;
   allowPluginsOnForks: boolean;
+  report: boolean;
 }
 
 function input(name: string, fallback = ''): string {
@@ -40,6 +44,7 @@ function readInputs(): Inputs {
     onlyChanged: /^(true|yes|1)$/i.test(input('only-changed', 'false')),
     sarifFile: input('sarif-file'),
     allowPluginsOnForks: /^(true|yes|1)$/i.test(input('allow-plugins-on-forks', 'false')),
+    report: /^(true|yes|1)$/i.test(input('report', 'false')),
   };
 }
 
@@ -80,6 +85,12 @@ function changedSinceRef(event: PullRequestEvent, cwd: string): string | null {
   }
 }
 
+/** Where the job's files are shown on GitHub, for the report's links ("" outside GitHub). */
+function blobBase(): string {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = process.env;
+  return server && repository && sha ? `${server}/${repository}/blob/${sha}/` : '';
+}
+
 function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
@@ -103,7 +114,16 @@ export async function runAction(): Promise<number> {
     if (ref) options.changedSince = ref;
     else note = 'only-changed needs a pull_request (or push) event; every file was linted.';
   }
-  const outcome = await lintFiles(inputs.paths, options);
+  // The report covers every postmortem under the paths, also when only the changed ones are linted;
+  // otherwise one run gives both.
+  let report: PostmortemReport | undefined;
+  let outcome: LintFilesResult;
+  if (inputs.report && options.changedSince === undefined) {
+    ({ report, lint: outcome } = await reportFiles(inputs.paths, options));
+  } else {
+    outcome = await lintFiles(inputs.paths, options);
+    if (inputs.report) ({ report } = await reportFiles(inputs.paths, { ...options, changedSince: undefined }));
+  }
   for (const { pattern, reason } of outcome.unmatched) process.stderr.write(`pm-lint: "${pattern}": ${reason}.\n`);
   for (const notice of outcome.notices) {
     const text = `${notice} (This is a pull request from a fork; set the input allow-plugins-on-forks to true to trust its plugins.)`;
@@ -118,7 +138,10 @@ export async function runAction(): Promise<number> {
     process.stdout.write(`::error title=pm-lint::Too many warnings (maximum: ${inputs.maxWarnings}, found: ${result.warningCount}).\n`);
   }
   const summaryPath = process.env.GITHUB_STEP_SUMMARY;
-  if (summaryPath) appendFileSync(summaryPath, jobSummary(outcome.results, cwd, note));
+  if (summaryPath) {
+    appendFileSync(summaryPath, jobSummary(outcome.results, cwd, note));
+    if (report) appendFileSync(summaryPath, `\n${markdownReport(report, { linkBase: blobBase(), version: packageVersion() })}`);
+  }
   writeOutput('error-count', String(result.errorCount));
   writeOutput('warning-count', String(result.warningCount));
   return result.code;

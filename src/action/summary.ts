@@ -31,7 +31,8 @@ export function jobSummary(results: LintResult[], cwd: string, note?: string): s
     const top = [...result.messages].sort((a, b) => b.severity - a.severity || a.line - b.line).slice(0, TOP_FINDINGS);
     lines.push('', `<details><summary><code>${displayPath(result.filePath, cwd)}</code>: ${plural(result.errorCount, 'error')}, ${plural(result.warningCount, 'warning')}</summary>`, '');
     for (const message of top) {
-      const rule = message.ruleId ? ` (\`${message.ruleId}\`)` : '';
+      const ruleIds = [message.ruleId, ...(message.duplicates ?? []).map((duplicate) => duplicate.ruleId)].filter(Boolean);
+      const rule = ruleIds.length > 0 ? ` (${ruleIds.map((id) => `\`${id}\``).join(', ')})` : '';
       lines.push(`- line ${message.line}: **${message.severity === 2 ? 'error' : 'warning'}** ${escapeCell(message.message)}${rule}`);
     }
     if (result.messages.length > top.length) lines.push(`- … and ${result.messages.length - top.length} more (see the annotations)`);

@@ -6,7 +6,8 @@ import type { LintMessage } from '../engine/types.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 
 /** Bumped when the cache file's layout changes; an older file is then ignored. */
-const FORMAT = 1;
+// 2: messages may carry `duplicates` (findings of two rules on one span reported once).
+const FORMAT = 2;
 
 export const DEFAULT_CACHE_LOCATION = '.pmlintcache';
 

@@ -9,3 +9,6 @@ export { defineRule } from '../engine/types.js';
 export type { Rule, RuleContext, Report, LintMessage, LintResult, Severity, Fix, JsonSchema } from '../engine/types.js';
 export { PostmortemDocument } from '../model/document.js';
 export type * from '../model/facts/types.js';
+export { reportFiles, buildReport, type PostmortemReport, type ReportOptions, type DocumentReport, type ActionItemReference } from './report/report.js';
+export type { DocumentFacts, ActionItemFact, ResponseTimeFact } from './report/facts.js';
+export { markdownReport, type MarkdownReportOptions } from '../reporters/report-markdown.js';

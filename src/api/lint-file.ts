@@ -7,7 +7,9 @@ import { lintDocument, summarize } from '../engine/engine.js';
 import { lintAndFix } from '../engine/fix.js';
 import type { LintMessage, LintResult, Rule } from '../engine/types.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import type { PostmortemDocument } from '../model/document.js';
 import { describeIoError, readTextFile } from './read.js';
+import { documentFacts, type DocumentFacts } from './report/facts.js';
 
 export interface LintOptions {
   /** Working directory: relative paths, config search and .pmlintignore start here. */
@@ -46,6 +48,11 @@ export interface LintOptions {
    * loads none and skips their rules' settings; `notices` says which were not loaded.
    */
   plugins?: boolean;
+  /**
+   * Also read what `pm-lint report` needs of each document from its model while it is
+   * linted (lintFiles returns it in `facts`). No cache is read or written with it.
+   */
+  facts?: boolean;
 }
 
 /**
@@ -92,6 +99,8 @@ export interface FileOutcome {
    * not be linted): what the cache may store.
    */
   contentHash?: string;
+  /** What the report needs of the document (with the `facts` option; none for a file that could not be parsed). */
+  facts?: DocumentFacts;
 }
 
 /** SHA-1 of a file's bytes: the cache's key for its content. */
@@ -110,8 +119,10 @@ export function lintFile(filePath: string, session: LintSession): FileOutcome {
     return { result: summarize(filePath, [fileMessage(2, `Cannot lint this file: ${read.reason}.`, true)]), unreadable: 'io' in read };
   }
   const config = resolver.configFor(filePath);
-  const result = lintWithConfig(filePath, read.text, config, session, read.invalidUtf8);
-  if (result.output === undefined) return { result, unreadable: false, contentHash: contentHash(read.bytes) };
+  let facts: DocumentFacts | undefined;
+  const inspect = options.facts && !options.fix ? (document: PostmortemDocument) => (facts = documentFacts(document)) : undefined;
+  const result = lintWithConfig(filePath, read.text, config, session, read.invalidUtf8, inspect);
+  if (result.output === undefined) return { result, unreadable: false, contentHash: contentHash(read.bytes), ...(facts ? { facts } : {}) };
   if (options.fix !== 'write') return { result, unreadable: false };
   const written = writeFix(filePath, read.bytes, read.bom, result.output);
   if ('bytes' in written) return { result, unreadable: false, contentHash: contentHash(written.bytes) };
@@ -121,7 +132,14 @@ export function lintFile(filePath: string, session: LintSession): FileOutcome {
   return { result: summarize(filePath, unfixed.messages), unreadable: written.io };
 }
 
-export function lintWithConfig(filePath: string, text: string, config: FileConfig, session: LintSession, invalidUtf8 = false): LintResult {
+export function lintWithConfig(
+  filePath: string,
+  text: string,
+  config: FileConfig,
+  session: LintSession,
+  invalidUtf8 = false,
+  inspect?: (document: PostmortemDocument) => void,
+): LintResult {
   const lint = session.options.fix ? lintAndFix : lintDocument;
   const result = lint(filePath, text, {
     path: filePath,
@@ -135,6 +153,7 @@ export function lintWithConfig(filePath: string, text: string, config: FileConfi
     ...(config.conditional && config.withConditions
       ? { conditional: { conditions: config.conditional.map((override) => override.when), rulesFor: (matched: boolean[]) => config.withConditions!(matched).rules } }
       : {}),
+    inspect,
   });
   if (result.output !== undefined) result.source = text;
   return result;

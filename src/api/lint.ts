@@ -12,6 +12,7 @@ import { filesChangedSince } from './git.js';
 import { contentHash, createSession, fileMessage, lintFile, lintWithConfig, type FileOutcome, type LintOptions, type LintSession } from './lint-file.js';
 import { lintInParallel, MIN_FILES_FOR_WORKERS } from './pool.js';
 import { decodeBytes } from './read.js';
+import type { DocumentFacts } from './report/facts.js';
 
 export type { LintOptions } from './lint-file.js';
 
@@ -23,6 +24,8 @@ export interface LintFilesResult {
   unreadable: string[];
   /** Things to tell the user that are not about a file: plugins not loaded, a cache that could not be used. */
   notices: string[];
+  /** With the `facts` option: what the report needs of each document linted, by file path. */
+  facts?: Map<string, DocumentFacts>;
 }
 
 /**
@@ -99,7 +102,7 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
   const configs = new Map(discovery.files.map((file) => [file, resolver.configFor(file)]));
   let toLint = discovery.files;
   let cache: LintCache | undefined;
-  if (options.cache) {
+  if (options.cache && !options.facts) {
     const location = resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION);
     cache = LintCache.load(location, runKey(packageVersion(), (options.rules ?? builtInRules).map((rule) => rule.id), options));
     if (cache.discarded) notices.push(`the cache file ${location} was not used: ${cache.discarded}; it will be rewritten.`);
@@ -112,9 +115,11 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
   }
 
   const outcomes = await lintAll(toLint, runOptions, session);
+  const facts = options.facts ? new Map<string, DocumentFacts>() : undefined;
   outcomes.forEach((outcome, i) => {
     const file = toLint[i]!;
     if (outcome.unreadable) unreadable.push(file);
+    if (facts && outcome.facts) facts.set(file, outcome.facts);
     results.push(outcome.result);
     if (!cache) return;
     if (outcome.contentHash === undefined || outcome.result.messages.some((message) => message.fatal)) cache.delete(file);
@@ -129,7 +134,13 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
   }
   results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
   unreadable.sort();
-  return { results, unmatched: discovery.unmatched, unreadable, notices: [...resolver.pluginNotices, ...resolver.templateNotices, ...notices] };
+  return {
+    results,
+    unmatched: discovery.unmatched,
+    unreadable,
+    notices: [...resolver.pluginNotices, ...resolver.templateNotices, ...notices],
+    ...(facts ? { facts } : {}),
+  };
 }
 
 /**

@@ -12,6 +12,8 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 import { GitError } from '../api/git.js';
 import { WorkerError } from '../api/pool.js';
 import { displayPath } from '../reporters/paths.js';
+import { DEFAULT_WIDTH } from '../reporters/stylish.js';
+import { supportsHyperlinks } from '../reporters/hyperlinks.js';
 
 // Commands, diffs and the like are imported when used: a plain run must start fast.
 import { EXIT, outcomeOf } from './exit-code.js';
@@ -24,6 +26,10 @@ export interface CliIo {
   readStdin: () => Buffer;
   cwd: string;
   isTTY: boolean;
+  /** The terminal's width in columns (undefined when standard output is not a terminal). */
+  columns?: number;
+  /** The environment (colour, hyperlinks). */
+  env?: Record<string, string | undefined>;
 }
 
 const defaultIo = (): CliIo => ({
@@ -32,6 +38,8 @@ const defaultIo = (): CliIo => ({
   readStdin: () => readFileSync(0),
   cwd: process.cwd(),
   isTTY: Boolean(process.stdout.isTTY),
+  columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+  env: process.env,
 });
 
 class UsageError extends Error {}
@@ -39,8 +47,11 @@ class UsageError extends Error {}
 function buildParser(yargs: typeof Yargs, argv: string[]) {
   return yargs(argv)
     .scriptName('pm-lint')
+    // --format is the default command's (the lint formats) and report's (markdown, json): a global option would merge their choices.
     .command('$0 [paths..]', 'Lint incident postmortems written in Markdown.', (command) =>
-      command.positional('paths', { describe: 'Files, directories and globs (default: .)', type: 'string', array: true }),
+      command
+        .positional('paths', { describe: 'Files, directories and globs (default: .)', type: 'string', array: true })
+        .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as FormatName, describe: 'Output format' }),
     )
     .command('init', 'Write a commented starter configuration (.pmlintrc.yaml)', (command) =>
       command
@@ -57,7 +68,12 @@ function buildParser(yargs: typeof Yargs, argv: string[]) {
     .command('lsp', 'Start the language server for editors (LSP over standard input and output)', (command) =>
       command.option('stdio', { type: 'boolean', describe: 'Talk over standard input and output (the default and only transport)' }),
     )
-    .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as FormatName, describe: 'Output format' })
+    .command('report [paths..]', 'Report on the postmortems: incidents, response times, action items, lint health (Markdown or JSON)', (command) =>
+      command
+        .positional('paths', { describe: 'Files, directories and globs (default: .)', type: 'string', array: true })
+        .option('format', { alias: 'f', choices: ['markdown', 'json'], default: 'markdown', describe: 'Report format' })
+        .option('as-of', { type: 'string', describe: 'Count overdue action items as of this day, YYYY-MM-DD (default: today)' }),
+    )
     .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to a file' })
     .option('config', { alias: 'c', type: 'string', describe: 'Use this configuration file instead of searching for one' })
     .option('rule', { type: 'string', describe: 'Set a rule: id:severity (off, warn, error); repeatable' })
@@ -225,6 +241,23 @@ async function run(args: Arguments, io: CliIo, argv: string[]): Promise<number> 
     );
     return code ?? EXIT.ok;
   }
+  if (command === 'report') {
+    if (args.stdin || args.fix || args['fix-dry-run'] || args.cache) throw new UsageError('report reads files: --stdin, --fix, --fix-dry-run and --cache do not apply to it');
+    const { reportCommand } = await import('./commands/report.js');
+    const outcome = await reportCommand({
+      paths: (args.paths as string[] | undefined) ?? [],
+      format: String(args.format),
+      asOf: args['as-of'] as string | undefined,
+      outputFile: args['output-file'],
+      lint: options,
+      cwd: io.cwd,
+    });
+    if ('error' in outcome) throw new UsageError(outcome.error);
+    for (const problem of outcome.problems) io.stderr(`pm-lint: ${problem}\n`);
+    if (outcome.output !== null) io.stdout(outcome.output);
+    else io.stderr(`Wrote ${displayPath(outcome.written!, io.cwd)}.\n`);
+    return outcome.failed ? EXIT.fatal : EXIT.ok;
+  }
   if (args['list-rules']) {
     const { listRules } = await import('./list-rules.js');
     io.stdout(listRules(rules));
@@ -273,11 +306,15 @@ async function run(args: Arguments, io: CliIo, argv: string[]): Promise<number> 
   }
   const outcome = outcomeOf(results, args['max-warnings'], fatal);
   const shown = args.quiet ? results.map(errorsOnly) : results;
-  const output = formatResults(shown, args.format, {
+  const env = io.env ?? process.env;
+  const color = args.color ?? (io.isTTY && !env.NO_COLOR && !args['output-file']);
+  const output = formatResults(shown, args.format as FormatName, {
     cwd: io.cwd,
-    color: args.color ?? (io.isTTY && !process.env.NO_COLOR && !args['output-file']),
+    color,
     rules: [...rules, ...loadedPluginRules()],
     version: packageVersion(),
+    width: (!args['output-file'] && io.columns) || DEFAULT_WIDTH,
+    hyperlinks: color && !args['output-file'] && supportsHyperlinks(env, io.isTTY),
   });
   if (args['output-file']) writeFileAtomic(resolve(io.cwd, args['output-file']), output);
   else io.stdout(output);

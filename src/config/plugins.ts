@@ -191,5 +191,9 @@ function ruleProblems(rule: unknown): string[] {
     }
   }
   if (typeof candidate.check !== 'function') problems.push('"check" must be a function');
+  const supersedes = candidate.supersedes;
+  if (supersedes !== undefined && !(Array.isArray(supersedes) && supersedes.every((id) => typeof id === 'string'))) {
+    problems.push('"supersedes" must be a list of rule ids');
+  }
   return problems;
 }

@@ -3,7 +3,7 @@ import { UnparsableDocumentError } from '../model/parse/parse.js';
 import type { Span } from '../model/parse/positions.js';
 import { applyDirectives, parseDirectives } from './directives.js';
 import { formatMessage, ruleDocsUrl } from './messages.js';
-import type { LintMessage, LintResult, Report, Rule, Severity } from './types.js';
+import type { DuplicateFinding, LintMessage, LintResult, Report, Rule, Severity } from './types.js';
 
 /** A rule as configured for one file: options already validated, defaults filled in. */
 export interface ConfiguredRule {
@@ -27,6 +27,8 @@ export interface LintDocumentOptions extends ModelOptions {
     conditions: ReadonlyArray<Readonly<Record<string, readonly string[]>>>;
     rulesFor(matched: boolean[]): ConfiguredRule[];
   };
+  /** Called with the document's model once the rules have run (not for a document that cannot be parsed). */
+  inspect?: (document: PostmortemDocument) => void;
 }
 
 const SEVERITY: Record<Severity, 1 | 2> = { warn: 1, error: 2 };
@@ -59,7 +61,8 @@ export function lintDocument(filePath: string, text: string, options: LintDocume
   }
   const directives = parseDirectives(document.html, (offset) => document.lines.point(offset));
   const outcome = applyDirectives(messages, directives);
-  const final = outcome.messages;
+  // After directives: disabling one of two rules that found a problem leaves the other's finding as it is.
+  const final = mergeDuplicates(outcome.messages, options.rules);
   if (options.knownRuleIds) {
     for (const directive of directives) {
       for (const rule of directive.rules) {
@@ -77,7 +80,46 @@ export function lintDocument(filePath: string, text: string, options: LintDocume
       );
     }
   }
+  options.inspect?.(document);
   return summarize(filePath, sortMessages(final));
+}
+
+/**
+ * Reports once a problem that two rules found at the very same span, when one of them
+ * supersedes the other (Rule.supersedes): the more specific finding stays, at the higher
+ * of the two severities (merging never lets a document pass that would have failed), with
+ * the other in its `duplicates` and the other's fix when it has none.
+ */
+export function mergeDuplicates(messages: LintMessage[], configured: readonly ConfiguredRule[]): LintMessage[] {
+  const superseded = new Map<string, ReadonlySet<string>>();
+  for (const { rule } of configured) {
+    if (rule.supersedes?.length) superseded.set(rule.id, new Set(rule.supersedes));
+  }
+  if (superseded.size === 0) return messages;
+  const key = (message: LintMessage) => `${message.line}:${message.column}:${message.endLine}:${message.endColumn}`;
+  const byPlace = new Map<string, LintMessage[]>();
+  for (const message of messages) {
+    if (message.ruleId === null) continue;
+    const place = key(message);
+    const list = byPlace.get(place);
+    if (list) list.push(message);
+    else byPlace.set(place, [message]);
+  }
+  const merged = new Set<LintMessage>();
+  for (const message of messages) {
+    const others = message.ruleId === null ? undefined : superseded.get(message.ruleId);
+    if (!others || merged.has(message)) continue;
+    for (const other of byPlace.get(key(message)) ?? []) {
+      if (other === message || merged.has(other) || !others.has(other.ruleId!)) continue;
+      merged.add(other);
+      const duplicate: DuplicateFinding = { ruleId: other.ruleId!, severity: other.severity, message: other.message };
+      if (other.messageId) duplicate.messageId = other.messageId;
+      (message.duplicates ??= []).push(duplicate);
+      if (other.severity > message.severity) message.severity = other.severity;
+      if (!message.fix && other.fix) message.fix = other.fix;
+    }
+  }
+  return merged.size === 0 ? messages : messages.filter((message) => !merged.has(message));
 }
 
 /**

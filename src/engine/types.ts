@@ -60,6 +60,13 @@ export interface Rule<Options = Record<string, unknown>, Prepared = any> {
   fixable?: boolean;
   /** Where the rule is documented, for rules that are not pm-lint's own. */
   docsUrl?: string;
+  /**
+   * Rules that this rule says more about when both report the very same span: an action
+   * item's owner "TBD" is action-item-fields' placeholder owner and no-placeholders'
+   * unfinished "TBD". The engine then reports the finding once, as this rule's, at the
+   * higher of the two severities, and lists the other in the message's `duplicates`.
+   */
+  supersedes?: readonly string[];
   /** Set by pm-lint on a rule loaded from a plugin: the plugin's name and how the configuration names it. */
   plugin?: { name: string; specifier: string };
   /**
@@ -91,6 +98,20 @@ export interface LintMessage {
   docsUrl?: string;
   /** A problem that stopped linting the file (I/O, binary content). */
   fatal?: boolean;
+  /**
+   * Findings of other rules at the same span that this one states more specifically
+   * (see Rule.supersedes): reported once, as this message; kept here so that JSON and
+   * SARIF still name every rule that found the problem.
+   */
+  duplicates?: DuplicateFinding[];
+}
+
+/** A finding reported as part of a more specific one at the same span. */
+export interface DuplicateFinding {
+  ruleId: string;
+  messageId?: string;
+  severity: 1 | 2;
+  message: string;
 }
 
 export interface LintResult {

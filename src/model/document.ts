@@ -18,6 +18,8 @@ import type { CalendarDate } from './text/dates.js';
 import { incidentDateSources, type IncidentDateSource } from './facts/incident-date.js';
 import { findActionItemModel, type ActionItem, type ActionItemTable } from './facts/action-items.js';
 import { buildTimelines, type Timeline } from './facts/timeline.js';
+import { findResponseTimes, type ResponseTimes } from './facts/response-times.js';
+import { findSeverity, type IncidentSeverity } from './facts/severity.js';
 import { findCoverage, type Coverage } from './facts/coverage.js';
 import { sectionContent, type SectionContent } from './facts/section-content.js';
 import { collectLinks, type LinkFact } from './facts/links.js';
@@ -146,6 +148,19 @@ export class PostmortemDocument {
    */
   get timelines(): Timeline[] {
     return this.derived('timelines', buildTimelines);
+  }
+
+  /** The incident's severity from its metadata, with a key that groups its spellings (see severity.ts). */
+  get severity(): IncidentSeverity | null {
+    return this.derived('severity', findSeverity);
+  }
+
+  /**
+   * How long the incident took to detect, mitigate and resolve: stated in a field, given by
+   * the metadata's start and end, or shown by the timeline (see response-times.ts).
+   */
+  get responseTimes(): ResponseTimes {
+    return this.derived('responseTimes', findResponseTimes);
   }
 
   /**

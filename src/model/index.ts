@@ -17,6 +17,8 @@ export {
   type ActionItemFields, type ActionItemFieldName, type ActionItemTable, type ActionItemSource, type StatusMeaning,
 } from './facts/action-items.js';
 export * from './text/times.js';
+export type { IncidentSeverity } from './facts/severity.js';
+export { RESPONSE_METRICS, type ResponseMetric, type ResponseTime, type ResponseTimes } from './facts/response-times.js';
 export { placeEntries, isBefore, type Timeline, type TimelineEntry, type TimedEntry, type PlacementOptions, type TimelineSource, type TimelineEntrySource } from './facts/timeline.js';
 export { findMojibake, type MojibakeRun, type MojibakeEncoding } from './text/mojibake.js';
 export * from './text/placeholders.js';

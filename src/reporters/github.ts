@@ -18,7 +18,8 @@ export const github: Reporter = (results, context) => {
     const file = displayPath(result.filePath, context.cwd);
     for (const message of result.messages) {
       const command = message.severity === 2 ? 'error' : 'warning';
-      const title = message.ruleId ? `pm-lint (${message.ruleId})` : 'pm-lint';
+      const ruleIds = [message.ruleId, ...(message.duplicates ?? []).map((duplicate) => duplicate.ruleId)].filter(Boolean);
+      const title = ruleIds.length > 0 ? `pm-lint (${ruleIds.join(', ')})` : 'pm-lint';
       const properties = [
         `file=${escapeProperty(file)}`,
         `line=${message.line}`,

@@ -1,6 +1,10 @@
 import type { Reporter } from './types.js';
 
-/** ESLint's JSON format: one entry per linted file, clean files included; each message also names its rule's docs (`docsUrl`). */
+/**
+ * ESLint's JSON format: one entry per linted file, clean files included; each message also
+ * names its rule's docs (`docsUrl`) and the findings of other rules it stands for
+ * (`duplicates`: their rule ids, severities and messages).
+ */
 export const json: Reporter = (results) =>
   `${JSON.stringify(
     results.map((result) => ({
@@ -17,6 +21,7 @@ export const json: Reporter = (results) =>
         ...(message.docsUrl ? { docsUrl: message.docsUrl } : {}),
         ...(message.fix ? { fix: message.fix } : {}),
         ...(message.fatal ? { fatal: true } : {}),
+        ...(message.duplicates ? { duplicates: message.duplicates } : {}),
       })),
       errorCount: result.errorCount,
       warningCount: result.warningCount,

@@ -45,6 +45,8 @@ export const sarif: Reporter = (results, context) => {
             },
           },
         ],
+        // The rules whose findings at the same span this one stands for (see Rule.supersedes).
+        ...(message.duplicates ? { properties: { duplicates: message.duplicates } } : {}),
       };
     }),
   );

@@ -1,23 +1,155 @@
+import stringWidth from 'string-width';
 import { VFile } from 'vfile';
 import { reporter as vfileReporter } from 'vfile-reporter';
+import type { LintMessage } from '../engine/types.js';
 import type { Reporter } from './types.js';
 import { displayPath } from './paths.js';
+import { hyperlink } from './hyperlinks.js';
 
-/** Human output through vfile-reporter: position, severity, message, rule id, docs link, and a summary. */
+/** Columns when the output is not a terminal. */
+export const DEFAULT_WIDTH = 80;
+/** The message column never gets narrower than this, whatever the terminal: a finding stays readable. */
+const MIN_MESSAGE_WIDTH = 30;
+
+const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
+const width = (text: string) => (PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text));
+
+const BOLD = '\u001B[1m';
+const NORMAL = '\u001B[22m';
+const RED = '\u001B[31m';
+const YELLOW = '\u001B[33m';
+const DEFAULT_COLOR = '\u001B[39m';
+
+/**
+ * Human output through vfile-reporter, one finding per row: `line:column  severity
+ * message  rule-id`. Messages wrap at the terminal's width under their own column, so no
+ * row is padded to the longest message; each rule's documentation is linked once, in a
+ * footer; the summary counts problems and those `--fix` can fix.
+ */
 export const stylish: Reporter = (results, context) => {
+  const columns = context.width ?? DEFAULT_WIDTH;
+  const messages = results.flatMap((result) => result.messages);
+  const positionWidth = Math.max(0, ...messages.map((message) => `${message.line}:${message.column}`.length));
+  const labelWidth = messages.some((message) => message.severity !== 2) ? 'warning'.length : 'error'.length;
+  const ruleWidth = Math.max(0, ...messages.map((message) => width(message.ruleId ?? '')));
+  // vfile-reporter pads every cell but the last to its column's width plus one space.
+  const messageWidth = Math.max(MIN_MESSAGE_WIDTH, columns - positionWidth - labelWidth - ruleWidth - 3);
+  const indent = ' '.repeat(positionWidth + labelWidth + 2);
+
   const files = results.map((result) => {
     const file = new VFile({ path: displayPath(result.filePath, context.cwd) });
     for (const lint of result.messages) {
-      const message = file.message(lint.message, {
-        place: { start: { line: lint.line, column: lint.column }, end: { line: lint.endLine, column: lint.endColumn } },
+      const [first = '', ...rest] = wrap(reasonOf(lint), messageWidth);
+      const continued = rest.map((line) => `\n${indent}${context.color ? `${BOLD}${line}${NORMAL}` : line}`).join('');
+      const message = file.message(first + continued, {
+        place: { line: lint.line, column: lint.column },
         ruleId: lint.ruleId ?? undefined,
-        source: 'pm-lint',
       });
-      message.fatal = lint.severity === 2 ? true : false;
-      if (lint.docsUrl) message.url = lint.docsUrl;
+      message.fatal = lint.severity === 2;
     }
     return file;
   });
-  const output = vfileReporter(files, { color: context.color, verbose: true, quiet: false });
-  return output ? `${output}\n` : '';
+  let output = vfileReporter(files, { color: context.color, verbose: false, quiet: false });
+  if (messages.length === 0) return output ? `${output}\n` : '';
+  // vfile-reporter's last line counts "messages"; pm-lint's summary replaces it.
+  output = output.slice(0, output.lastIndexOf('\n\n'));
+  return `${output}\n\n${footer(messages, columns, context.color && context.hyperlinks === true)}\n${summary(results, context.color)}\n`;
 };
+
+/** The message as shown: the rules whose findings it stands for are named after it. */
+function reasonOf(message: LintMessage): string {
+  if (!message.duplicates?.length) return message.message;
+  return `${message.message} (also ${message.duplicates.map((duplicate) => duplicate.ruleId).join(', ')})`;
+}
+
+/**
+ * Each rule that reported, once, with its documentation: its id links there where the
+ * terminal shows links. Ids and URLs stand in two columns when every row fits the width.
+ */
+function footer(messages: LintMessage[], columns: number, links: boolean): string {
+  const urls = new Map<string, string>();
+  for (const message of messages) {
+    if (message.ruleId && message.docsUrl && !urls.has(message.ruleId)) urls.set(message.ruleId, message.docsUrl);
+  }
+  if (urls.size === 0) return '';
+  const rows = [...urls].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const idWidth = Math.max(...rows.map(([ruleId]) => width(ruleId)));
+  const aligned = rows.every(([, url]) => 2 + idWidth + 2 + width(shownUrl(url)) <= columns);
+  const lines = ['Rule documentation:'];
+  for (const [ruleId, url] of rows) {
+    const name = links ? hyperlink(ruleId, url) : ruleId;
+    if (aligned) lines.push(`  ${name}${' '.repeat(idWidth - width(ruleId))}  ${shownUrl(url)}`);
+    else lines.push(`  ${name}`, `    ${shownUrl(url)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * A README on GitHub as its folder's page, which shows the same README 12 columns
+ * shorter (a rule's docs then fit on one row at 100 columns); other URLs as they are.
+ */
+function shownUrl(url: string): string {
+  const match = /^(https:\/\/github\.com\/[^/\s]+\/[^/\s]+\/)blob(\/[^\s]+)\/README\.md$/.exec(url);
+  return match ? `${match[1]}tree${match[2]}` : url;
+}
+
+function summary(results: ReadonlyArray<{ errorCount: number; warningCount: number; fixableErrorCount: number; fixableWarningCount: number }>, color: boolean): string {
+  let errors = 0;
+  let warnings = 0;
+  let fixable = 0;
+  for (const result of results) {
+    errors += result.errorCount;
+    warnings += result.warningCount;
+    fixable += result.fixableErrorCount + result.fixableWarningCount;
+  }
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const mark = errors > 0 ? (color ? `${RED}✖${DEFAULT_COLOR}` : '✖') : color ? `${YELLOW}⚠${DEFAULT_COLOR}` : '⚠';
+  const fixes = fixable > 0 ? `; ${fixable} can be fixed with --fix` : '';
+  return `${mark} ${plural(errors + warnings, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})${fixes}`;
+}
+
+/**
+ * Lines of at most `columns` (terminal columns, wide characters counted twice), broken at
+ * spaces; a word longer than a line is broken where it must be. Line breaks in the text stay.
+ */
+export function wrap(text: string, columns: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split(/\r?\n/)) {
+    let line = '';
+    let lineWidth = 0;
+    let started = false;
+    for (const word of paragraph.split(' ')) {
+      const wordWidth = width(word);
+      if (started && lineWidth + 1 + wordWidth <= columns) {
+        line += ` ${word}`;
+        lineWidth += 1 + wordWidth;
+        continue;
+      }
+      if (started) lines.push(line);
+      let rest = word;
+      while (width(rest) > columns) {
+        const [head, tail] = splitAt(rest, columns);
+        lines.push(head);
+        rest = tail;
+      }
+      line = rest;
+      lineWidth = width(rest);
+      started = true;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** The longest start of a word that fits in `columns`, and the rest. */
+function splitAt(word: string, columns: number): [string, string] {
+  let used = 0;
+  let end = 0;
+  for (const character of word) {
+    const size = width(character);
+    if (used + size > columns && end > 0) break;
+    used += size;
+    end += character.length;
+  }
+  return [word.slice(0, end), word.slice(end)];
+}
