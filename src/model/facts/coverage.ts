@@ -2,7 +2,7 @@ import type { Nodes } from 'mdast';
 import type { PostmortemDocument } from '../document.js';
 import type { Span } from '../parse/positions.js';
 import { opensWithClockTime, updateStamps } from '../text/entry-stamps.js';
-import { findStatements, type StatementKind } from '../text/statements.js';
+import { findStatements, mayStateSomething, type StatementKind } from '../text/statements.js';
 import { parseTimestamp } from '../text/times.js';
 import type { ListModel, ParagraphModel } from './types.js';
 
@@ -265,11 +265,14 @@ function timestampedEntries(document: PostmortemDocument): Span | null {
   }
   for (const section of document.sections) if (opensWithClockTime(section.title)) add(section.span);
   for (const paragraph of document.paragraphs) {
-    if (paragraph.quoted) continue;
+    // A time needs a digit: most paragraphs are left at once.
+    if (paragraph.quoted || !/\d/.test(paragraph.text)) continue;
     const view = document.textOf(paragraph.node);
     for (const line of view.lines()) {
-      const range = line.sourceRange(0, line.text.length);
-      if (opensWithClockTime(line.text)) add(document.lines.span(range.start, range.end));
+      if (opensWithClockTime(line.text)) {
+        const range = line.sourceRange(0, line.text.length);
+        add(document.lines.span(range.start, range.end));
+      }
       for (const stamp of updateStamps(line.text)) {
         const at = line.offset(stamp.index);
         add(document.lines.span(at, at + 1));
@@ -293,7 +296,7 @@ function announcesActions(list: ListModel): boolean {
 function statements(document: PostmortemDocument): Statement[] {
   const found: Statement[] = [];
   for (const paragraph of document.paragraphs) {
-    if (paragraph.quoted) continue;
+    if (paragraph.quoted || !mayStateSomething(paragraph.text)) continue;
     const view = document.textOf(paragraph.node);
     const text = view.masked(['code', 'gaps'], ' ').replace(/\s/g, ' ');
     for (const match of findStatements(text)) {

@@ -63,6 +63,11 @@ const PATTERNS: ReadonlyArray<[StatementKind, RegExp, readonly RegExp[]]> = [
   ['impact', IMPACT_WORD, IMPACT],
 ];
 
+/** Whether a text may hold a statement at all: most paragraphs hold no word of one. */
+export function mayStateSomething(text: string): boolean {
+  return CAUSE_WORD.test(text) || UNKNOWN_WORD.test(text) || IMPACT_WORD.test(text);
+}
+
 /** The first statement of each kind in a text (spaces collapsed by the caller or not: patterns allow single spaces and \s). */
 export function findStatements(text: string): StatementMatch[] {
   const found: StatementMatch[] = [];

@@ -140,9 +140,19 @@ export class TextView {
       }
     }
     if (ranges.length === 0) return this.text;
-    const chars = this.text.split('');
-    for (const { start, end } of ranges) for (let i = start; i < end; i++) if (chars[i] !== '\n') chars[i] = by;
-    return chars.join('');
+    // Ranges may overlap (a link inside emphasis): merge them, then copy the text between.
+    ranges.sort((x, y) => x.start - y.start);
+    let result = '';
+    let at = 0;
+    for (const { start, end } of ranges) {
+      const from = Math.max(start, at);
+      if (end <= from) continue;
+      result += this.text.slice(at, from);
+      // Line breaks stay: lines keep their places.
+      for (let i = from; i < end; i++) result += this.text[i] === '\n' ? '\n' : by;
+      at = end;
+    }
+    return result + this.text.slice(at);
   }
 
   /** A part of the view, with its offsets and the ranges that fall in it. */
