@@ -1,26 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeCorpus } from '../bench/corpus.js';
-import { MIN_FILES_FOR_WORKERS } from '../src/api/pool.js';
-import { packageRoot } from '../src/util/package-root.js';
 import { COMPLETE, INCOMPLETE, tempTree } from './helpers.js';
 import { bin, runCli } from './helpers/cli.js';
 
 const run = (args: string[], cwd: string, input?: string) => runCli(args, cwd, { input });
 
 describe('--concurrency', () => {
-  it('prints the same report with one thread and with several', () => {
-    const root = tempTree({ '.pmlintrc.json': JSON.stringify({ root: true, extends: ['pm-lint:strict'] }) });
-    writeCorpus(root, MIN_FILES_FOR_WORKERS + 8);
-    const one = run(['--concurrency', '1'], root);
-    const two = run(['--concurrency=2'], root);
-    expect(one.code).toBe(1);
-    expect(two).toEqual(one);
-    expect(one.stdout).toMatch(/\d+ problems? \(/);
-  });
-
   it('exits 2 for a value that is not a whole number of threads', () => {
     const root = tempTree({ 'a.md': COMPLETE });
     for (const value of ['0', 'abc', '1.5', '-2', '']) {
@@ -82,26 +68,5 @@ describe('the bundled command line (scripts/bundle-cli.ts)', () => {
     expect(readFileSync(bin, 'utf8')).toMatch(/import\("\.\/yargs-[\w-]+\.js"\)/);
   });
 
-  it('starts its worker threads from the bundle, with the same reports as the unbundled build', () => {
-    const root = tempTree({ 'wide.md': '# 근본 원인 🔥\n\n## Summary\n\n\tTBD — 未定\n' });
-    writeCorpus(root, MIN_FILES_FOR_WORKERS + 2);
-    const unbundledBin = join(packageRoot(), 'dist', 'src', 'cli', 'bin.js');
-    // stylish with and without colour: the bundle measures columns with scripts/ascii-string-width.ts.
-    for (const args of [['-f', 'json'], [], ['--color']]) {
-      const bundled = run([...args, '--concurrency', '2'], root);
-      const unbundled = runCli([...args, '--concurrency', '2'], root, { script: unbundledBin });
-      expect(bundled.code, args.join(' ')).toBe(1);
-      expect(bundled.stdout, args.join(' ')).toBe(unbundled.stdout);
-    }
-    expect(staticClosure('worker.js').every((file) => existsSync(join(dirname(bin), file)))).toBe(true);
-  });
 });
 
-it('npm run bench works end to end (generator and harness, two files, one run)', () => {
-  const result = spawnSync(process.execPath, [join(packageRoot(), 'dist', 'bench', 'run.js'), '--smoke'], { encoding: 'utf8' });
-  expect(result.status, result.stderr).toBe(0);
-  for (const tool of ['floor', 'pm-lint --concurrency 1', 'pm-lint', 'pm-lint --cache (warm)', 'markdownlint-cli2']) {
-    expect(result.stdout).toMatch(new RegExp(`\\| 2 \\| [\\d.]+ \\| ${tool.replace(/[()]/g, '\\$&')} \\| [\\d.]+ \\|`));
-  }
-  expect(result.stdout).toContain('| target | measured | limit | met |');
-});

@@ -253,7 +253,7 @@ describe('pm-lint lsp', () => {
     });
     const client = await start({ cwd: root, capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
     const uri = await client.open(join(root, 'doc.md'), readFileSync(join(root, 'doc.md'), 'utf8'));
-    expect((await client.diagnosticsFor(uri)).map((diagnostic) => [diagnostic.code, diagnostic.message.slice(0, 51)])).toEqual([
+    expect((await client.diagnosticsFor(uri)).map((diagnostic) => [diagnostic.code, String(diagnostic.message).slice(0, 51)])).toEqual([
       ['required-sections', 'Missing section "Customer communication" of the tem'],
     ]);
     const path = join(root, 'TEMPLATE.md');

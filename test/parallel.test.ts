@@ -1,9 +1,8 @@
-import { writeFileSync } from 'node:fs';
+
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeCorpus } from '../bench/corpus.js';
 import { lintFiles } from '../src/api/lint.js';
-import { ConfigError } from '../src/config/types.js';
 import { lintInParallel, MIN_FILES_FOR_WORKERS, WorkerError } from '../src/api/pool.js';
 import { getParseCount } from '../src/model/parse/parse.js';
 import { tempTree } from './helpers.js';
@@ -18,39 +17,6 @@ function corpus(count: number): string {
 }
 
 describe('lintFiles on worker threads', () => {
-  it('gives the same results, in the same (path) order, with 1 and 2 threads', async () => {
-    const root = corpus(MIN_FILES_FOR_WORKERS + 16);
-    const one = await lintFiles(['.'], { cwd: root, concurrency: 1 });
-    const two = await lintFiles(['.'], { cwd: root, concurrency: 2 });
-    const three = await lintFiles(['.'], { cwd: root, concurrency: 3 });
-    expect(one.results).toHaveLength(MIN_FILES_FOR_WORKERS + 16);
-    const paths = one.results.map((result) => result.filePath);
-    expect(paths).toEqual([...paths].sort());
-    // Realistic documents, some with defects: the comparison is not one of empty lists.
-    expect(one.results.some((result) => result.messages.length > 0)).toBe(true);
-    expect(two).toEqual(one);
-    expect(three).toEqual(one);
-  });
-
-  it('lints every file on the workers, none on the calling thread, with a larger young generation', async () => {
-    const root = corpus(MIN_FILES_FOR_WORKERS);
-    const before = getParseCount();
-    const { results } = await lintFiles(['.'], { cwd: root, concurrency: 2 });
-    expect(results).toHaveLength(MIN_FILES_FOR_WORKERS);
-    expect(getParseCount() - before).toBe(0);
-    // A stand-in worker that answers each file with the resource limits it was started with.
-    writeFileSync(join(root, 'limits.mjs'), [
-      "import { parentPort, resourceLimits } from 'node:worker_threads';",
-      "parentPort.on('message', ({ batch, files }) => parentPort.postMessage({ type: 'results', batch,",
-      "  outcomes: files.map((filePath) => ({ result: { filePath, limits: resourceLimits }, unreadable: false })) }));",
-      "parentPort.postMessage({ type: 'ready' });",
-    ].join('\n'));
-    const outcomes = await lintInParallel(['a.md', 'b.md'], { cwd: root }, { threads: 2, workerScript: join(root, 'limits.mjs') });
-    expect(outcomes.map((outcome) => (outcome.result as unknown as { limits: object }).limits)).toEqual([
-      expect.objectContaining({ maxYoungGenerationSizeMb: 96 }), expect.objectContaining({ maxYoungGenerationSizeMb: 96 }),
-    ]);
-  });
-
   it('parses each file exactly once with every rule on', async () => {
     const root = corpus(12);
     const before = getParseCount();
@@ -59,15 +25,6 @@ describe('lintFiles on worker threads', () => {
     expect(getParseCount() - before).toBe(12);
   });
 
-  it('reports a configuration error met in a worker as a ConfigError', async () => {
-    const root = corpus(MIN_FILES_FOR_WORKERS);
-    const files = (await lintFiles(['.'], { cwd: root, concurrency: 1 })).results.map((result) => result.filePath);
-    // Workers resolve configuration themselves: one written after the run started is theirs to find.
-    writeFileSync(join(root, 'teams', '.pmlintrc.json'), JSON.stringify({ rules: { 'no-such-rule': 'error' } }));
-    const run = lintInParallel(files, { cwd: root }, { threads: 2 });
-    await expect(run).rejects.toBeInstanceOf(ConfigError);
-    await expect(run).rejects.toThrow(/rules\.no-such-rule: unknown rule "no-such-rule"/);
-  });
 });
 
 describe('plugins on worker threads', () => {

@@ -6,8 +6,6 @@ import { reportFiles, summarize, today, type PostmortemReport } from '../src/api
 import { main, type CliIo } from '../src/cli/cli.js';
 import { markdownReport } from '../src/reporters/report-markdown.js';
 import { packageRoot } from '../src/util/package-root.js';
-import { writeCorpus } from '../bench/corpus.js';
-import { MIN_FILES_FOR_WORKERS } from '../src/api/pool.js';
 import { tempTree } from './helpers.js';
 import { mermaidBlocks, mermaidParser } from './helpers/mermaid.js';
 
@@ -168,23 +166,6 @@ describe('pm-lint report', () => {
     expect(summarize([60])).toEqual({ incidents: 1, medianSeconds: 60, p90Seconds: 60 });
     expect(summarize([300, 60, 120, 600])).toEqual({ incidents: 4, medianSeconds: 210, p90Seconds: 600 });
     expect(summarize([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])).toEqual({ incidents: 10, medianSeconds: 6, p90Seconds: 9 });
-  });
-
-  it('reads the facts on worker threads as on one thread; files it cannot read or parse are listed with why', async () => {
-    const root = tempTree({ 'binary.md': Buffer.from([0, 1, 2, 0, 0, 3]), 'deep.md': `${'> '.repeat(120)}deep\n` });
-    writeCorpus(root, MIN_FILES_FOR_WORKERS + 4);
-    const options = { cwd: root, asOf: '2026-03-20', config };
-    const one = await reportFiles(['.'], { ...options, concurrency: 1 });
-    const two = await reportFiles(['.'], { ...options, concurrency: 2 });
-    expect(two.report).toEqual(one.report);
-    expect(one.report.documents.length).toBe(MIN_FILES_FOR_WORKERS + 6);
-    expect(one.report.documents.filter((document) => document.responseTimes.resolve !== null).length).toBeGreaterThan(0);
-    const unreadable = one.report.documents.filter((document) => document.fatal);
-    expect(unreadable.map((document) => [document.path, document.errors, document.title])).toEqual([
-      ['binary.md', 1, null],
-      ['deep.md', 1, null],
-    ]);
-    expect(unreadable[0]!.fatal).toMatch(/^Cannot lint this file: /);
   });
 
   it.skipIf(!existsSync(corpus))('on ../shared/real-postmortems: finishes, its counts agree with a lint run, its charts parse', async () => {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempTree } from './helpers.js';
-import { jsonReport, runCli as run } from './helpers/cli.js';
+import { jsonReport, runCliInProcess as run } from './helpers/cli.js';
 import { packageRoot } from '../src/util/package-root.js';
 
 /**
@@ -23,14 +23,15 @@ interface Case {
   broken: Uint8Array;
 }
 
-function holdsTo({ template, filled, broken }: Case) {
+/** `pm-lint init --template` then `pm-lint` on each file, in this process (the binary itself is tested in cli tests). */
+async function holdsTo({ template, filled, broken }: Case) {
   const dir = tempTree({ 'TEMPLATE.md': template, 'filled.md': filled, 'broken.md': broken });
-  const init = run(['init', '--template', 'TEMPLATE.md'], dir);
-  const lint = (file: string) => {
-    const result = run(['--no-ignore', '-f', 'json', file], dir);
+  const init = await run(['init', '--template', 'TEMPLATE.md'], dir);
+  const lint = async (file: string) => {
+    const result = await run(['--no-ignore', '-f', 'json', file], dir);
     return { code: result.code, messages: jsonReport(result.stdout, dir)[file]! };
   };
-  return { dir, init, template: lint('TEMPLATE.md'), filled: lint('filled.md'), broken: lint('broken.md') };
+  return { dir, init, template: await lint('TEMPLATE.md'), filled: await lint('filled.md'), broken: await lint('broken.md') };
 }
 
 const ownCases: Record<string, string[]> = {
@@ -89,7 +90,7 @@ const seedCases: Record<string, string[]> = {
   ],
 };
 
-function expectStandard(outcome: ReturnType<typeof holdsTo>, broken: string[]): void {
+function expectStandard(outcome: Awaited<ReturnType<typeof holdsTo>>, broken: string[]): void {
   expect(outcome.init.code).toBe(0);
   expect(outcome.init.stdout).toMatch(/\nWrote \.pmlintrc\.yaml \(template: TEMPLATE\.md\)\. Run "pm-lint" to hold your postmortems to it\.\n$/);
   expect(readFileSync(join(outcome.dir, '.pmlintrc.yaml'), 'utf8')).toContain('\ntemplate: "TEMPLATE.md"\n');
@@ -102,10 +103,10 @@ function expectStandard(outcome: ReturnType<typeof holdsTo>, broken: string[]): 
 
 describe('the project\'s own templates as the standard (test/documents/templates)', () => {
   for (const [style, broken] of Object.entries(ownCases)) {
-    it(style, () => {
+    it(style, async () => {
       const dir = join(root, 'test', 'documents', 'templates', style);
       const read = (name: string) => readFileSync(join(dir, name));
-      const outcome = holdsTo({ template: read('TEMPLATE.md'), filled: read('filled.md'), broken: read('broken.md') });
+      const outcome = await holdsTo({ template: read('TEMPLATE.md'), filled: read('filled.md'), broken: read('broken.md') });
       expectStandard(outcome, broken);
       if (style === 'bilingual') {
         expect(outcome.init.stderr).toBe(
@@ -118,10 +119,10 @@ describe('the project\'s own templates as the standard (test/documents/templates
 
 describe.skipIf(!haveSeeds)(`the seed templates as the standard (../shared/seeds)${haveSeeds ? '' : ' (skipped: ../shared is absent)'}`, () => {
   for (const [seed, broken] of Object.entries(seedCases)) {
-    it(seed, () => {
+    it(seed, async () => {
       const name = readdirSync(seedsDir).find((file) => file.startsWith(seed))!;
       const documents = join(root, 'test', 'documents', 'seeds');
-      const outcome = holdsTo({
+      const outcome = await holdsTo({
         template: readFileSync(join(seedsDir, name)),
         filled: readFileSync(join(documents, `${seed}-filled.md`)),
         broken: readFileSync(join(documents, `${seed}-broken.md`)),

@@ -75,3 +75,22 @@ export function hashTree(root: string): Record<string, string> {
   }
   return hashes;
 }
+
+/**
+ * Runs pm-lint's command line in this process (the same `main` the binary calls), without
+ * starting a process: for tests that run it many times. Output is captured, not written.
+ */
+export async function runCliInProcess(args: string[], cwd: string): Promise<RunResult> {
+  const { main } = await import('../../src/cli/cli.js');
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    readStdin: () => Buffer.alloc(0),
+    cwd,
+    isTTY: false,
+    env: { NO_COLOR: '1' },
+  });
+  return { code, stdout, stderr };
+}

@@ -2,8 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../src/util/package-root.js';
-import { COMPLETE, INCOMPLETE, tempTree } from './helpers.js';
+import { packageRoot } from '../../src/util/package-root.js';
+import { COMPLETE, INCOMPLETE, tempTree } from '../helpers.js';
 
 /**
  * pre-commit installs the hook from this repository at its committed HEAD (as users do

@@ -3,10 +3,10 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rules } from '../rules/index.js';
-import { packageRoot } from '../src/util/package-root.js';
-import { COMPLETE, INCOMPLETE, tempTree } from './helpers.js';
-import { LspClient } from './helpers/lsp-client.js';
+import { rules } from '../../rules/index.js';
+import { packageRoot } from '../../src/util/package-root.js';
+import { COMPLETE, INCOMPLETE, tempTree } from '../helpers.js';
+import { LspClient } from '../helpers/lsp-client.js';
 
 const root = packageRoot();
 const npm = (args: string[], cwd: string) =>

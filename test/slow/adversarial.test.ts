@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { rules } from '../rules/index.js';
-import { compileSchema } from '../src/config/ajv.js';
-import type { Rule } from '../src/engine/types.js';
-import { PostmortemDocument } from '../src/model/document.js';
-import { buildTemplateStandard } from '../src/model/facts/template.js';
+import { rules } from '../../rules/index.js';
+import { compileSchema } from '../../src/config/ajv.js';
+import type { Rule } from '../../src/engine/types.js';
+import { PostmortemDocument } from '../../src/model/document.js';
+import { buildTemplateStandard } from '../../src/model/facts/template.js';
+import rule from '../../rules/blameless-language/index.js';
+import { expectLinearGrowth } from '../helpers/linear.js';
 
 /**
  * Every rule (and the model parts it reads) against adversarial lines: long runs of the
@@ -138,6 +140,37 @@ describe('adversarial lines', () => {
         large = Math.min(large, time(unit, LENGTH * 4));
       }
       expect(large, `the template on lines of ${JSON.stringify(unit)}: ${small.toFixed(1)} ms, then ${large.toFixed(1)} ms for 4× longer lines`).toBeLessThan(small * 8 + 20);
+    }
+  });
+});
+
+describe('blameless-language on adversarial lines', () => {
+  it('reads adversarial lines in linear time', () => {
+    const lines = [
+      'should have '.repeat(20_000),
+      'and forgot '.repeat(20_000),
+      `${'really '.repeat(20_000)}forgot`,
+      'Kevin, in the rush, '.repeat(10_000),
+      'a-'.repeat(60_000),
+      '"'.repeat(100_000),
+      "'a ".repeat(40_000),
+      '@'.repeat(100_000),
+      // Within the parser's limit of 10,000 emphasis and link markers in one paragraph.
+      '[a](b "c") '.repeat(4_000),
+      '**human** error '.repeat(2_000),
+      '`x` forgot '.repeat(10_000),
+      'https://a.test/'.repeat(10_000),
+      'obviously he '.repeat(20_000),
+      'was merged when it should have waited '.repeat(5_000),
+      '> [10:02] dara: he forgot\n'.repeat(5_000),
+    ];
+    const options = {};
+    compileSchema(rule.schema)(options);
+    const prepared = rule.prepare!(options as never);
+    for (const line of lines) {
+      // The rule alone, on a quarter of the line and on all of it: the Markdown parser has its own costs on such lines.
+      const documents = [1, 4].map((scale) => new PostmortemDocument(`# Title\n\n${line.slice(0, (line.length / 4) * scale)}\n`));
+      expectLinearGrowth((scale) => rule.check(documents[scale === 1 ? 0 : 1]!, { options: options as never, prepared, report: () => {} }), line.slice(0, 20));
     }
   });
 });
