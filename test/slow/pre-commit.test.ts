@@ -37,7 +37,7 @@ describe.skipIf(!hasPreCommit || !isGitCheckout)('pre-commit hook (needs pre-com
     expect(bad.status, output).not.toBe(0);
     expect(output).toMatch(/pm-lint\.+Failed/);
     expect(output).toContain('docs/postmortems/bad.md');
-    expect(output).toMatch(/1:1-1:11 +error +Missing required section "Impact"/);
+    expect(output).toMatch(/1:1 +error +Missing required section "Impact"/);
     expect(git('log', '--oneline').stdout.trim().split('\n')).toHaveLength(1);
 
     writeFileSync(join(repo, 'docs/postmortems/bad.md'), COMPLETE);
