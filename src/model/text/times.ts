@@ -385,7 +385,7 @@ function dateAt(text: string, position: number, order: NumericOrder | null): Dat
     return { date: first.date, start: position, end: position + first.end, invalid: first.valid ? null : noSuchDay(first.text, first.date) };
   }
   // A misspelled month in a date's place ("eb-04-2021 09:12:40"): a date that cannot be read.
-  const [misspelled] = findMisspelledMonths(window);
+  const [misspelled] = /^\p{L}/u.test(window) ? findMisspelledMonths(window) : [];
   if (misspelled && misspelled.start === 0) {
     return {
       date: { year: null, month: 0, day: 0 },
@@ -692,7 +692,7 @@ function durationParts(text: string): number {
   return total;
 }
 
-/** A stated length of time: "47 minutes", "1 minute 45 seconds", "1h 20m", "2.5 hours". */
+/** A stated length of time: "47 minutes", "1 minute 45 seconds", "1h 20m", "2.5 hours", "nine hours", "a 5-minute outage". */
 export interface DurationMatch {
   seconds: number;
   start: number;
@@ -700,14 +700,27 @@ export interface DurationMatch {
   text: string;
   /** "< 1 minute", "over 2 hours", "up to 5 minutes": a bound, not a value. */
   bound: boolean;
+  /** Which bound: at most ("under an hour") or at least ("over 2 hours"); null for a value. */
+  boundKind: 'most' | 'least' | null;
   /** "~47 minutes", "about 45 minutes". */
   approximate: boolean;
+  /** The unit the length is written in, in seconds (3600 for "nine hours", 60 for "1h 20m"). */
+  unitSeconds: number;
 }
 
-const DURATION_PART = /(?<![\w.:])(\d{1,5}(?:\.\d{1,3})?)(?:[ \t\u00a0]?(days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b|(d|h|m|s)(?![\w]))/giu;
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  fifteen: 15, twenty: 20, thirty: 30, forty: 40, 'forty-five': 45, fifty: 50, sixty: 60, ninety: 90,
+};
+const NUMBER_WORD = Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join('|');
+const DURATION_PART = new RegExp(
+  `(?<![\\w.:-])(\\d{1,5}(?:\\.\\d{1,3})?|(?:half[ \\t]+)?(?:${NUMBER_WORD})(?=[ \\t-]))(?:[ \\t\\u00a0-]?(days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\\b|(d|h|m|s)(?![\\w]))`,
+  'giu',
+);
 const DURATION_JOIN = /[ \t]*(?:,|and)?[ \t]*/y;
-const DURATION_BOUND = /(?:<|>|≤|≥|less than|more than|under|over|up to|at least|at most|within)[ \t]*$/i;
-const DURATION_APPROXIMATE = /(?:~|≈|about|around|approx(?:imately|\.)?|roughly|nearly|almost)[ \t]*$/i;
+const DURATION_AT_MOST = /(?:<|≤|less than|under|up to|at most|within|no more than)[ \t]*$/i;
+const DURATION_AT_LEAST = /(?:>|≥|more than|over|at least|no less than)[ \t]*$/i;
+const DURATION_APPROXIMATE = /(?:~|≈|about|around|approx(?:imately|\.)?|roughly|nearly|almost|some)[ \t]*$/i;
 
 /** Every stated duration in a text, adjacent parts joined ("1 hour and 5 minutes"). */
 export function findDurations(text: string): DurationMatch[] {
@@ -718,6 +731,7 @@ export function findDurations(text: string): DurationMatch[] {
     const start = m.index;
     let end = m.index + m[0].length;
     let seconds = partSeconds(m);
+    let unitSeconds = unitOf(m);
     let next: RegExpExecArray | null = null;
     for (;;) {
       DURATION_PART.lastIndex = end;
@@ -726,16 +740,20 @@ export function findDurations(text: string): DurationMatch[] {
       const join = stickyAt(DURATION_JOIN, text, end);
       if (!join || end + join[0].length !== next.index) break;
       seconds += partSeconds(next);
+      unitSeconds = Math.min(unitSeconds, unitOf(next));
       end = next.index + next[0].length;
     }
     const before = text.slice(Math.max(0, start - 16), start);
+    const boundKind = DURATION_AT_MOST.test(before) ? 'most' : DURATION_AT_LEAST.test(before) ? 'least' : null;
     found.push({
       seconds,
       start,
       end,
       text: text.slice(start, end),
-      bound: DURATION_BOUND.test(before),
+      bound: boundKind !== null,
+      boundKind,
       approximate: DURATION_APPROXIMATE.test(before),
+      unitSeconds,
     });
     m = next && next.index >= end ? next : null;
     if (!m) {
@@ -743,13 +761,38 @@ export function findDurations(text: string): DurationMatch[] {
       m = DURATION_PART.exec(text);
     }
   }
-  return found;
+  // "(00:35h)", "02:05h": hours and minutes written as a clock with an "h".
+  CLOCK_DURATION.lastIndex = 0;
+  for (let c = CLOCK_DURATION.exec(text); c; c = CLOCK_DURATION.exec(text)) {
+    if (Number(c[2]) > 59) continue;
+    const before = text.slice(Math.max(0, c.index - 16), c.index);
+    const boundKind = DURATION_AT_MOST.test(before) ? 'most' : DURATION_AT_LEAST.test(before) ? 'least' : null;
+    found.push({
+      seconds: Number(c[1]) * 3600 + Number(c[2]) * 60,
+      start: c.index,
+      end: c.index + c[0].length,
+      text: c[0],
+      bound: boundKind !== null,
+      boundKind,
+      approximate: DURATION_APPROXIMATE.test(before),
+      unitSeconds: 60,
+    });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+const CLOCK_DURATION = /(?<![\d:.])(\d{1,3}):(\d{2})[ \t]?h(?![\w])/g;
+
+function unitOf(m: RegExpExecArray): number {
+  const unit = (m[2] ?? m[3]!).toLowerCase();
+  return UNIT_SECONDS[unit.startsWith('d') ? 'd' : unit.startsWith('h') ? 'h' : unit.startsWith('m') ? 'm' : 's']!;
 }
 
 function partSeconds(m: RegExpExecArray): number {
-  const unit = (m[2] ?? m[3]!).toLowerCase();
-  const key = unit.startsWith('d') ? 'd' : unit.startsWith('h') ? 'h' : unit.startsWith('m') ? 'm' : 's';
-  return Math.round(Number(m[1]) * UNIT_SECONDS[key]!);
+  const written = m[1]!.toLowerCase().replace(/[ \t]+/g, ' ');
+  const half = written.startsWith('half ');
+  const value = /^\d/.test(written) ? Number(written) : NUMBER_WORDS[half ? written.slice(5) : written]! * (half ? 0.5 : 1);
+  return Math.round(value * unitOf(m));
 }
 
 /** A range of times in a text: "14:23-15:10 UTC", "10:15 UTC ~ 11:02 UTC", "between 14:02 and 14:40". */
