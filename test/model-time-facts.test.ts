@@ -148,6 +148,14 @@ describe('timelines', () => {
     expect(timeline!.entries[0]).toMatchObject({ text: 'Paged on-call', milestones: ['detected'] });
   });
 
+  it('takes from a list of time-first entries only the label-first items that name a milestone', () => {
+    const [timeline] = doc('# X\n\n## Timeline (UTC)\n\n- 14:00 Latency alert.\n- Root cause: the deploy at 13:00 changed the shard map.\n- Resolved: 14:30\n').timelines;
+    expect(entriesOf(timeline!)).toEqual([
+      ['14:00', hm(14, 0), false, null],
+      ['14:30', hm(14, 30), true, 'resolved'],
+    ]);
+  });
+
   it('reads a key events list as milestones, not a sequence', () => {
     const [timeline] = doc('# X\n\n## Key events\n\n- **Resolved:** 2026-05-12 16:40 UTC\n- **Detected:** 2026-05-12 11:02 UTC\n').timelines;
     expect(timeline!.kind).toBe('milestones');

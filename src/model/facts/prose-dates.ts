@@ -38,7 +38,7 @@ export interface ProseDates {
 }
 
 /** Daylight-saving zone names, and how far before one its date and clock may start. */
-const DAYLIGHT_NAME = /(?<![A-Za-z])(?:CEST|MESZ|BST|EEST|WEST|PDT|MDT|CDT|EDT|AKDT|ADT|NDT)(?![A-Za-z])/g;
+const DAYLIGHT_NAME = /(?<![A-Za-z])(?:CEST|MESZ|EEST|WEST|PDT|MDT|CDT|EDT|AKDT|ADT|NDT)(?![A-Za-z])/g;
 const ZONE_REACH = 60;
 
 /** How far from the incident a date without a year may be and still take its year. */

@@ -431,6 +431,12 @@ class TimelineBuilder {
       const labelled = this.labelFirst(flat);
       if (labelled && (inTimelineSection || labelled.milestone)) candidates.push({ parsed: labelled.parsed, flat, index, label: labelled.label });
     });
+    // In a list of time-first entries, an item written label first is an entry only when its label names a milestone
+    // ("Resolved: 14:38"): "Root cause: the deploy at 13:00 …" is a note about another moment.
+    if (candidates.some((candidate) => candidate.label === null)) {
+      const kept = candidates.filter((candidate) => candidate.label === null || milestoneOfLabel(candidate.label) !== null);
+      candidates.splice(0, candidates.length, ...kept);
+    }
     const milestones =
       candidates.length >= 2 &&
       candidates.length === list.items.length &&
@@ -456,7 +462,8 @@ class TimelineBuilder {
       }
       const view = this.document.textOf(item.paragraph!);
       const text = item.text.length > flat.text.length ? `${rest} ${item.text.slice(flat.text.length)}` : rest;
-      const entry = this.entry(parsed, flat, 'list-item', item.span, text, current, zone, timeline.entries.length, [view.slice(parsed.rest, view.text.length)]);
+      const described = label === null ? [view.slice(parsed.rest, view.text.length)] : [view.slice(0, parsed.start), view.slice(parsed.rest, view.text.length)];
+      const entry = this.entry(parsed, flat, 'list-item', item.span, text, current, zone, timeline.entries.length, described);
       if (label !== null) {
         entry.labelFirst = true;
         entry.milestone = milestoneOfLabel(label);

@@ -154,7 +154,8 @@ export function clocksAgree(first: ClockTime, firstZone: Zone, second: ClockTime
 
 /** Daylight-saving names and the standard name of the same clock. */
 const DAYLIGHT_ZONES: Readonly<Record<string, { standard: string; rule: 'eu' | 'us' }>> = {
-  CEST: { standard: 'CET', rule: 'eu' }, MESZ: { standard: 'MEZ', rule: 'eu' }, BST: { standard: 'GMT', rule: 'eu' },
+  // BST is left out: it is also Bangladesh Standard Time, in force all year.
+  CEST: { standard: 'CET', rule: 'eu' }, MESZ: { standard: 'MEZ', rule: 'eu' },
   EEST: { standard: 'EET', rule: 'eu' }, WEST: { standard: 'WET', rule: 'eu' },
   PDT: { standard: 'PST', rule: 'us' }, MDT: { standard: 'MST', rule: 'us' }, CDT: { standard: 'CST', rule: 'us' },
   EDT: { standard: 'EST', rule: 'us' }, AKDT: { standard: 'AKST', rule: 'us' }, ADT: { standard: 'AST', rule: 'us' }, NDT: { standard: 'NST', rule: 'us' },
