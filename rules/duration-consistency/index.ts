@@ -37,7 +37,8 @@ export default defineRule<Options>({
   description:
     'Checks stated durations ("Duration: 47 minutes", "Time to Resolution", "the outage lasted two hours", "(14:23-15:10 UTC)", "(+1m 8s)") against the stated range or the timeline.',
   severity: 'warn',
-  recommended: false,
+  // In pm-lint:recommended since its precision on the labelled real postmortems reached 0.95 (npm run eval).
+  recommended: true,
   messages: {
     range: 'Stated duration {{stated}} does not match the range {{range}}, which is {{computed}}; expected them to agree within {{tolerance}}.',
     timeline:
