@@ -134,7 +134,12 @@ function checkMilestones(placed: TimedEntry[], report: (report: Report) => void)
     const milestone = later.entry.milestone;
     if (!milestone) continue;
     const earlier = placed.find(
-      (candidate) => candidate.entry.milestone && mustPrecede(candidate.entry.milestone, milestone) && isBefore(later, candidate),
+      (candidate) =>
+        candidate.entry.milestone &&
+        mustPrecede(candidate.entry.milestone, milestone) &&
+        isBefore(later, candidate) &&
+        // Two times without their dates, half a day apart, may be either side of midnight.
+        !(later.entry.dateSource !== 'entry' && candidate.entry.dateSource !== 'entry' && candidate.instant - later.instant > 12 * 3600),
     );
     if (!earlier) continue;
     report({
