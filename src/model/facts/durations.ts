@@ -16,6 +16,7 @@ import type { PostmortemDocument } from '../document.js';
 import type { Span } from '../parse/positions.js';
 import { normalizeText } from '../text/normalize.js';
 import { TextView } from '../text/text-view.js';
+import { readableText } from '../text/readable.js';
 import { findDurations, findTimeRanges, type DurationMatch, type TimeRangeMatch } from '../text/times.js';
 import { incidentAt, type Incident } from './incidents.js';
 import type { Milestone } from './milestones.js';
@@ -67,6 +68,7 @@ const SPANS: Record<DurationMetric, { from: Milestone[]; to: Milestone[] }> = {
   resolution: { from: ['started'], to: ['resolved'] },
 };
 const TOTAL = /^(?:total|total time|total duration|sum)$/;
+const TOTAL_HINT = /total|sum/i;
 
 /** Text allowed between a range and the duration that states its length: "47 minutes (14:23-15:10 UTC)". */
 const ADJACENT = /^[\s()[\],:;=–—-]{0,4}$/;
@@ -84,6 +86,8 @@ const PART = /\b(?:first|second|third|last|each|another|one of|took|takes|averag
 const PART_RIGHT_BEFORE = /\b(?:within|after|before|until|since|in|every|per)[ \t]+(?:about|approximately|around|roughly|~)?[ \t]*$/i;
 /** A document that speaks of several outages cannot say which one a sentence means. */
 const SEVERAL = /\b(?:several|multiple|two|three|four|periodic|repeated|recurring|intermittent)[ \t]+(?:\w+[ \t]+)?(?:outages|incidents|events|periods|disruptions|episodes|interruptions)\b/i;
+/** A unit of time: what every duration read here needs (most paragraphs have none). */
+const MAY_HOLD_DURATION = /\d[ \t\u00a0-]?(?:d|h|m|s)\b|\b(?:days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b|\d:\d\d[ \t]?h\b/i;
 const SENTENCE_END = /[.!?](?=[ \t\n]|$)/g;
 
 export function findStatedDurations(document: PostmortemDocument): StatedDuration[] {
@@ -100,9 +104,10 @@ export function findStatedDurations(document: PostmortemDocument): StatedDuratio
 
   // Lengths beside ranges, and prose about the whole incident, paragraph by paragraph.
   for (const paragraph of document.paragraphs) {
-    if (paragraph.quoted) continue;
+    // The view (for exact places) only for a paragraph whose plain text states a length.
+    if (paragraph.quoted || !MAY_HOLD_DURATION.test(paragraph.text) || !findDurations(paragraph.text).some((duration) => !duration.bound)) continue;
     const view = document.textOf(paragraph.node);
-    const text = view.masked(['code', 'urls'], ' ').replace(/\n/g, ' ');
+    const text = readableText(view, ' ').replace(/\n/g, ' ');
     if (!/\d|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)\b/i.test(text)) continue;
     const lineOf = (index: number) => document.lines.point(view.offset(index)).line;
     const durations = findDurations(text).filter((duration) => !duration.bound && !entryLines.has(lineOf(duration.start)));
@@ -220,7 +225,7 @@ function fieldTotals(document: PostmortemDocument, durations: Map<Field, StatedD
 function tableTotals(document: PostmortemDocument): StatedDuration[] {
   const totals: StatedDuration[] = [];
   for (const table of document.tables) {
-    const totalRow = table.rows.find((row) => TOTAL.test(normalizeText(row.cells[0]?.text ?? '')));
+    const totalRow = table.rows.find((row) => TOTAL_HINT.test(row.cells[0]?.text ?? '') && TOTAL.test(normalizeText(row.cells[0]!.text)));
     if (!totalRow) continue;
     for (let column = 1; column < table.columns.length; column++) {
       const total = findDurations(totalRow.cells[column]?.text ?? '').find((candidate) => !candidate.bound);
@@ -247,3 +252,4 @@ function partsOf(table: TableModel, column: number, totalIndex: number): StatedD
   }
   return parts;
 }
+

@@ -15,7 +15,7 @@ import type { PostmortemDocument } from '../document.js';
 import {
   dayNumber, findDates, isRealDate, parseDate, type CalendarDate, type DateMatch, type NumericOrder,
 } from '../text/dates.js';
-import type { Field, Span } from './types.js';
+import type { Field, ParagraphModel, Span } from './types.js';
 
 export type IncidentDateSourceKind = 'metadata' | 'date-heading' | 'title' | 'lead-sentence' | 'file-name';
 
@@ -228,12 +228,18 @@ function titleField(document: PostmortemDocument): { text: string; start: number
  */
 function leadSentence(document: PostmortemDocument, order: NumericOrder | null): { match: DateMatch; span: Span; until?: CalendarDate } | null {
   const firstSection = document.sections.find((section) => !document.title || section.heading !== document.title.heading);
-  const candidates = document.paragraphs.filter((paragraph) => !paragraph.quoted && paragraph.listItem === null && paragraph.text.trim().split(/\s+/).length >= 5);
-  const beforeSections = candidates.find((paragraph) => !firstSection || paragraph.span.start.offset < firstSection.extent.start);
   const summary = document.sections.find((section) => section.kinds.includes('summary'));
-  const inSummary = summary ? candidates.find((paragraph) => paragraph.section === summary) : undefined;
+  const prose = (paragraph: ParagraphModel) => !paragraph.quoted && paragraph.listItem === null && WORDS.test(paragraph.text);
+  let beforeSections: ParagraphModel | undefined;
+  let inSummary: ParagraphModel | undefined;
+  for (const paragraph of document.paragraphs) {
+    const before = !firstSection || paragraph.span.start.offset < firstSection.extent.start;
+    if (!before && (!summary || paragraph.span.start.offset >= summary.extent.end)) break;
+    if (before && !beforeSections && prose(paragraph)) beforeSections = paragraph;
+    if (summary && paragraph.section === summary && !inSummary && prose(paragraph)) inSummary = paragraph;
+  }
   for (const paragraph of [beforeSections, inSummary]) {
-    if (!paragraph) continue;
+    if (!paragraph || !/^\s*On\s/.test(paragraph.text)) continue;
     const view = document.textOf(paragraph.node);
     const lead = LEAD.exec(view.text);
     if (!lead) continue;
@@ -248,6 +254,9 @@ function leadSentence(document: PostmortemDocument, order: NumericOrder | null):
   }
   return null;
 }
+
+/** Five words or more: a paragraph of prose, not a link or a label. */
+const WORDS = /\S+\s+\S+\s+\S+\s+\S+\s+\S/;
 
 /** A date without a year, given the year that puts it within six months of another date. */
 export function nearestYear(date: CalendarDate, near: CalendarDate): CalendarDate {

@@ -14,6 +14,7 @@ import {
 } from '../text/dates.js';
 import { daylightZoneOutOfSeason, findTimestamps, type Zone } from '../text/times.js';
 import { TextView } from '../text/text-view.js';
+import { readableText } from '../text/readable.js';
 import { nearestYear } from './incident-date.js';
 
 export interface WeekdayMention {
@@ -41,6 +42,11 @@ export interface ProseDates {
 const DAYLIGHT_NAME = /(?<![A-Za-z])(?:CEST|MESZ|EEST|WEST|PDT|MDT|CDT|EDT|AKDT|ADT|NDT)(?![A-Za-z])/g;
 const ZONE_REACH = 60;
 
+/** Part of every weekday name read (English, German, French): the costly pattern runs only where one may be. */
+const WEEKDAY_HINT = /day|tag|di\b|sun|mon|tue|wed|thu|fri|sat/i;
+
+const DAYLIGHT_HINT = new RegExp(DAYLIGHT_NAME.source);
+
 /** How far from the incident a date without a year may be and still take its year. */
 const YEAR_REACH_DAYS = 60;
 
@@ -60,12 +66,12 @@ export function readProseDates(document: PostmortemDocument): ProseDates {
   const spanOf = (view: TextView, start: number, end: number) => document.lines.span(view.offset(start), view.offset(end - 1) + 1);
 
   const read = (view: TextView) => {
-    const text = view.masked(['code', 'urls']);
+    const text = readableText(view);
     for (const found of findMonthsWithoutDay(text)) {
       result.monthsWithoutDay.push({ text: found.text, span: spanOf(view, found.start, found.end) });
     }
     if (!/\d/.test(text)) return;
-    for (const found of findWeekdayDates(text, order)) {
+    for (const found of WEEKDAY_HINT.test(text) ? findWeekdayDates(text, order) : []) {
       let date = found.date.date;
       if (date.year === null) {
         if (!incident || incident.year === null) continue;
@@ -81,9 +87,12 @@ export function readProseDates(document: PostmortemDocument): ProseDates {
       if (inTimestamp(view.offset(found.start))) continue;
       result.misspelledMonths.push({ text: found.text, month: found.month, span: spanOf(view, found.start, found.end) });
     }
+    DAYLIGHT_NAME.lastIndex = 0;
+    if (!DAYLIGHT_NAME.test(view.text)) return;
     for (const line of view.lines()) {
-      if (entryLines.has(document.lines.point(line.offset(0)).line)) continue;
-      const masked = line.masked(['code', 'urls']);
+      DAYLIGHT_NAME.lastIndex = 0;
+      if (!DAYLIGHT_NAME.test(line.text) || entryLines.has(document.lines.point(line.offset(0)).line)) continue;
+      const masked = readableText(line);
       // Only around a daylight-saving name: the clock and date before it.
       DAYLIGHT_NAME.lastIndex = 0;
       for (let m = DAYLIGHT_NAME.exec(masked); m; m = DAYLIGHT_NAME.exec(masked)) {
@@ -99,14 +108,19 @@ export function readProseDates(document: PostmortemDocument): ProseDates {
     }
   };
 
+  // A block is read through its view (for exact places) only when its plain text holds one of the forms: most hold none.
+  const mayHold = (text: string) =>
+    findMonthsWithoutDay(text).length > 0 ||
+    (/\d/.test(text) &&
+      (DAYLIGHT_HINT.test(text) || findMisspelledMonths(text).length > 0 || (WEEKDAY_HINT.test(text) && findWeekdayDates(text, order).length > 0)));
   for (const paragraph of document.paragraphs) {
     if (paragraph.quoted) continue;
-    read(document.textOf(paragraph.node));
-    for (const alt of imageTexts(paragraph.node, document)) read(alt);
+    if (mayHold(paragraph.text)) read(document.textOf(paragraph.node));
+    if (paragraph.node.children.some((child) => child.type !== 'text')) for (const alt of imageTexts(paragraph.node, document)) read(alt);
   }
-  for (const section of document.sections) read(document.textOf(section.heading));
+  for (const section of document.sections) if (mayHold(section.title)) read(document.textOf(section.heading));
   for (const table of document.tables) {
-    for (const row of [table.header, ...table.rows]) for (const cell of row.cells) read(document.textOf(cell.node));
+    for (const row of [table.header, ...table.rows]) for (const cell of row.cells) if (mayHold(cell.text)) read(document.textOf(cell.node));
   }
   return result;
 }
@@ -126,3 +140,4 @@ function imageTexts(paragraph: Paragraph, document: PostmortemDocument): TextVie
   }
   return views;
 }
+

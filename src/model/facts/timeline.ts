@@ -96,10 +96,10 @@ export interface TimelineEntry {
   labelFirst: boolean;
   /** The milestone its label names ("Resolved: 14:38"), else null. */
   milestone: Milestone | null;
-  /** The milestones it stands for: its label's, else what its words say happened. */
-  milestones: Milestone[];
-  /** Dates written in what the entry says ("SN confirms Elan 2012-04-17 …"). */
-  textDates: Array<{ date: CalendarDate; text: string; span: Span }>;
+  /** The milestones it stands for: its label's, else what its words say happened (read on first use). */
+  readonly milestones: Milestone[];
+  /** Dates written in what the entry says ("SN confirms Elan 2012-04-17 …"; read on first use). */
+  readonly textDates: Array<{ date: CalendarDate; text: string; span: Span }>;
 }
 
 export interface Timeline {
@@ -354,9 +354,6 @@ class TimelineBuilder {
     for (const timeline of this.timelines.slice(first)) {
       timeline.period ??= period;
       timeline.anchorSeconds ??= anchorSeconds;
-      for (const entry of timeline.entries) {
-        entry.milestones = entry.milestone ? [entry.milestone] : milestonesOfText(entry.text);
-      }
     }
   }
 
@@ -394,7 +391,7 @@ class TimelineBuilder {
       if (!parsed.invalid) state.context = this.contextFrom(parsed, flat, state.context);
       return null;
     }
-    const entry = this.entry(parsed, flat, source, entrySpan, rest.trim(), state.context, zone, sequence.entries.length, [flat.slice(parsed.rest, flat.text.length)]);
+    const entry = this.entry(parsed, flat, source, entrySpan, rest.trim(), state.context, zone, sequence.entries.length, () => [flat.slice(parsed.rest, flat.text.length)]);
     if (entry.dateSource === 'entry' && entry.date && !entry.invalid) state.context = { date: entry.date, span: entry.dateSpan! };
     sequence.entries.push(entry);
     return entry;
@@ -428,7 +425,7 @@ class TimelineBuilder {
         candidates.push({ parsed, flat, index, label: null });
         return;
       }
-      const labelled = this.labelFirst(flat);
+      const labelled = /\d/.test(flat.text) ? this.labelFirst(flat) : null;
       if (labelled && (inTimelineSection || labelled.milestone)) candidates.push({ parsed: labelled.parsed, flat, index, label: labelled.label });
     });
     // In a list of time-first entries, an item written label first is an entry only when its label names a milestone
@@ -462,7 +459,7 @@ class TimelineBuilder {
       }
       const view = this.document.textOf(item.paragraph!);
       const text = item.text.length > flat.text.length ? `${rest} ${item.text.slice(flat.text.length)}` : rest;
-      const described = label === null ? [view.slice(parsed.rest, view.text.length)] : [view.slice(0, parsed.start), view.slice(parsed.rest, view.text.length)];
+      const described = () => (label === null ? [view.slice(parsed.rest, view.text.length)] : [view.slice(0, parsed.start), view.slice(parsed.rest, view.text.length)]);
       const entry = this.entry(parsed, flat, 'list-item', item.span, text, current, zone, timeline.entries.length, described);
       if (label !== null) {
         entry.labelFirst = true;
@@ -473,7 +470,6 @@ class TimelineBuilder {
       if (!milestones) this.sequenceItems.add(item.span.start.offset);
     }
     if (timeline.entries.length > 0) {
-      if (!inTimelineSection || milestones) for (const entry of timeline.entries) entry.milestones = entry.milestone ? [entry.milestone] : milestonesOfText(entry.text);
       this.timelines.push(timeline);
     }
     return milestones ? context : current;
@@ -529,13 +525,12 @@ class TimelineBuilder {
         .map((part) => part.trim())
         .filter(Boolean)
         .join(' | ');
-      const views = [flat.slice(parsed.rest, flat.text.length), ...row.cells.slice(timeCells).map((cell) => this.document.textOf(cell.node))];
+      const views = () => [flat.slice(parsed.rest, flat.text.length), ...row.cells.slice(timeCells).map((cell) => this.document.textOf(cell.node))];
       const entry = this.entry(parsed, flat, 'table-row', row.span, description, current, timelineZone, timeline.entries.length, views);
       if (entry.dateSource === 'entry' && entry.date && !entry.invalid) current = { date: entry.date, span: entry.dateSpan! };
       timeline.entries.push(entry);
     }
     if (timeline.entries.length > 0) {
-      if (!inTimelineSection) for (const entry of timeline.entries) entry.milestones = entry.milestone ? [entry.milestone] : milestonesOfText(entry.text);
       this.timelines.push(timeline);
     }
     return current;
@@ -566,9 +561,8 @@ class TimelineBuilder {
       const span = { start: first.span.start, end: group.at(-1)!.field.span.end };
       const timeline = this.newTimeline('fields', first.section, span, this.documentZone, 'milestones');
       for (const { field, milestone, parsed, view } of group) {
-        const entry = this.entry(parsed, view, 'field', { start: field.keySpan.start, end: field.span.end }, field.label, null, this.documentZone, timeline.entries.length, []);
+        const entry = this.entry(parsed, view, 'field', { start: field.keySpan.start, end: field.span.end }, field.label, null, this.documentZone, timeline.entries.length, () => []);
         entry.milestone = milestone;
-        entry.milestones = [milestone];
         timeline.entries.push(entry);
       }
       this.timelines.push(timeline);
@@ -603,7 +597,7 @@ class TimelineBuilder {
     context: DayContext | null,
     zone: Zone | null,
     index: number,
-    descriptionViews: readonly TextView[],
+    descriptionViews: () => readonly TextView[],
   ): TimelineEntry {
     const span = this.spanOf(flat, parsed.start, parsed.end);
     let date: CalendarDate | null = null;
@@ -672,8 +666,11 @@ class TimelineBuilder {
       labelFirst: false,
       milestone: opening ? milestoneOfLabel(opening[1]!) : null,
       milestones: [],
-      textDates: this.textDates(descriptionViews),
+      textDates: [],
     };
+    // Read on first use, once the entry's text is complete (a heading entry takes the prose under it).
+    lazy(entry, 'milestones', () => (entry.milestone ? [entry.milestone] : milestonesOfText(entry.text)));
+    lazy(entry, 'textDates', () => (/\d{4}/.test(entry.text) ? this.textDates(descriptionViews()) : []));
     this.pending.set(entry, { clock: parsed.clock, rangeEnd: parsed.rangeEnd });
     return entry;
   }
@@ -775,6 +772,19 @@ function resolveTwelveHourClock(timeline: Timeline, pending: ReadonlyMap<Timelin
       }
     }
     previous = entry;
+  });
+}
+
+/** A property computed on first read and then kept. */
+function lazy<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {
+  Object.defineProperty(target, key, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const value = compute();
+      Object.defineProperty(target, key, { value, enumerable: true, writable: false });
+      return value;
+    },
   });
 }
 

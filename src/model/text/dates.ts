@@ -251,7 +251,10 @@ const MONTH_FULL_NAMES = ['january', 'february', 'march', 'april', 'may', 'june'
 const MONTH_ABBREVIATIONS = MONTH_FULL_NAMES.map((name) => name.slice(0, 3));
 /** "Auguest 15 2023", "Septmber 16, 2026": a capitalised word in a month's place. */
 const WORD_DAY_YEAR = /(?<![\p{L}\d/.-])(\p{Lu}\p{Ll}{3,9})\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(\d{4})(?!\d)/gu;
+const YEAR_DIGITS = /\d{4}/;
+const WORD_DAY_YEAR_HINT = /[a-z]\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}/;
 /** "eb-04-2021": a month abbreviation with a letter lost, before a day and a year. */
+const FRAGMENT_HINT = /[A-Za-z]-\d{1,2}-\d{4}/;
 const FRAGMENT_DAY_YEAR = /(?<![\p{L}\d/.-])(\p{L}{2,3})-(\d{1,2})-(\d{4})(?!\d)/gu;
 
 /** A date whose month is misspelled: the word as written, and the month it is closest to. */
@@ -267,10 +270,12 @@ export interface MisspelledMonth {
 /** Every date whose month name is misspelled ("Auguest 15 2023") or lost a letter ("eb-04-2021"). */
 export function findMisspelledMonths(text: string): MisspelledMonth[] {
   const found: MisspelledMonth[] = [];
+  // Both forms end in a year: most texts have none, and the word patterns are the costly part.
+  if (!YEAR_DIGITS.test(text)) return found;
   const add = (m: RegExpExecArray, month: number) =>
     found.push({ text: m[0], word: m[1]!, month: capitalise(MONTH_FULL_NAMES[month]!), start: m.index, end: m.index + m[0].length });
   WORD_DAY_YEAR.lastIndex = 0;
-  for (let m = WORD_DAY_YEAR.exec(text); m; m = WORD_DAY_YEAR.exec(text)) {
+  for (let m = WORD_DAY_YEAR_HINT.test(text) ? WORD_DAY_YEAR.exec(text) : null; m; m = WORD_DAY_YEAR.exec(text)) {
     const word = m[1]!.toLowerCase();
     if (KNOWN_MONTH_WORDS.has(word) || Number(m[2]) < 1 || Number(m[2]) > 31) continue;
     let best = -1;
@@ -283,7 +288,7 @@ export function findMisspelledMonths(text: string): MisspelledMonth[] {
     if (best >= 0 && bestDistance >= 1 && bestDistance <= (word.length >= 6 ? 2 : 1)) add(m, best);
   }
   FRAGMENT_DAY_YEAR.lastIndex = 0;
-  for (let m = FRAGMENT_DAY_YEAR.exec(text); m; m = FRAGMENT_DAY_YEAR.exec(text)) {
+  for (let m = FRAGMENT_HINT.test(text) ? FRAGMENT_DAY_YEAR.exec(text) : null; m; m = FRAGMENT_DAY_YEAR.exec(text)) {
     const word = m[1]!.toLowerCase();
     if (KNOWN_MONTH_WORDS.has(word) || Number(m[2]) < 1 || Number(m[2]) > 31) continue;
     const month = MONTH_ABBREVIATIONS.findIndex((abbreviation) =>
@@ -299,8 +304,10 @@ const MONTH_WITHOUT_DAY = /\b[Oo]n[ \t]+(January|February|March|April|May|June|J
 
 /** Every "On <Month>," that names a month without a day, as a date. */
 export function findMonthsWithoutDay(text: string): Array<{ text: string; start: number; end: number }> {
+  const found: Array<{ text: string; start: number; end: number }> = [];
   MONTH_WITHOUT_DAY.lastIndex = 0;
-  return [...text.matchAll(MONTH_WITHOUT_DAY)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+  for (let m = MONTH_WITHOUT_DAY.exec(text); m; m = MONTH_WITHOUT_DAY.exec(text)) found.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  return found;
 }
 
 function capitalise(word: string): string {

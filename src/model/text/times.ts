@@ -280,6 +280,8 @@ const COMPACT_CLOCK = /(\d{2})(\d{2})(?!\d|:\d)/y;
 const MERIDIEM = /[ \t]?([ap])\.?[ \t]?m\b\.?/iy;
 /** Placeholders and unknown times: "??:??", "14:??", "2X:XX", "HH:mm", "--:--", "???", "unknown". */
 const UNKNOWN_CLOCK = /(?:[\dHhXx?-]{1,2}):(?:[\dMmXx?-]{2})(?!\d|:\d)|\?{2,}|(?:unknown|tbd|tbc)\b|x(?=[ \t]*:)/iy;
+/** A word and then a day: where a misspelled month may stand ("Auguest 15 2023", "eb-04-2021"). */
+const WORD_THEN_DAY = /^\p{L}{2,10}\.?[ \t-]+\d/u;
 const ISO_DATE = /(\d{4,5})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])/y;
 const MONTH_DAY = /(\d{1,2})([-/])(\d{1,2})(?=[ \t]+\d{1,2}:\d{2})/y;
 /** Between a date and its time: "T", a space, a comma, "at", "@"; and "/" or "_" after a full date ("2023-01-04/11:34"). */
@@ -295,6 +297,9 @@ const RELATIVE = /[ \t]*\([ \t]*(?:T[ \t]?)?\+[ \t]?((?:\d{1,4}[ \t]?(?:d|h|hrs?
 const RELATIVE_PART = /(\d{1,4})[ \t]?(d|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\b/gi;
 /** An offset from a reference moment at the start of an entry: "T+5m", "T+0", "T-30m", "+2 h". */
 const OFFSET_ENTRY = /(?:T[ \t]?([+\-−])[ \t]?|(\+)[ \t]?)((?:\d{1,4}[ \t]?(?:d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\b[ \t]*){1,4}|0(?![\d:.]))/y;
+const LETTER_AT = /^\p{L}$/u;
+const WORD_BEFORE_DIGIT = /[\p{L}.,' \t-]{1,30}\d/uy;
+const UNKNOWN_WORD = /(?:unknown|tbd|tbc|x[ \t]*:|h{1,2}[:h])/iy;
 const APPROXIMATE_SUFFIX = /[ \t]*(?:\?(?!\w)|\((?:approx\.?|approximate(?:ly)?|roughly|estimated|est\.?|maybe[^()\n]{0,40}|not sure[^()\n]{0,40}|\?)\))/iy;
 const CLOSE_BRACKET = /[ \t]*[\])]/y;
 const REST_SEPARATOR = /[ \t]*(?:[-–—:|,.][ \t]*)?/y;
@@ -386,7 +391,7 @@ function dateAt(text: string, position: number, order: NumericOrder | null): Dat
     return { date: first.date, start: position, end: position + first.end, invalid: first.valid ? null : noSuchDay(first.text, first.date) };
   }
   // A misspelled month in a date's place ("eb-04-2021 09:12:40"): a date that cannot be read.
-  const [misspelled] = /^\p{L}/u.test(window) ? findMisspelledMonths(window) : [];
+  const [misspelled] = WORD_THEN_DAY.test(window) ? findMisspelledMonths(window) : [];
   if (misspelled && misspelled.start === 0) {
     return {
       date: { year: null, month: 0, day: 0 },
@@ -443,6 +448,10 @@ export function parseTimestampAt(text: string, from: number, options: TimestampO
   if (prefix) {
     approximate = true;
     position = skipSpaces(text, position + prefix[0].length);
+  }
+  // Most texts start with a word: a timestamp starts so only with a month or weekday soon followed by digits, or an unknown time.
+  if (LETTER_AT.test(text[position] ?? '') && !stickyAt(WORD_BEFORE_DIGIT, text, position) && !stickyAt(UNKNOWN_WORD, text, position) && !stickyAt(OFFSET_ENTRY, text, position)) {
+    return null;
   }
   const start = position;
   let invalid: string | null = null;
