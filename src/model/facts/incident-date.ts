@@ -229,7 +229,7 @@ function titleField(document: PostmortemDocument): { text: string; start: number
 function leadSentence(document: PostmortemDocument, order: NumericOrder | null): { match: DateMatch; span: Span; until?: CalendarDate } | null {
   const firstSection = document.sections.find((section) => !document.title || section.heading !== document.title.heading);
   const summary = document.sections.find((section) => section.kinds.includes('summary'));
-  const prose = (paragraph: ParagraphModel) => !paragraph.quoted && paragraph.listItem === null && WORDS.test(paragraph.text);
+  const prose = (paragraph: ParagraphModel) => !paragraph.quoted && paragraph.listItem === null && paragraph.text.trim().split(/\s+/, 5).length === 5;
   let beforeSections: ParagraphModel | undefined;
   let inSummary: ParagraphModel | undefined;
   for (const paragraph of document.paragraphs) {
@@ -254,9 +254,6 @@ function leadSentence(document: PostmortemDocument, order: NumericOrder | null):
   }
   return null;
 }
-
-/** Five words or more: a paragraph of prose, not a link or a label. */
-const WORDS = /\S+\s+\S+\s+\S+\s+\S+\s+\S/;
 
 /** A date without a year, given the year that puts it within six months of another date. */
 export function nearestYear(date: CalendarDate, near: CalendarDate): CalendarDate {
