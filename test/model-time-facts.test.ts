@@ -278,6 +278,23 @@ describe('incident date sources', () => {
   });
 });
 
+describe('prose dates', () => {
+  it('gives a weekday date without a year the incident year, else the timeline year', () => {
+    const weekdays = (text: string) => doc(text).proseDates.weekdays.map((found) => [found.text, found.date, found.matches]);
+    expect(weekdays('# X\n\n**Date:** 2023-10-14\n\nOn Sunday, October 15, the connections churned.\n')).toEqual([
+      ['Sunday, October 15', { year: 2023, month: 10, day: 15 }, true],
+    ]);
+    expect(weekdays('# X\n\nOn Saturday, October 15, the connections churned.\n\n## Timeline\n\n- 2023-10-14 10:00 a\n')).toEqual([
+      ['Saturday, October 15', { year: 2023, month: 10, day: 15 }, false],
+    ]);
+  });
+
+  it('reads image captions and leaves code alone', () => {
+    const found = doc('# X\n\n![Saturday 15/10/2023 - churn](a.png) and `Friday 2026-03-05`\n').proseDates.weekdays;
+    expect(found.map((mention) => [mention.text, mention.span.start.column, mention.matches])).toEqual([['Saturday 15/10/2023', 3, false]]);
+  });
+});
+
 describe('status pages', () => {
   it('reads the front matter and the stamped updates', () => {
     const page = doc('---\ntitle: Relay\ndate: 2026-04-11 12:20:00\nresolvedWhen: 2026-04-11 14:05:00\n---\n\n**Resolved**\nThe issue has been resolved.\n{{< track "2026-04-11 13:15:00" >}}\n\n**Investigating**\nMail is delayed; it will be resolved once the queue drains.\n{{< track "2026-04-11 08:20:00" >}}\n\n## 2026-04-11 09:00 - Still looking\n').statusPage!;

@@ -53,7 +53,8 @@ const YEAR_REACH_DAYS = 60;
 export function readProseDates(document: PostmortemDocument): ProseDates {
   const result: ProseDates = { weekdays: [], misspelledMonths: [], monthsWithoutDay: [], zonesOutOfSeason: [] };
   const order = document.numericDateOrder;
-  const incident = document.incidentDate;
+  // A date without a year takes the incident's; without a stated incident date, the first date the timeline states.
+  const incident = document.incidentDate ?? firstTimelineDate(document);
   const timestamps: Span[] = [];
   const entryLines = new Set<number>();
   for (const timeline of document.timelines) {
@@ -123,6 +124,13 @@ export function readProseDates(document: PostmortemDocument): ProseDates {
     for (const row of [table.header, ...table.rows]) for (const cell of row.cells) if (mayHold(cell.text)) read(document.textOf(cell.node));
   }
   return result;
+}
+
+function firstTimelineDate(document: PostmortemDocument): CalendarDate | null {
+  for (const timeline of document.timelines) {
+    for (const entry of timeline.entries) if (entry.date && entry.date.year !== null && !entry.invalid && entry.dateSource !== 'document') return entry.date;
+  }
+  return null;
 }
 
 /** The alternative texts of a paragraph's images, as views with their source offsets ("![Saturday 15/10/2023 - …](…)"). */
