@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext } from '../../src/engine/types.js';
 import {
-  WEEKDAY_NAMES, datesOutOfPlace, dayNumber, statedDates, toIsoDate,
+  WEEKDAY_NAMES, datesOutOfPlace, dayNumber, entryTextDates, statedDates, toIsoDate,
   type CalendarDate, type IncidentDateSource, type PostmortemDocument, type Span, type Timeline,
 } from '../../src/model/index.js';
 
@@ -262,7 +262,7 @@ function checkTextDates(timeline: Timeline, context: Context): void {
   for (const entry of timeline.entries) {
     const own = entry.date;
     if (!own || own.year === null || entry.invalid) continue;
-    for (const found of entry.textDates) {
+    for (const found of entryTextDates(entry)) {
       if (found.date.month !== own.month || found.date.day !== own.day || !yearTypo(found.date.year!, own.year)) continue;
       context.report({
         span: found.span,

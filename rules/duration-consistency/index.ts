@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext } from '../../src/engine/types.js';
 import {
-  formatDuration, placeEntries,
+  entryMilestones, formatDuration, placeEntries,
   type Milestone, type PostmortemDocument, type StatedDuration, type TimedEntry, type Timeline,
 } from '../../src/model/index.js';
 
@@ -197,7 +197,7 @@ interface Span {
  * incident (for ends within a day of it).
  */
 function closestSpan(timeline: TimedEntry[], stated: StatedDuration): Span | null {
-  const says = (entry: TimedEntry, milestones: Milestone[]) => entry.entry.milestones.some((milestone) => milestones.includes(milestone));
+  const says = (entry: TimedEntry, milestones: Milestone[]) => entryMilestones(entry.entry).some((milestone) => milestones.includes(milestone));
   const starts: Array<{ entry: TimedEntry; reach: number }> = timeline
     .filter((entry) => says(entry, stated.from))
     .map((entry) => ({ entry, reach: Infinity }));

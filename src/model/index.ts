@@ -18,7 +18,7 @@ export {
 } from './facts/action-items.js';
 export * from './text/times.js';
 export {
-  placeEntries, isBefore, datesOutOfPlace, statedDates, type Timeline, type TimelineEntry, type TimedEntry, type PlacementOptions,
+  placeEntries, isBefore, datesOutOfPlace, statedDates, entryMilestones, entryTextDates, type Timeline, type TimelineEntry, type TimedEntry, type PlacementOptions,
   type TimelineSource, type TimelineEntrySource, type EntrySecondClock, type DateOutOfPlace,
 } from './facts/timeline.js';
 export type { Incident } from './facts/incidents.js';

@@ -16,7 +16,6 @@ import type { PostmortemDocument } from '../document.js';
 import type { Span } from '../parse/positions.js';
 import { normalizeText } from '../text/normalize.js';
 import { TextView } from '../text/text-view.js';
-import { readableText } from '../text/readable.js';
 import { findDurations, findTimeRanges, type DurationMatch, type TimeRangeMatch } from '../text/times.js';
 import { incidentAt, type Incident } from './incidents.js';
 import type { Milestone } from './milestones.js';
@@ -93,7 +92,6 @@ const SENTENCE_END = /[.!?](?=[ \t\n]|$)/g;
 export function findStatedDurations(document: PostmortemDocument): StatedDuration[] {
   const found: StatedDuration[] = [];
   const incidents = document.incidents;
-  const several = SEVERAL.test(document.text);
   const entryLines = new Set<number>();
   for (const timeline of document.timelines) {
     if (timeline.kind !== 'sequence') continue;
@@ -102,49 +100,27 @@ export function findStatedDurations(document: PostmortemDocument): StatedDuratio
   const rangeLines = new Set<number>();
   const spanOf = (view: TextView, start: number, end: number) => document.lines.span(view.offset(start), view.offset(end - 1) + 1);
 
-  // Lengths beside ranges, and prose about the whole incident, paragraph by paragraph.
+  // Lengths beside ranges, and prose about the whole incident, paragraph by paragraph: first on
+  // the plain text (most paragraphs state nothing), then through the view for exact places.
+  const several = () => (severalOutages ??= SEVERAL.test(document.text));
+  let severalOutages: boolean | undefined;
   for (const paragraph of document.paragraphs) {
-    // The view (for exact places) only for a paragraph whose plain text states a length.
-    if (paragraph.quoted || !MAY_HOLD_DURATION.test(paragraph.text) || !findDurations(paragraph.text).some((duration) => !duration.bound)) continue;
+    if (paragraph.quoted || !MAY_HOLD_DURATION.test(paragraph.text)) continue;
+    if (readParagraph(paragraph.text.replace(/\n/g, ' '), () => true, several).length === 0) continue;
     const view = document.textOf(paragraph.node);
-    const text = readableText(view, ' ').replace(/\n/g, ' ');
-    if (!/\d|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)\b/i.test(text)) continue;
+    const text = view.text.replace(/\n/g, ' ');
     const lineOf = (index: number) => document.lines.point(view.offset(index)).line;
-    const durations = findDurations(text).filter((duration) => !duration.bound && !entryLines.has(lineOf(duration.start)));
-    if (durations.length === 0) continue;
-    const ranges = /\d:\d\d/.test(text) ? findTimeRanges(text).filter((range) => !entryLines.has(lineOf(range.start))) : [];
-    const besideRange = new Set<DurationMatch>();
-    for (const range of ranges) {
-      const duration = durations.find(
-        (candidate) =>
-          !besideRange.has(candidate) &&
-          ((candidate.end <= range.start && ADJACENT.test(text.slice(candidate.end, range.start))) ||
-            (candidate.start >= range.end && ADJACENT.test(text.slice(range.end, candidate.start)))),
-      );
-      if (!duration) continue;
-      besideRange.add(duration);
-      rangeLines.add(lineOf(duration.start));
-      const start = Math.min(range.start, duration.start);
-      const end = Math.max(range.end, duration.end);
-      found.push(stated('range', 'duration', text.slice(start, end), duration, spanOf(view, start, end), { text: text.slice(range.start, range.end), seconds: rangeLength(range) }, incidentAt(incidents, view.offset(start))));
-    }
-    if (several) continue;
-    for (const sentence of sentences(text)) {
-      const inside = durations.filter((duration) => duration.start >= sentence.start && duration.end <= sentence.end && !besideRange.has(duration));
-      if (inside.length !== 1 || findDurations(text.slice(sentence.start, sentence.end)).length !== 1) continue;
-      const duration = inside[0]!;
-      const before = text.slice(Math.max(sentence.start, duration.start - 120), duration.start);
-      const after = text.slice(duration.end, Math.min(sentence.end, duration.end + 80));
-      const lasted = LASTED_BEFORE.exec(before);
-      const noun = lasted ? null : NOUN_AFTER.exec(after);
-      if (!lasted && !noun) continue;
-      if (WINDOW_AFTER.test(after) || PART.test(before.slice(-40)) || PART_RIGHT_BEFORE.test(before)) continue;
-      const sentenceRanges = ranges.filter((range) => range.start >= sentence.start && range.end <= sentence.end);
-      if (sentenceRanges.length > 1) continue;
-      const range = sentenceRanges[0];
-      const label = lasted ? `${before.slice(lasted.index).trim()} ${duration.text}` : `${duration.text}${noun![0]}`;
-      const span = range ? spanOf(view, Math.min(range.start, duration.start), Math.max(range.end, duration.end)) : spanOf(view, duration.start, duration.end);
-      found.push(stated('prose', 'duration', label.replace(/\s+/g, ' '), duration, span, range ? { text: text.slice(range.start, range.end), seconds: rangeLength(range) } : null, incidentAt(incidents, view.offset(duration.start))));
+    // Lengths in code, in a URL ("…range_input=6h…") or in a timeline entry are not stated here.
+    const counts = (index: number) => readable(view, index) && !entryLines.has(lineOf(index));
+    for (const statement of readParagraph(text, counts, several)) {
+      const { duration, range } = statement;
+      const incident = incidentAt(incidents, view.offset(statement.start));
+      const span = spanOf(view, statement.start, statement.end);
+      const measured = range ? { text: text.slice(range.start, range.end), seconds: rangeLength(range) } : null;
+      if (statement.kind === 'range') {
+        rangeLines.add(lineOf(duration.start));
+        found.push(stated('range', 'duration', text.slice(statement.start, statement.end), duration, span, measured, incident));
+      } else found.push(stated('prose', 'duration', statement.label, duration, span, measured, incident));
     }
   }
 
@@ -166,6 +142,67 @@ export function findStatedDurations(document: PostmortemDocument): StatedDuratio
 
   found.push(...fieldTotals(document, fieldDurations), ...tableTotals(document));
   return found.sort((a, b) => a.span.start.offset - b.span.start.offset);
+}
+
+interface ParagraphStatement {
+  kind: 'range' | 'prose';
+  duration: DurationMatch;
+  range: TimeRangeMatch | undefined;
+  label: string;
+  /** Where it is stated, with its range. */
+  start: number;
+  end: number;
+}
+
+/**
+ * The lengths a paragraph states beside a range, and its sentences about the whole
+ * incident (see the file's comment); `counts` says whether a place in the text is prose.
+ */
+function readParagraph(text: string, counts: (index: number) => boolean, several: () => boolean): ParagraphStatement[] {
+  const statements: ParagraphStatement[] = [];
+  const durations = findDurations(text).filter((duration) => !duration.bound && counts(duration.start));
+  if (durations.length === 0) return statements;
+  const ranges = /\d:\d\d/.test(text) ? findTimeRanges(text).filter((range) => counts(range.start)) : [];
+  const besideRange = new Set<DurationMatch>();
+  for (const range of ranges) {
+    const duration = durations.find(
+      (candidate) =>
+        !besideRange.has(candidate) &&
+        ((candidate.end <= range.start && ADJACENT.test(text.slice(candidate.end, range.start))) ||
+          (candidate.start >= range.end && ADJACENT.test(text.slice(range.end, candidate.start)))),
+    );
+    if (!duration) continue;
+    besideRange.add(duration);
+    statements.push({ kind: 'range', duration, range, label: '', start: Math.min(range.start, duration.start), end: Math.max(range.end, duration.end) });
+  }
+  for (const sentence of sentences(text)) {
+    const inside = durations.filter((duration) => duration.start >= sentence.start && duration.end <= sentence.end && !besideRange.has(duration));
+    if (inside.length !== 1 || findDurations(text.slice(sentence.start, sentence.end)).length !== 1) continue;
+    const duration = inside[0]!;
+    const before = text.slice(Math.max(sentence.start, duration.start - 120), duration.start);
+    const after = text.slice(duration.end, Math.min(sentence.end, duration.end + 80));
+    const lasted = LASTED_BEFORE.exec(before);
+    const noun = lasted ? null : NOUN_AFTER.exec(after);
+    if (!lasted && !noun) continue;
+    if (WINDOW_AFTER.test(after) || PART.test(before.slice(-40)) || PART_RIGHT_BEFORE.test(before)) continue;
+    const sentenceRanges = ranges.filter((range) => range.start >= sentence.start && range.end <= sentence.end);
+    if (sentenceRanges.length > 1 || several()) continue;
+    const range = sentenceRanges[0];
+    const label = (lasted ? `${before.slice(lasted.index).trim()} ${duration.text}` : `${duration.text}${noun![0]}`).replace(/\s+/g, ' ');
+    const start = range ? Math.min(range.start, duration.start) : duration.start;
+    const end = range ? Math.max(range.end, duration.end) : duration.end;
+    statements.push({ kind: 'prose', duration, range, label, start, end });
+  }
+  return statements;
+}
+
+/** Whether text[index] is prose: not code, not part of a URL. */
+function readable(view: TextView, index: number): boolean {
+  if (TextView.within(view.code, index)) return false;
+  // The word it stands in, looked for within a bounded window (a URL is shorter than this).
+  const window = view.text.slice(Math.max(0, index - 200), index);
+  const token = window.slice(Math.max(window.lastIndexOf(' '), window.lastIndexOf('\n'), window.lastIndexOf('\t')) + 1);
+  return !/:\/\/|^www\.|[?&=]/.test(token);
 }
 
 function stated(

@@ -30,6 +30,8 @@ const NUMBER = /(?:#|\bincident[ \t]+#?|\bno\.?[ \t]*)(\d{1,4})\b/i;
  */
 export function findIncidents(document: PostmortemDocument, order: NumericOrder | null): Incident[] {
   const dateFields = document.fields.filter((field) => field.key === 'date' && field.source !== 'front-matter' && field.section && !isTimeline(field.section));
+  // Two incidents need two dates or two timelines: most documents have neither.
+  if (dateFields.length < 2 && document.sections.filter((section) => section.kinds.includes('timeline')).length < 2) return [];
   const dateFieldOf = (section: Section) => dateFields.find((field) => within(field.span.start.offset, section)) ?? null;
   /** A `Date:` at the head of the section (its first two blocks), as an incident states its own. */
   const statesOwnDate = (section: Section) => {

@@ -96,10 +96,33 @@ export interface TimelineEntry {
   labelFirst: boolean;
   /** The milestone its label names ("Resolved: 14:38"), else null. */
   milestone: Milestone | null;
-  /** The milestones it stands for: its label's, else what its words say happened (read on first use). */
-  readonly milestones: Milestone[];
-  /** Dates written in what the entry says ("SN confirms Elan 2012-04-17 …"; read on first use). */
-  readonly textDates: Array<{ date: CalendarDate; text: string; span: Span }>;
+}
+
+/** The words of each entry, kept to be read on demand (most entries are never asked). */
+const descriptions = new WeakMap<TimelineEntry, { views: () => readonly TextView[]; order: NumericOrder | null; lines: PostmortemDocument['lines'] }>();
+const milestonesRead = new WeakMap<TimelineEntry, Milestone[]>();
+
+/** The milestones an entry stands for: its label's ("Resolved: 14:38"), else what its words say happened. */
+export function entryMilestones(entry: TimelineEntry): Milestone[] {
+  let found = milestonesRead.get(entry);
+  if (!found) milestonesRead.set(entry, (found = entry.milestone ? [entry.milestone] : milestonesOfText(entry.text)));
+  return found;
+}
+
+/** Full dates written in what an entry says ("SN confirms Elan 2012-04-17 …"), with where they are. */
+export function entryTextDates(entry: TimelineEntry): Array<{ date: CalendarDate; text: string; span: Span }> {
+  const description = descriptions.get(entry);
+  if (!description || !/\d{4}/.test(entry.text)) return [];
+  const found: Array<{ date: CalendarDate; text: string; span: Span }> = [];
+  for (const view of description.views()) {
+    if (!/\d{4}/.test(view.text)) continue;
+    for (const match of findDates(view.text, undefined, description.order)) {
+      if (!match.valid || match.date.year === null) continue;
+      const from = view.offset(match.start);
+      found.push({ date: match.date, text: match.text, span: description.lines.span(from, view.offset(match.end - 1) + 1) });
+    }
+  }
+  return found;
 }
 
 export interface Timeline {
@@ -665,26 +688,10 @@ class TimelineBuilder {
       zoneOutOfSeason,
       labelFirst: false,
       milestone: opening ? milestoneOfLabel(opening[1]!) : null,
-      milestones: [],
-      textDates: [],
     };
-    // Read on first use, once the entry's text is complete (a heading entry takes the prose under it).
-    lazy(entry, 'milestones', () => (entry.milestone ? [entry.milestone] : milestonesOfText(entry.text)));
-    lazy(entry, 'textDates', () => (/\d{4}/.test(entry.text) ? this.textDates(descriptionViews()) : []));
+    descriptions.set(entry, { views: descriptionViews, order: this.order, lines: this.document.lines });
     this.pending.set(entry, { clock: parsed.clock, rangeEnd: parsed.rangeEnd });
     return entry;
-  }
-
-  /** Full dates written in an entry's description, with where they are. */
-  private textDates(views: readonly TextView[]): TimelineEntry['textDates'] {
-    const found: TimelineEntry['textDates'] = [];
-    for (const view of views) {
-      if (!/\d{4}/.test(view.text)) continue;
-      for (const match of findDates(view.text, undefined, this.order)) {
-        if (match.valid && match.date.year !== null) found.push({ date: match.date, text: match.text, span: this.spanOf(view, match.start, match.end) });
-      }
-    }
-    return found;
   }
 
   /**
@@ -772,19 +779,6 @@ function resolveTwelveHourClock(timeline: Timeline, pending: ReadonlyMap<Timelin
       }
     }
     previous = entry;
-  });
-}
-
-/** A property computed on first read and then kept. */
-function lazy<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {
-  Object.defineProperty(target, key, {
-    configurable: true,
-    enumerable: true,
-    get() {
-      const value = compute();
-      Object.defineProperty(target, key, { value, enumerable: true, writable: false });
-      return value;
-    },
   });
 }
 

@@ -280,6 +280,12 @@ const COMPACT_CLOCK = /(\d{2})(\d{2})(?!\d|:\d)/y;
 const MERIDIEM = /[ \t]?([ap])\.?[ \t]?m\b\.?/iy;
 /** Placeholders and unknown times: "??:??", "14:??", "2X:XX", "HH:mm", "--:--", "???", "unknown". */
 const UNKNOWN_CLOCK = /(?:[\dHhXx?-]{1,2}):(?:[\dMmXx?-]{2})(?!\d|:\d)|\?{2,}|(?:unknown|tbd|tbc)\b|x(?=[ \t]*:)/iy;
+/**
+ * Where a date other than ISO may start: a word (a month, a weekday, a misspelled month),
+ * a numeric date (07-27-2023, 27.07.2023, 03-26 before a time), or a day before a month
+ * name (4 February, 19. April, 30th of November).
+ */
+const DATE_START = /\p{L}|\d{1,2}[-./]\d{1,2}|\d{1,2}(?:st|nd|rd|th)?\.?[ \t]+(?:of[ \t]+)?\p{L}/uy;
 /** A word and then a day: where a misspelled month may stand ("Auguest 15 2023", "eb-04-2021"). */
 const WORD_THEN_DAY = /^\p{L}{2,10}\.?[ \t-]+\d/u;
 const ISO_DATE = /(\d{4,5})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])/y;
@@ -384,7 +390,8 @@ function dateAt(text: string, position: number, order: NumericOrder | null): Dat
     if (iso[1]!.length === 5) return { date, start: position, end, invalid: `${iso[0]} has a five-digit year (expected four digits)` };
     return { date, start: position, end, invalid: isRealDate(date) ? null : noSuchDay(iso[0], date) };
   }
-  // Other formats: the first date of a short window, when it starts right here.
+  // Other formats: the first date of a short window, when it starts right here ("14:30" starts none).
+  if (!stickyAt(DATE_START, text, position)) return null;
   const window = text.slice(position, position + 48);
   const [first] = findDates(window, DATE_FORMATS, order);
   if (first && first.start === 0 && first.format !== 'iso') {
@@ -678,6 +685,8 @@ function shareMeridiem(from: ClockTime, to: ClockTime): [ClockTime, ClockTime] {
  */
 export function findTimestamps(text: string, order: NumericOrder | null = null): ParsedTimestamp[] {
   const found: ParsedTimestamp[] = [];
+  // Every timestamp found here has a clock: most texts have none.
+  if (!CLOCK_HINT.test(text)) return found;
   TIMESTAMP_START.lastIndex = 0;
   for (let m = TIMESTAMP_START.exec(text); m; m = TIMESTAMP_START.exec(text)) {
     const parsed = parseTimestampAt(text, m.index, { allowDateOnly: false, order });
@@ -689,6 +698,7 @@ export function findTimestamps(text: string, order: NumericOrder | null = null):
   return found;
 }
 
+const CLOCK_HINT = /\d:\d\d|\d{4}[ \t]*\(?(?:UTC|GMT|Z\b|[A-Z]{2,5}\b)|\dh\d\d/;
 const TIMESTAMP_START = /(?<![\p{L}\d:.,/\-+])(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}{0,9}\.?[ \t]+\d|\p{L}{2,3}-\d{1,2}-\d{4}[ \t])/giu;
 
 const UNIT_SECONDS: Record<string, number> = { d: 86400, h: 3600, m: 60, s: 1 };
