@@ -26,7 +26,7 @@ import { dayNumber, findDates, isRealDate, type CalendarDate, type NumericOrder 
 import { TextView } from '../text/text-view.js';
 import type { Span } from '../parse/positions.js';
 import {
-  clockAt, clocksAgree, daylightZoneOutOfSeason, findDurations, findTimestamps, findZoneStatement, parseTimestamp,
+  clocksAgree, daylightZoneOutOfSeason, findDurations, findTimestamps, findZoneStatement, parseTimestamp,
   type ClockTime, type ParsedTimestamp, type TimestampPrecision, type Zone,
 } from '../text/times.js';
 import { incidentAt, type Incident } from './incidents.js';
@@ -211,8 +211,6 @@ class TimelineBuilder {
   private readonly order: NumericOrder | null;
   private readonly incidents: Incident[];
   private readonly pending = new Map<TimelineEntry, Pending>();
-  /** Spans of list items read as entries of a sequence: their fields are not milestones of their own. */
-  private readonly sequenceItems = new Set<number>();
 
   constructor(private readonly document: PostmortemDocument) {
     this.documentDate = document.incidentDate;
@@ -490,7 +488,6 @@ class TimelineBuilder {
       }
       if (entry.dateSource === 'entry' && entry.date && !entry.invalid) current = { date: entry.date, span: entry.dateSpan! };
       timeline.entries.push(entry);
-      if (!milestones) this.sequenceItems.add(item.span.start.offset);
     }
     if (timeline.entries.length > 0) {
       this.timelines.push(timeline);
