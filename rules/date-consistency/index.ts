@@ -1,12 +1,16 @@
 import { defineRule, type RuleContext } from '../../src/engine/types.js';
-import { dayNumber, toIsoDate, type CalendarDate, type PostmortemDocument, type Span } from '../../src/model/index.js';
-import type { IncidentDateSource } from '../../src/model/index.js';
+import {
+  WEEKDAY_NAMES, datesOutOfPlace, dayNumber, entryTextDates, statedDates, toIsoDate,
+  type CalendarDate, type IncidentDateSource, type PostmortemDocument, type Span, type Timeline,
+} from '../../src/model/index.js';
 
 interface Options {
   maxDaysBetweenSources: number;
   maxDaysFromIncident: number;
   maxDaysFromNeighbours: number;
 }
+
+type Context = RuleContext<Options>;
 
 /** A date a timeline states (on an entry, or on the date line or heading its entries follow). */
 interface StatedDate {
@@ -15,9 +19,17 @@ interface StatedDate {
   span: Span;
 }
 
+/** Where an incident date comes from, for messages. */
+interface Reference {
+  date: CalendarDate;
+  name: string;
+}
+
 const SOURCE_NAMES: Record<IncidentDateSource['source'], string> = {
   metadata: 'metadata',
+  'date-heading': 'date heading',
   title: 'title',
+  'lead-sentence': 'lead sentence',
   'file-name': 'file name',
 };
 
@@ -26,10 +38,16 @@ function describeSource(source: IncidentDateSource): string {
   return source.span ? `${name} (line ${source.span.start.line})` : name;
 }
 
+/** How close two stated moments of a status page must be (a minute's rounding, and no more). */
+const STATUS_SLACK_SECONDS = 15 * 60;
+/** Without a zone on one side, how far apart they may be under some reading of the zone. */
+const UNZONED_SLACK_SECONDS = 14 * 3600;
+const RESOLVED_SLACK_SECONDS = 5 * 60;
+
 export default defineRule<Options>({
   id: 'date-consistency',
   description:
-    "Requires the incident date in metadata, the title and the file name to agree, and the timeline's dates to lie near it.",
+    "Requires the incident date in metadata, headings, the title, the lead sentence and the file name to agree, weekdays to match their dates, and the timeline's dates to lie near the incident and each other.",
   severity: 'error',
   recommended: true,
   messages: {
@@ -40,6 +58,22 @@ export default defineRule<Options>({
       'Timeline date {{date}} is {{days}} days {{direction}} the incident date {{incident}} in the {{source}}; expected dates within {{max}} days of it (a typo in the year or month?).',
     outOfPlace:
       'Timeline date {{date}} is {{days}} days from the entries around it ({{previous}} on line {{previousLine}}, {{next}} on line {{nextLine}}); expected a date near them (a typo?).',
+    weekday: '{{text}}: {{date}} is a {{actual}}, not a {{weekday}}; expected the weekday of the date.',
+    misspelledMonth: 'Date {{text}} has a misspelled month; expected {{month}}.',
+    monthWithoutDay: '"{{text}}" names a month without its day; expected a full date.',
+    textDate:
+      'Date {{date}} in a timeline entry of {{entryDate}} (dated on line {{entryLine}}) differs from that date only in the year; expected {{expected}} (a typo in the year?).',
+    outsidePeriod:
+      'The timeline heading states {{from}} to {{to}}, but the entry on line {{line}} is dated {{date}}; expected the entries within the period the heading states.',
+    incidentSequence:
+      'Incident #{{number}} is dated {{date}}, out of sequence between incident #{{previous}} ({{previousDate}}, line {{previousLine}}) and #{{next}} ({{nextDate}}, line {{nextLine}}); expected incidents dated in the order of their numbers (a typo in the year?).',
+    statusZeroLength:
+      'The front matter gives the same start and end, {{time}} (lines {{line}} and {{endLine}}), but the updates run from {{first}} (line {{firstLine}}) to {{last}} (line {{lastLine}}); expected the start of the incident in date and its end in resolvedWhen.',
+    statusEndBeforeStart: 'The front matter ends the incident ({{end}}, line {{endLine}}) before it starts ({{start}}, line {{line}}); expected resolvedWhen after date.',
+    statusStartAfterUpdate:
+      'The front matter starts the incident at {{start}} (line {{line}}), after the update stamped {{update}} on line {{updateLine}}; expected the start no later than the first update.',
+    statusResolvedEarly:
+      'The update on line {{line}} says the incident is resolved at {{update}}, but the front matter gives resolvedWhen {{end}} (line {{endLine}}); expected the two to agree.',
   },
   schema: {
     type: 'object',
@@ -49,7 +83,7 @@ export default defineRule<Options>({
         type: 'integer',
         minimum: 0,
         default: 0,
-        description: 'How many days the incident dates in metadata, the title and the file name may differ.',
+        description: 'How many days the incident dates in metadata, a date heading, the title, the lead sentence and the file name may differ.',
       },
       maxDaysFromIncident: {
         type: 'integer',
@@ -68,21 +102,44 @@ export default defineRule<Options>({
     },
   },
   check(document, context) {
-    checkSources(document, context);
-    const timelines = statedDates(document);
-    const incident = document.incidentDateSources.find((source) => source.valid) ?? null;
     const reported = new Set<Span>();
-    if (incident) checkWindow(timelines.flat(), incident, context, reported);
-    for (const dates of timelines) checkNeighbours(dates, context, reported);
+    const sourcesAgree = checkSources(document, context);
+    const incident = document.incidentDateSources.find((source) => source.valid) ?? null;
+    const byIncident = new Map<PostmortemDocument['incidents'][number] | null, Timeline[]>();
+    for (const timeline of document.timelines) {
+      const key = timeline.incident?.date ? timeline.incident : null;
+      byIncident.set(key, [...(byIncident.get(key) ?? []), timeline]);
+    }
+    for (const [own, timelines] of byIncident) {
+      const reference: Reference | null = own?.date
+        ? { date: own.date, name: `Date field of its incident (line ${own.dateSpan!.start.line})` }
+        : incident
+          ? { date: incident.date, name: describeSource(incident) }
+          : null;
+      // When the sources disagree, that is the finding; the timeline is not measured against one of them.
+      if (reference && (own || sourcesAgree)) checkWindow(timelines.flatMap(datesOf), reference, context, reported);
+    }
+    for (const timeline of document.timelines) {
+      checkNeighbours(timeline, context, reported);
+      checkPeriod(timeline, context);
+      checkTextDates(timeline, context);
+    }
+    checkIncidentSequence(document, context);
+    checkProse(document, context);
+    checkStatusPage(document, context);
   },
 });
 
-function checkSources(document: PostmortemDocument, context: RuleContext<Options>): void {
+/** Incident dates from every source against the first; returns whether they all agree. */
+function checkSources(document: PostmortemDocument, context: Context): boolean {
   const sources = document.incidentDateSources.filter((source) => source.valid);
   const reference = sources[0];
-  if (!reference) return;
+  if (!reference) return true;
+  const span = timelineSpan(document);
+  let agree = true;
   for (const source of sources.slice(1)) {
-    if (Math.abs(dayNumber(source.date) - dayNumber(reference.date)) <= context.options.maxDaysBetweenSources) continue;
+    if (sameIncidentDay(source, reference, context.options.maxDaysBetweenSources, span)) continue;
+    agree = false;
     context.report({
       span: (source.span ?? reference.span)!,
       messageId: 'sources',
@@ -94,34 +151,43 @@ function checkSources(document: PostmortemDocument, context: RuleContext<Options
       },
     });
   }
+  return agree;
 }
 
-/** Each timeline's stated dates, in order, once per place they are written. */
-function statedDates(document: PostmortemDocument): StatedDate[][] {
-  return document.timelines.map((timeline) => {
-    const seen = new Set<number>();
-    const dates: StatedDate[] = [];
-    for (const entry of timeline.entries) {
-      if (!entry.date || entry.invalid || !entry.dateSpan || entry.date.year === null) continue;
-      if (entry.dateSource !== 'entry' && entry.dateSource !== 'context') continue;
-      if (seen.has(entry.dateSpan.start.offset)) continue;
-      seen.add(entry.dateSpan.start.offset);
-      dates.push({ date: entry.date, day: dayNumber(entry.date), span: entry.dateSpan });
+/**
+ * Whether two sources can name the same incident day: within the days allowed, one's
+ * range holding the other ("On June 14-15"), both inside a timeline of a week or less
+ * (an incident over midnight), or either reading of an ambiguous 03/10/2021.
+ */
+function sameIncidentDay(a: IncidentDateSource, b: IncidentDateSource, maxDays: number, span: [number, number] | null): boolean {
+  for (const first of [a.date, a.alternative]) {
+    for (const second of [b.date, b.alternative]) {
+      if (!first || !second) continue;
+      const x = dayNumber(first);
+      const y = dayNumber(second);
+      const xTo = a.until && first === a.date ? dayNumber(a.until) : x;
+      const yTo = b.until && second === b.date ? dayNumber(b.until) : y;
+      if (x - maxDays <= yTo && y - maxDays <= xTo) return true;
+      if (span && span[1] - span[0] <= 7 && [x, y].every((day) => day >= span[0] && day <= span[1])) return true;
     }
-    return dates;
-  });
+  }
+  return false;
 }
 
-function checkWindow(
-  dates: StatedDate[],
-  incident: IncidentDateSource,
-  context: RuleContext<Options>,
-  reported: Set<Span>,
-): void {
+/** The first and last day the document's timelines state. */
+function timelineSpan(document: PostmortemDocument): [number, number] | null {
+  const days = document.timelines.flatMap((timeline) => statedDates(timeline).map((date) => date.day));
+  return days.length ? [Math.min(...days), Math.max(...days)] : null;
+}
+
+function datesOf(timeline: Timeline): StatedDate[] {
+  return statedDates(timeline).map(({ date, day, span }) => ({ date, day, span }));
+}
+
+function checkWindow(dates: StatedDate[], incident: Reference, context: Context, reported: Set<Span>): void {
   if (dates.length === 0) return;
   const { maxDaysFromIncident } = context.options;
   const incidentDay = dayNumber(incident.date);
-  const source = describeSource(incident);
   const distance = (date: StatedDate) => Math.abs(date.day - incidentDay);
   const outside = dates.filter((date) => distance(date) > maxDaysFromIncident);
   if (outside.length === 0) return;
@@ -135,7 +201,7 @@ function checkWindow(
         last: toIsoDate(sorted.at(-1)!.date),
         days: Math.min(...dates.map(distance)),
         incident: toIsoDate(incident.date),
-        source,
+        source: incident.name,
       },
     });
     for (const date of dates) reported.add(date.span);
@@ -151,33 +217,146 @@ function checkWindow(
         days: distance(date),
         direction: date.day < incidentDay ? 'before' : 'after',
         incident: toIsoDate(incident.date),
-        source,
+        source: incident.name,
         max: maxDaysFromIncident,
       },
     });
   }
 }
 
-function checkNeighbours(dates: StatedDate[], context: RuleContext<Options>, reported: Set<Span>): void {
-  const { maxDaysFromNeighbours } = context.options;
-  for (let i = 1; i + 1 < dates.length; i++) {
-    const previous = dates[i - 1]!;
-    const date = dates[i]!;
-    const next = dates[i + 1]!;
-    if (reported.has(date.span) || Math.abs(next.day - previous.day) > 1) continue;
-    const days = Math.min(Math.abs(date.day - previous.day), Math.abs(date.day - next.day));
-    if (days <= maxDaysFromNeighbours) continue;
+function checkNeighbours(timeline: Timeline, context: Context, reported: Set<Span>): void {
+  for (const found of datesOutOfPlace(timeline, context.options.maxDaysFromNeighbours)) {
+    if ([...reported].some((span) => span.start.offset === found.span.start.offset)) continue;
     context.report({
-      span: date.span,
+      span: found.span,
       messageId: 'outOfPlace',
       data: {
-        date: toIsoDate(date.date),
-        days,
-        previous: toIsoDate(previous.date),
-        previousLine: previous.span.start.line,
-        next: toIsoDate(next.date),
-        nextLine: next.span.start.line,
+        date: toIsoDate(found.date),
+        days: found.days,
+        previous: toIsoDate(found.previous.date),
+        previousLine: found.previous.span.start.line,
+        next: toIsoDate(found.next.date),
+        nextLine: found.next.span.start.line,
       },
+    });
+  }
+}
+
+/** "Timeline 01/16/2024 - 02/28/2024": entries dated more than a day outside the period. */
+function checkPeriod(timeline: Timeline, context: Context): void {
+  const period = timeline.period;
+  if (!period) return;
+  const from = dayNumber(period.from);
+  const to = dayNumber(period.to);
+  const outside = statedDates(timeline).find((date) => date.day < from - 1 || date.day > to + 1);
+  if (!outside) return;
+  context.report({
+    span: period.span,
+    messageId: 'outsidePeriod',
+    data: { from: toIsoDate(period.from), to: toIsoDate(period.to), line: outside.span.start.line, date: toIsoDate(outside.date) },
+  });
+}
+
+/** "SN confirms Elan 2012-04-17 …" in the entry of 2021-04-17: the same day, the year's digits changed or swapped. */
+function checkTextDates(timeline: Timeline, context: Context): void {
+  for (const entry of timeline.entries) {
+    const own = entry.date;
+    if (!own || own.year === null || entry.invalid) continue;
+    for (const found of entryTextDates(entry)) {
+      if (found.date.month !== own.month || found.date.day !== own.day || !yearTypo(found.date.year!, own.year)) continue;
+      context.report({
+        span: found.span,
+        messageId: 'textDate',
+        data: { date: found.text, entryDate: toIsoDate(own), entryLine: (entry.dateSpan ?? entry.span).start.line, expected: toIsoDate(own) },
+      });
+    }
+  }
+}
+
+/** One digit changed, or two neighbouring digits swapped. */
+function yearTypo(a: number, b: number): boolean {
+  const x = String(a);
+  const y = String(b);
+  if (x.length !== y.length || x === y) return false;
+  const different = [...x].map((char, i) => (char !== y[i] ? i : -1)).filter((i) => i >= 0);
+  if (different.length === 1) return true;
+  const [i, j] = different as [number, number];
+  return different.length === 2 && j === i + 1 && x[i] === y[j] && x[j] === y[i];
+}
+
+/** Incidents numbered #1, #2, …: a date out of their sequence while its neighbours keep it. */
+function checkIncidentSequence(document: PostmortemDocument, context: Context): void {
+  const numbered = document.incidents.filter((incident) => incident.number !== null && incident.date).sort((a, b) => a.number! - b.number!);
+  if (numbered.length < 4) return;
+  for (let i = 1; i + 1 < numbered.length; i++) {
+    const [previous, current, next] = [numbered[i - 1]!, numbered[i]!, numbered[i + 1]!];
+    const [p, c, n] = [previous, current, next].map((incident) => dayNumber(incident.date!)) as [number, number, number];
+    if (p > n || (c >= p && c <= n)) continue;
+    context.report({
+      span: current.dateSpan!,
+      messageId: 'incidentSequence',
+      data: {
+        number: current.number!,
+        date: toIsoDate(current.date!),
+        previous: previous.number!,
+        previousDate: toIsoDate(previous.date!),
+        previousLine: previous.dateSpan!.start.line,
+        next: next.number!,
+        nextDate: toIsoDate(next.date!),
+        nextLine: next.dateSpan!.start.line,
+      },
+    });
+  }
+}
+
+function checkProse(document: PostmortemDocument, context: Context): void {
+  const prose = document.proseDates;
+  for (const found of prose.weekdays) {
+    if (found.matches) continue;
+    context.report({
+      span: found.span,
+      messageId: 'weekday',
+      data: { text: found.text, date: toIsoDate(found.date), actual: WEEKDAY_NAMES[found.actual]!, weekday: found.weekdayText },
+    });
+  }
+  for (const found of prose.misspelledMonths) context.report({ span: found.span, messageId: 'misspelledMonth', data: { text: found.text, month: found.month } });
+  for (const found of prose.monthsWithoutDay) context.report({ span: found.span, messageId: 'monthWithoutDay', data: { text: found.text } });
+}
+
+/** A status page's front matter against its stamped updates. */
+function checkStatusPage(document: PostmortemDocument, context: Context): void {
+  const page = document.statusPage;
+  if (!page || page.updates.length === 0) return;
+  const { start, end, updates } = page;
+  const first = updates.reduce((a, b) => (b.instant < a.instant ? b : a));
+  const last = updates.reduce((a, b) => (b.instant > a.instant ? b : a));
+  const line = start.field.span.start.line;
+  const endLine = end.field.span.start.line;
+  if (start.instant === end.instant && last.instant - first.instant >= STATUS_SLACK_SECONDS) {
+    context.report({
+      span: start.field.span,
+      messageId: 'statusZeroLength',
+      data: { time: start.text, line, endLine, first: first.text, firstLine: first.span.start.line, last: last.text, lastLine: last.span.start.line },
+    });
+  } else if (end.instant < start.instant) {
+    context.report({ span: end.field.span, messageId: 'statusEndBeforeStart', data: { start: start.text, line, end: end.text, endLine } });
+  }
+  const earliest = updates.filter((update) => !update.scheduled).reduce<typeof first | null>((a, b) => (!a || b.instant < a.instant ? b : a), null);
+  if (earliest) {
+    const slack = earliest.zoned === start.zoned ? STATUS_SLACK_SECONDS : UNZONED_SLACK_SECONDS;
+    if (start.instant - earliest.instant > slack) {
+      context.report({
+        span: start.field.span,
+        messageId: 'statusStartAfterUpdate',
+        data: { start: start.text, line, update: earliest.text, updateLine: earliest.span.start.line },
+      });
+    }
+  }
+  if (last.resolved && last.zoned === end.zoned && end.instant - last.instant > RESOLVED_SLACK_SECONDS) {
+    context.report({
+      span: last.span,
+      messageId: 'statusResolvedEarly',
+      data: { line: last.span.start.line, update: last.text, end: end.text, endLine },
     });
   }
 }

@@ -1,5 +1,8 @@
 import { defineRule, type Report } from '../../src/engine/types.js';
-import { isBefore, placeEntries, sameZone, type Timeline, type TimelineEntry } from '../../src/model/index.js';
+import {
+  datesOutOfPlace, formatClock, isBefore, mustPrecede, placeEntries, sameZone, toIsoDate, zoneOffsets,
+  type TimedEntry, type Timeline, type TimelineEntry,
+} from '../../src/model/index.js';
 
 interface Options {
   allowMidnightCrossing: boolean;
@@ -13,6 +16,10 @@ function shown(entry: TimelineEntry): string {
   return entry.raw.replace(/\s+/g, ' ');
 }
 
+const MILESTONE_NAMES: Record<string, string> = {
+  started: 'Started', detected: 'Detected', acknowledged: 'Acknowledged', declared: 'Declared', mitigated: 'Mitigated', repaired: 'Repaired', resolved: 'Resolved',
+};
+
 export default defineRule<Options>({
   id: 'timeline-order',
   description:
@@ -25,6 +32,12 @@ export default defineRule<Options>({
     mixedZones:
       'Timeline entry {{time}} is in {{zone}}, but the entry on line {{previousLine}} is in {{previousZone}}; expected one time zone per timeline, or say how they relate.',
     missingZone: 'Timeline has no time zone; expected a zone on its entries or a statement such as "All times UTC".',
+    backwardsRange: 'Timeline entry {{time}} is a range that ends at {{end}}, before it starts, on every reading; expected an end after the start.',
+    clocksDisagree:
+      'Timeline entry {{time}} gives {{second}} beside it, but {{time}} {{zone}} is {{expected}}; expected both clocks to name the same moment.',
+    zoneOutOfSeason: 'Time zone {{zone}} in {{time}} is not in effect on {{date}}; expected {{standard}} (summer time is not in force then).',
+    milestoneOrder:
+      '{{milestone}} at {{time}} is earlier than {{other}} at {{otherTime}} (line {{otherLine}}); expected {{other}} first.',
   },
   schema: {
     type: 'object',
@@ -57,29 +70,101 @@ export default defineRule<Options>({
   },
   check(document, context) {
     const { allowMidnightCrossing, maxBackwardsHours, allowMixedZones, requireZone } = context.options;
+    const report = context.report.bind(context);
     for (const timeline of document.timelines) {
+      let outOfSeason = false;
       for (const entry of timeline.entries) {
-        if (entry.invalid) context.report({ span: entry.span, messageId: 'impossible', data: { time: shown(entry), reason: entry.invalid } });
-      }
-      const placed = placeEntries(timeline, { allowMidnightCrossing, maxBackwardsHours });
-      for (let i = 1; i < placed.length; i++) {
-        const previous = placed[i - 1]!;
-        const current = placed[i]!;
-        if (isBefore(current, previous)) {
-          context.report({
-            span: current.entry.span,
-            messageId: 'outOfOrder',
-            data: { time: shown(current.entry), previous: shown(previous.entry), previousLine: previous.entry.span.start.line },
+        if (entry.invalid) report({ span: entry.span, messageId: 'impossible', data: { time: shown(entry), reason: entry.invalid } });
+        else if (entry.rangeBackwards) report({ span: entry.span, messageId: 'backwardsRange', data: { time: shown(entry), end: entry.rangeEndRaw ?? '' } });
+        if (entry.secondClock?.agrees === false) {
+          report({
+            span: { start: entry.span.start, end: entry.secondClock.span.end },
+            messageId: 'clocksDisagree',
+            data: { time: shown(entry), zone: entry.effectiveZone!.name, second: entry.secondClock.raw, expected: inZone(entry) },
+          });
+        }
+        // Once per timeline: a timeline in the wrong season is so throughout.
+        if (entry.zoneOutOfSeason && !outOfSeason && entry.date) {
+          outOfSeason = true;
+          report({
+            span: entry.span,
+            messageId: 'zoneOutOfSeason',
+            data: { zone: (entry.zone ?? entry.secondClock?.zone)!.name, time: shown(entry), date: toIsoDate(entry.date), standard: entry.zoneOutOfSeason },
           });
         }
       }
-      if (!allowMixedZones) checkZones(timeline, context.report.bind(context));
+      // A date typo that date-consistency reports (2022-02-20 among 2022-02-02) is not also an order break.
+      const skip = new Set(datesOutOfPlace(timeline).map((found) => found.entry));
+      const placed = placeEntries(timeline, { allowMidnightCrossing, maxBackwardsHours, skip });
+      if (timeline.kind === 'milestones') checkMilestones(placed, report);
+      else checkOrder(placed, report);
+      if (!allowMixedZones) checkZones(timeline, report);
       if (requireZone && timeline.entries.length > 0 && timeline.entries.every((entry) => entry.effectiveZone === null)) {
-        context.report({ span: timeline.entries[0]!.span, messageId: 'missingZone' });
+        report({ span: timeline.entries[0]!.span, messageId: 'missingZone' });
       }
+    }
+    for (const found of document.proseDates.zonesOutOfSeason) {
+      report({
+        span: found.span,
+        messageId: 'zoneOutOfSeason',
+        data: { zone: found.zone.name, time: found.text, date: toIsoDate(found.date), standard: found.standard },
+      });
     }
   },
 });
+
+/** Each entry against the one before it on the same clock (offsets such as "T+5m" among themselves). */
+function checkOrder(placed: TimedEntry[], report: (report: Report) => void): void {
+  const last = new Map<TimedEntry['clock'], TimedEntry>();
+  for (const current of placed) {
+    const previous = last.get(current.clock);
+    last.set(current.clock, current);
+    if (!previous || !isBefore(current, previous)) continue;
+    report({
+      span: current.entry.span,
+      messageId: 'outOfOrder',
+      data: { time: shown(current.entry), previous: shown(previous.entry), previousLine: previous.entry.span.start.line },
+    });
+  }
+}
+
+/** A list of milestones is not read in order; what must hold between them is: detected before resolved, and so on. */
+function checkMilestones(placed: TimedEntry[], report: (report: Report) => void): void {
+  for (const later of placed) {
+    const milestone = later.entry.milestone;
+    if (!milestone) continue;
+    const earlier = placed.find(
+      (candidate) =>
+        candidate.entry.milestone &&
+        mustPrecede(candidate.entry.milestone, milestone) &&
+        isBefore(later, candidate) &&
+        // Two times without their dates, half a day apart, may be either side of midnight.
+        !(later.entry.dateSource !== 'entry' && candidate.entry.dateSource !== 'entry' && candidate.instant - later.instant > 12 * 3600),
+    );
+    if (!earlier) continue;
+    report({
+      span: later.entry.span,
+      messageId: 'milestoneOrder',
+      data: {
+        milestone: MILESTONE_NAMES[milestone]!,
+        time: shown(later.entry),
+        other: MILESTONE_NAMES[earlier.entry.milestone!]!,
+        otherTime: shown(earlier.entry),
+        otherLine: earlier.entry.span.start.line,
+      },
+    });
+  }
+}
+
+/** The entry's time on the clock of its second zone ("05:48 PDT"), every reading of an ambiguous zone. */
+function inZone(entry: TimelineEntry): string {
+  const second = entry.secondClock!;
+  const from = zoneOffsets(entry.effectiveZone!);
+  const to = zoneOffsets(second.zone);
+  const readings = new Set<string>();
+  for (const a of from) for (const b of to) readings.add(`${formatClock(entry.seconds! + (b - a) * 60)} ${second.zone.name}`);
+  return [...readings].join(' or ');
+}
 
 /** Reports the first entry whose zone differs from the zone of the entries before it. */
 function checkZones(timeline: Timeline, report: (report: Report) => void): void {

@@ -14,9 +14,13 @@ import { collectPeople, type People } from './facts/people.js';
 import { collectHypotheses, type Hypotheses } from './facts/hypotheses.js';
 import { fieldsFromParagraph, fieldsFromTable, isFieldTable } from './facts/fields.js';
 import { Metadata } from './facts/metadata.js';
-import type { CalendarDate } from './text/dates.js';
+import { numericDateOrder, type CalendarDate, type NumericOrder } from './text/dates.js';
 import { incidentDateSources, type IncidentDateSource } from './facts/incident-date.js';
 import { findActionItemModel, type ActionItem, type ActionItemTable } from './facts/action-items.js';
+import { findIncidents, type Incident } from './facts/incidents.js';
+import { findStatedDurations, type StatedDuration } from './facts/durations.js';
+import { readProseDates, type ProseDates } from './facts/prose-dates.js';
+import { readStatusPage, type StatusPage } from './facts/status-page.js';
 import { buildTimelines, type Timeline } from './facts/timeline.js';
 import { findResponseTimes, type ResponseTimes } from './facts/response-times.js';
 import { findSeverity, type IncidentSeverity } from './facts/severity.js';
@@ -116,11 +120,37 @@ export class PostmortemDocument {
     this.metadata = new Metadata(fields.filter((field) => this.isDocumentMetadata(field, keys)));
   }
 
-  /** Every place the incident's date is stated: metadata, the title, the file name (in that order). */
+  /**
+   * Every place the incident's date is stated: metadata, a date heading, the title, a
+   * dated lead sentence, the file name (in that order; see incident-date.ts).
+   */
   get incidentDateSources(): IncidentDateSource[] {
-    return this.derived('incidentDateSources', () =>
-      incidentDateSources(this.metadata, this.title, this.path, this.lines),
-    );
+    return this.derived('incidentDateSources', () => incidentDateSources(this, this.numericDateOrder));
+  }
+
+  /** Whether the document writes numeric dates day first (29/09/2021) or month first, when its dates say so. */
+  get numericDateOrder(): NumericOrder | null {
+    return this.derived('numericDateOrder', () => numericDateOrder([this.text, this.path ?? '']));
+  }
+
+  /** The incidents of a document that reports several, each with its own date and timeline; empty otherwise. */
+  get incidents(): Incident[] {
+    return this.derived('incidents', () => findIncidents(this, this.numericDateOrder));
+  }
+
+  /** Durations the document states (fields, lengths beside ranges, prose about the incident, totals), with what each measures. */
+  get statedDurations(): StatedDuration[] {
+    return this.derived('statedDurations', findStatedDurations);
+  }
+
+  /** Weekdays, misspelled months, months without a day and out-of-season zones, as the prose writes them. */
+  get proseDates(): ProseDates {
+    return this.derived('proseDates', readProseDates);
+  }
+
+  /** The status page the document is (front matter `date` and `resolvedWhen`, stamped updates), or null. */
+  get statusPage(): StatusPage | null {
+    return this.derived('statusPage', readStatusPage);
   }
 
   /** The incident's date: the first valid one of metadata, title and file name; null when none states it. */

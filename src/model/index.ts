@@ -11,7 +11,7 @@ export { GAP, TextView, quotedRanges, type TextRange, type LinkRange, type Maske
 export { parseMarkdown, getParseCount, UnparsableDocumentError, MAX_NESTING, MAX_INLINE_MARKERS, type ParseOptions } from './parse/parse.js';
 export type * from './facts/types.js';
 export * from './text/dates.js';
-export type { IncidentDateSource } from './facts/incident-date.js';
+export type { IncidentDateSource, IncidentDateSourceKind } from './facts/incident-date.js';
 export {
   findActionItems, normalizeStatus, statusMeaning, ACTION_ITEM_FIELDS, type ActionItem, type ActionItemField,
   type ActionItemFields, type ActionItemFieldName, type ActionItemTable, type ActionItemSource, type StatusMeaning,
@@ -19,7 +19,15 @@ export {
 export * from './text/times.js';
 export type { IncidentSeverity } from './facts/severity.js';
 export { RESPONSE_METRICS, type ResponseMetric, type ResponseTime, type ResponseTimes } from './facts/response-times.js';
-export { placeEntries, isBefore, type Timeline, type TimelineEntry, type TimedEntry, type PlacementOptions, type TimelineSource, type TimelineEntrySource } from './facts/timeline.js';
+export {
+  placeEntries, isBefore, datesOutOfPlace, statedDates, entryMilestones, entryTextDates, type Timeline, type TimelineEntry, type TimedEntry, type PlacementOptions,
+  type TimelineSource, type TimelineEntrySource, type EntrySecondClock, type DateOutOfPlace,
+} from './facts/timeline.js';
+export type { Incident } from './facts/incidents.js';
+export type { StatedDuration, DurationMetric } from './facts/durations.js';
+export type { ProseDates, WeekdayMention } from './facts/prose-dates.js';
+export type { StatusPage, StatusUpdate, StatusMoment } from './facts/status-page.js';
+export { mustPrecede, type Milestone } from './facts/milestones.js';
 export { findMojibake, type MojibakeRun, type MojibakeEncoding } from './text/mojibake.js';
 export * from './text/placeholders.js';
 export { SectionFilter } from './facts/section-filter.js';

@@ -22,14 +22,29 @@
  */
 import type { Paragraph } from 'mdast';
 import type { PostmortemDocument } from '../document.js';
-import { dayNumber, type CalendarDate } from '../text/dates.js';
+import { dayNumber, findDates, isRealDate, type CalendarDate, type NumericOrder } from '../text/dates.js';
 import { TextView } from '../text/text-view.js';
 import type { Span } from '../parse/positions.js';
-import { findZoneStatement, parseTimestamp, type ParsedTimestamp, type TimestampPrecision, type Zone } from '../text/times.js';
-import type { ListModel, Section, TableModel } from './types.js';
+import {
+  clocksAgree, daylightZoneOutOfSeason, findDurations, findTimestamps, findZoneStatement, parseTimestamp,
+  type ClockTime, type ParsedTimestamp, type TimestampPrecision, type Zone,
+} from '../text/times.js';
+import { incidentAt, type Incident } from './incidents.js';
+import { nearestYear } from './incident-date.js';
+import { milestoneOfLabel, milestonesOfText, type Milestone } from './milestones.js';
+import type { Field, ListModel, Section, TableModel } from './types.js';
 
-export type TimelineSource = 'table' | 'list' | 'section';
-export type TimelineEntrySource = 'table-row' | 'list-item' | 'heading' | 'line';
+export type TimelineSource = 'table' | 'list' | 'section' | 'fields';
+export type TimelineEntrySource = 'table-row' | 'list-item' | 'heading' | 'line' | 'field';
+
+/** A second clock written beside an entry's time ("14:00 UTC / 07:00 PDT"). */
+export interface EntrySecondClock {
+  raw: string;
+  span: Span;
+  zone: Zone;
+  /** Whether some reading of both zones makes them the same moment; null when a zone is unknown. */
+  agrees: boolean | null;
+}
 
 export interface TimelineEntry {
   /** Position in its timeline. */
@@ -60,20 +75,75 @@ export interface TimelineEntry {
   unknown: boolean;
   /** Why the date or time cannot exist ("13:55 PM mixes a 24-hour time with PM"), or null. */
   invalid: string | null;
-  /** The end of a range entry ("8:20 - 8:24"), seconds since midnight. */
+  /** The end of a range entry ("8:20 - 8:24"), seconds since midnight (past 24 hours when it ends the next day). */
   rangeEndSeconds: number | null;
+  /** A range that ends before it starts on every reading ("14:20-2:00", "10:15 PM – 9:45 PM" stated as under an hour). */
+  rangeBackwards: boolean;
+  /** The end of a range as written ("2:00", "9:45 PM"). */
+  rangeEndRaw: string | null;
   /** A relative annotation ("(+1m 8s)"), in seconds. */
   relativeSeconds: number | null;
+  /** An entry placed by its offset from a reference moment ("T+5m", "[+2 h]"), in seconds. */
+  offsetSeconds: number | null;
+  /** The am/pm of the time: written, or (meridiemInferred) read from the entries around it as a reader does. */
+  meridiem: 'am' | 'pm' | null;
+  meridiemInferred: boolean;
+  /** A second clock written beside the time. */
+  secondClock: EntrySecondClock | null;
+  /** A daylight-saving zone written on a day it is not in force: the standard name that applies ("CET"), else null. */
+  zoneOutOfSeason: string | null;
+  /** An entry written label first ("Paged on-call 2026-03-04 09:29", "Resolved: 14:38"). */
+  labelFirst: boolean;
+  /** The milestone its label names ("Resolved: 14:38"), else null. */
+  milestone: Milestone | null;
+}
+
+/** The words of each entry, kept to be read on demand (most entries are never asked). */
+const descriptions = new WeakMap<TimelineEntry, { views: () => readonly TextView[]; order: NumericOrder | null; lines: PostmortemDocument['lines'] }>();
+const milestonesRead = new WeakMap<TimelineEntry, Milestone[]>();
+
+/** The milestones an entry stands for: its label's ("Resolved: 14:38"), else what its words say happened. */
+export function entryMilestones(entry: TimelineEntry): Milestone[] {
+  let found = milestonesRead.get(entry);
+  if (!found) milestonesRead.set(entry, (found = entry.milestone ? [entry.milestone] : milestonesOfText(entry.text)));
+  return found;
+}
+
+/** Full dates written in what an entry says ("SN confirms Elan 2012-04-17 …"), with where they are. */
+export function entryTextDates(entry: TimelineEntry): Array<{ date: CalendarDate; text: string; span: Span }> {
+  const description = descriptions.get(entry);
+  if (!description || !/\d{4}/.test(entry.text)) return [];
+  const found: Array<{ date: CalendarDate; text: string; span: Span }> = [];
+  for (const view of description.views()) {
+    if (!/\d{4}/.test(view.text)) continue;
+    for (const match of findDates(view.text, undefined, description.order)) {
+      if (!match.valid || match.date.year === null) continue;
+      const from = view.offset(match.start);
+      found.push({ date: match.date, text: match.text, span: description.lines.span(from, view.offset(match.end - 1) + 1) });
+    }
+  }
+  return found;
 }
 
 export interface Timeline {
   source: TimelineSource;
+  /**
+   * A sequence is read in order; a list of milestones ("Key events": Started, Detected,
+   * Resolved, each with its time) is not, only what must hold between them.
+   */
+  kind: 'sequence' | 'milestones';
   /** The timeline section it is in (the outermost one), else the section that holds it. */
   section: Section | null;
   /** The table or list; for a section's sequence, from its first to its last entry. */
   span: Span;
   /** The zone stated for the timeline (entries may still state their own). */
   zone: Zone | null;
+  /** The incident it belongs to, in a document that reports several. */
+  incident: Incident | null;
+  /** A period its heading states ("Timeline 01/16/2024 - 02/28/2024"). */
+  period: { from: CalendarDate; to: CalendarDate; span: Span } | null;
+  /** The moment offsets count from, when the timeline states it ("offsets from the flag change at 10:00 UTC"). */
+  anchorSeconds: number | null;
   entries: TimelineEntry[];
 }
 
@@ -111,14 +181,42 @@ export function buildTimelines(document: PostmortemDocument): Timeline[] {
   return new TimelineBuilder(document).build();
 }
 
+/** What the builder keeps about an entry while its timeline is read (for the passes over whole timelines). */
+interface Pending {
+  clock: ClockTime | null;
+  rangeEnd: ClockTime | null;
+}
+
+/** A region of the document read as one timeline section. */
+interface Region {
+  section: Section;
+  start: number;
+  end: number;
+  extra: Section[];
+}
+
+const OFFSET_STATEMENT = /\boffsets?\b|\bT[ \t]?[+=]|\brelative to\b/i;
+const PERIOD_JOINT = /^[ \t]*(?:-|–|—|to|until|bis)[ \t]*$/i;
+/** "Resolved:", "**Mitigated:**", "Paged on-call at": a label before a label-first entry's time. */
+const LABEL_BEFORE = /^[\s*_]*([^:]{1,40}?)[\s*_]*(?::[\s*_]*)?(?:\b(?:at|on|@)[ \t]*)?$/i;
+/** A description that opens with a milestone label ("Mitigated: traffic shifted"). */
+const LABEL_OPENING = /^[\s*_]*([A-Za-z][A-Za-z ]{1,30}?)[\s*_]*:/;
+/** How far into a label-first entry its time may stand. */
+const LABEL_FIRST_REACH = 80;
+
 class TimelineBuilder {
   private readonly timelines: Timeline[] = [];
   private readonly documentZone: Zone | null;
   private readonly documentDate: CalendarDate | null;
+  private readonly order: NumericOrder | null;
+  private readonly incidents: Incident[];
+  private readonly pending = new Map<TimelineEntry, Pending>();
 
   constructor(private readonly document: PostmortemDocument) {
     this.documentDate = document.incidentDate;
     this.documentZone = this.findDocumentZone();
+    this.order = document.numericDateOrder;
+    this.incidents = document.incidents;
   }
 
   build(): Timeline[] {
@@ -137,8 +235,23 @@ class TimelineBuilder {
     for (const list of this.document.lists) {
       if (!inRegion(list.span.start.offset)) this.readList(list, null, null, sectionZone(list.section), false);
     }
+    this.readMilestoneFields();
     this.timelines.sort((a, b) => a.span.start.offset - b.span.start.offset);
+    for (const timeline of this.timelines) {
+      if (timeline.kind === 'sequence') resolveTwelveHourClock(timeline, this.pending);
+      this.resolveRanges(timeline);
+    }
+    this.pending.clear();
     return this.timelines;
+  }
+
+  /** The date undated entries at an offset take: their incident's, else the document's. */
+  private dateAt(offset: number): CalendarDate | null {
+    return incidentAt(this.incidents, offset)?.date ?? this.documentDate;
+  }
+
+  private newTimeline(source: TimelineSource, section: Section | null, span: Span, zone: Zone | null, kind: Timeline['kind'] = 'sequence'): Timeline {
+    return { source, kind, section, span, zone, incident: incidentAt(this.incidents, span.start.offset), period: null, anchorSeconds: null, entries: [] };
   }
 
   /** "All times UTC" anywhere in the document's prose. */
@@ -155,17 +268,17 @@ class TimelineBuilder {
    * The outermost timeline sections, each extended over the sections right after it that
    * are titled by a date or time ("## Feb 21, 13:00" after "## Timeline").
    */
-  private timelineRegions(): Array<{ section: Section; start: number; end: number; extra: Section[] }> {
-    const regions: Array<{ section: Section; start: number; end: number; extra: Section[] }> = [];
+  private timelineRegions(): Region[] {
+    const regions: Region[] = [];
     const sections = this.document.sections;
     for (const section of sections) {
       if (!section.kinds.includes('timeline')) continue;
       if (section.parent && isWithinTimeline(section.parent)) continue;
-      const region = { section, start: section.extent.start, end: section.extent.end, extra: [] as Section[] };
+      const region: Region = { section, start: section.extent.start, end: section.extent.end, extra: [] };
       for (let i = section.index + 1; i < sections.length; i++) {
         const next = sections[i]!;
         if (next.extent.start < region.end) continue;
-        if (next.depth !== section.depth || next.kind !== null || !parseTimestamp(next.title)) break;
+        if (next.depth !== section.depth || next.kind !== null || !parseTimestamp(next.title, { order: this.order })) break;
         region.end = next.extent.end;
         region.extra.push(next);
       }
@@ -174,7 +287,7 @@ class TimelineBuilder {
     return regions;
   }
 
-  private readRegion(region: { section: Section; start: number; end: number; extra: Section[] }): void {
+  private readRegion(region: Region): void {
     const { document } = this;
     // The parts of the model in the region (each is in document order): a region reads only its own.
     const sections = startingWithin(document.sections, region.start, region.end);
@@ -191,6 +304,9 @@ class TimelineBuilder {
         .find((found) => found !== null) ??
       null;
     const zone = zoneStatement?.zone ?? this.documentZone;
+    const period = this.periodOf(region.section);
+    const anchorSeconds = this.anchorOf(region.section.title) ??
+      paragraphs.filter((paragraph) => !paragraph.quoted && paragraph.listItem === null).map((paragraph) => this.anchorOf(paragraph.text)).find((found) => found !== null) ?? null;
 
     type Block =
       | { offset: number; kind: 'heading'; section: Section }
@@ -210,13 +326,17 @@ class TimelineBuilder {
     for (const table of startingWithin(document.tables, region.start, region.end)) blocks.push({ offset: table.span.start.offset, kind: 'table', table });
     blocks.sort((a, b) => a.offset - b.offset);
 
-    const sequence: Timeline = { source: 'section', section: region.section, span: region.section.span, zone, entries: [] };
+    const sequence = this.newTimeline('section', region.section, region.section.span, zone);
+    sequence.period = period;
+    sequence.anchorSeconds = anchorSeconds;
+    const first = this.timelines.length;
     const state = { context: null as DayContext | null };
+    let heading: TimelineEntry | null = null;
     for (const block of blocks) {
       switch (block.kind) {
         case 'heading': {
           const flat = document.textOf(block.section.heading);
-          this.readLine(flat, sequence, state, 'heading', block.section.span, zone);
+          heading = this.readLine(flat, sequence, state, 'heading', block.section.span, zone);
           break;
         }
         case 'paragraph': {
@@ -230,15 +350,21 @@ class TimelineBuilder {
               // A line that continues the entry before it.
               last.text = `${last.text} ${line.text.trim()}`.trim();
               last.entrySpan = { start: last.entrySpan.start, end: lineSpan.end };
+            } else if (!last && heading && line.text.trim()) {
+              // What a heading entry ("### 14:35") says is the prose under it.
+              heading.text = `${heading.text} ${line.text.trim()}`.trim();
             }
           }
+          if (last) heading = null;
           break;
         }
         case 'list':
           state.context = this.readList(block.list, region.section, state.context, zone, true) ?? state.context;
+          heading = null;
           break;
         case 'table':
           state.context = this.readTable(block.table, region.section, state.context, zone, true) ?? state.context;
+          heading = null;
           break;
       }
     }
@@ -246,6 +372,25 @@ class TimelineBuilder {
       sequence.span = { start: sequence.entries[0]!.entrySpan.start, end: sequence.entries.at(-1)!.entrySpan.end };
       this.timelines.push(sequence);
     }
+    for (const timeline of this.timelines.slice(first)) {
+      timeline.period ??= period;
+      timeline.anchorSeconds ??= anchorSeconds;
+    }
+  }
+
+  /** "Timeline (all times PST) 01/16/2024 - 02/28/2024": two dates joined by a dash or "to". */
+  private periodOf(section: Section): Timeline['period'] {
+    const view = this.document.textOf(section.heading);
+    const dates = findDates(view.text, undefined, this.order).filter((date) => date.valid && date.date.year !== null);
+    if (dates.length !== 2 || !PERIOD_JOINT.test(view.text.slice(dates[0]!.end, dates[1]!.start))) return null;
+    return { from: dates[0]!.date, to: dates[1]!.date, span: this.spanOf(view, dates[0]!.start, dates[1]!.end) };
+  }
+
+  /** The clock offsets count from: "offsets from the flag change at 10:00 UTC", "T+0 = 10:00". */
+  private anchorOf(text: string): number | null {
+    if (!OFFSET_STATEMENT.test(text)) return null;
+    const [found] = findTimestamps(text, this.order);
+    return found?.seconds ?? null;
   }
 
   /**
@@ -260,25 +405,30 @@ class TimelineBuilder {
     entrySpan: Span,
     zone: Zone | null,
   ): TimelineEntry | null {
-    const parsed = parseTimestamp(flat.text);
+    const parsed = parseTimestamp(flat.text, { order: this.order });
     if (!parsed) return null;
     const rest = flat.text.slice(parsed.rest);
-    if (parsed.seconds === null && !parsed.unknown && parsed.date && (source === 'heading' || DATE_LINE_REST.test(rest))) {
+    if (parsed.seconds === null && !parsed.unknown && parsed.offsetSeconds === null && parsed.date && (source === 'heading' || DATE_LINE_REST.test(rest))) {
       if (!parsed.invalid) state.context = this.contextFrom(parsed, flat, state.context);
       return null;
     }
-    const entry = this.entry(parsed, flat, source, entrySpan, rest.trim(), state.context, zone, sequence.entries.length);
+    const entry = this.entry(parsed, flat, source, entrySpan, rest.trim(), state.context, zone, sequence.entries.length, () => [flat.slice(parsed.rest, flat.text.length)]);
     if (entry.dateSource === 'entry' && entry.date && !entry.invalid) state.context = { date: entry.date, span: entry.dateSpan! };
     sequence.entries.push(entry);
     return entry;
   }
 
   private contextFrom(parsed: ParsedTimestamp, flat: TextView, previous: DayContext | null): DayContext {
-    const { date } = this.fillYear(parsed.date!, previous);
+    const { date } = this.fillYear(parsed.date!, previous, flat.offset(0));
     return { date, span: this.spanOf(flat, parsed.dateStart, parsed.dateEnd) };
   }
 
-  /** A list in which items begin with times; returns the day context after it. */
+  /**
+   * A list in which items begin with times; returns the day context after it. In a
+   * timeline section an item may also be written label first ("Paged on-call 2026-03-04
+   * 09:29", "Resolved: 14:38"). A list whose items all name a milestone with its time
+   * ("**Detected:** 11:02 UTC") is a list of milestones, not a sequence.
+   */
   private readList(
     list: ListModel,
     section: Section | null,
@@ -286,34 +436,79 @@ class TimelineBuilder {
     zone: Zone | null,
     inTimelineSection: boolean,
   ): DayContext | null {
-    const candidates: Array<{ parsed: ParsedTimestamp; flat: TextView; index: number }> = [];
+    const candidates: Array<{ parsed: ParsedTimestamp; flat: TextView; index: number; label: string | null }> = [];
     list.items.forEach((item, index) => {
       if (!item.paragraph) return;
-      const flat = this.document.textOf(item.paragraph).lines()[0]!;
-      const parsed = parseTimestamp(flat.text, inTimelineSection);
-      if (parsed) candidates.push({ parsed, flat, index });
+      const view = this.document.textOf(item.paragraph);
+      const flat = view.lines()[0]!;
+      const parsed = parseTimestamp(flat.text, { allowDateOnly: inTimelineSection, order: this.order });
+      if (parsed) {
+        candidates.push({ parsed, flat, index, label: null });
+        return;
+      }
+      const labelled = /\d/.test(flat.text) ? this.labelFirst(flat) : null;
+      if (labelled && (inTimelineSection || labelled.milestone)) candidates.push({ parsed: labelled.parsed, flat, index, label: labelled.label });
     });
-    if (!inTimelineSection) {
-      const clocks = candidates.filter((candidate) => candidate.parsed.seconds !== null).length;
-      if (clocks < 2 || clocks * 2 < list.items.length) return context;
+    // In a list of time-first entries, an item written label first is an entry only when its label names a milestone
+    // ("Resolved: 14:38"): "Root cause: the deploy at 13:00 …" is a note about another moment.
+    if (candidates.some((candidate) => candidate.label === null)) {
+      const kept = candidates.filter((candidate) => candidate.label === null || milestoneOfLabel(candidate.label) !== null);
+      candidates.splice(0, candidates.length, ...kept);
+    }
+    const milestones =
+      candidates.length >= 2 &&
+      candidates.length === list.items.length &&
+      candidates.every((candidate) => candidate.label !== null && milestoneOfLabel(candidate.label) !== null);
+    if (!milestones) {
+      // Outside a timeline section, only a list of time-first items is a timeline.
+      if (!inTimelineSection) {
+        const timeFirst = candidates.filter((candidate) => candidate.label === null);
+        const clocks = timeFirst.filter((candidate) => candidate.parsed.seconds !== null).length;
+        if (clocks < 2 || clocks * 2 < list.items.length) return context;
+        candidates.splice(0, candidates.length, ...timeFirst);
+      }
     }
     if (candidates.length === 0) return context;
-    const timeline: Timeline = { source: 'list', section: section ?? list.section, span: list.span, zone, entries: [] };
+    const timeline = this.newTimeline('list', section ?? list.section, list.span, zone, milestones ? 'milestones' : 'sequence');
     let current = context;
-    for (const { parsed, flat, index } of candidates) {
+    for (const { parsed, flat, index, label } of candidates) {
       const item = list.items[index]!;
-      const rest = flat.text.slice(parsed.rest);
-      if (parsed.seconds === null && !parsed.unknown && parsed.date && !rest.trim()) {
+      const rest = label === null ? flat.text.slice(parsed.rest) : `${label} ${flat.text.slice(parsed.rest)}`.trim();
+      if (label === null && parsed.seconds === null && !parsed.unknown && parsed.offsetSeconds === null && parsed.date && !rest.trim()) {
         if (!parsed.invalid) current = this.contextFrom(parsed, flat, current);
         continue;
       }
+      const view = this.document.textOf(item.paragraph!);
       const text = item.text.length > flat.text.length ? `${rest} ${item.text.slice(flat.text.length)}` : rest;
-      const entry = this.entry(parsed, flat, 'list-item', item.span, text, current, zone, timeline.entries.length);
+      const described = () => (label === null ? [view.slice(parsed.rest, view.text.length)] : [view.slice(0, parsed.start), view.slice(parsed.rest, view.text.length)]);
+      const entry = this.entry(parsed, flat, 'list-item', item.span, text, current, zone, timeline.entries.length, described);
+      if (label !== null) {
+        entry.labelFirst = true;
+        entry.milestone = milestoneOfLabel(label);
+      }
       if (entry.dateSource === 'entry' && entry.date && !entry.invalid) current = { date: entry.date, span: entry.dateSpan! };
       timeline.entries.push(entry);
     }
-    if (timeline.entries.length > 0) this.timelines.push(timeline);
-    return current;
+    if (timeline.entries.length > 0) {
+      this.timelines.push(timeline);
+    }
+    return milestones ? context : current;
+  }
+
+  /**
+   * A line that names its event first and its time after ("Paged on-call 2026-03-04
+   * 09:29", "Resolved: 14:38"): one timestamp with a clock in its first 80 characters, or
+   * two that make a span ("started 09:40, finished 09:52": the first). Null otherwise.
+   */
+  private labelFirst(flat: TextView): { parsed: ParsedTimestamp; label: string; milestone: Milestone | null } | null {
+    const head = flat.text.slice(0, LABEL_FIRST_REACH + 40);
+    const found = findTimestamps(head, this.order).filter((candidate) => candidate.start < LABEL_FIRST_REACH);
+    if (found.length === 0 || found.length > 2) return null;
+    const [first, second] = found as [ParsedTimestamp, ParsedTimestamp | undefined];
+    if (second && (first.seconds === null || second.seconds === null || second.seconds < first.seconds || second.date !== null)) return null;
+    const before = flat.text.slice(0, first.start);
+    const label = LABEL_BEFORE.exec(before)?.[1]?.trim() ?? before.trim();
+    return { parsed: first, label, milestone: milestoneOfLabel(label) };
   }
 
   /** A table whose first column (with a second "Time" column) holds timestamps. */
@@ -338,24 +533,79 @@ class TimelineBuilder {
         .map((cell) => findZoneStatement(cell.text, false)?.zone ?? null)
         .find((found) => found !== null) ?? null;
     const timelineZone = headerZone ?? zone;
-    const timeline: Timeline = { source: 'table', section: section ?? table.section, span: table.span, zone: timelineZone, entries: [] };
+    const timeline = this.newTimeline('table', section ?? table.section, table.span, timelineZone);
     let current = context;
     for (const row of table.rows) {
       const cells = row.cells.slice(0, timeCells).map((cell) => this.document.textOf(cell.node));
       if (cells.length === 0) continue;
       const flat = cells.length > 1 ? TextView.join(cells) : cells[0]!;
-      const parsed = parseTimestamp(flat.text);
+      const parsed = parseTimestamp(flat.text, { order: this.order });
       if (!parsed) continue;
       const description = [flat.text.slice(parsed.rest), ...row.cells.slice(timeCells).map((cell) => cell.text)]
         .map((part) => part.trim())
         .filter(Boolean)
         .join(' | ');
-      const entry = this.entry(parsed, flat, 'table-row', row.span, description, current, timelineZone, timeline.entries.length);
+      const views = () => [flat.slice(parsed.rest, flat.text.length), ...row.cells.slice(timeCells).map((cell) => this.document.textOf(cell.node))];
+      const entry = this.entry(parsed, flat, 'table-row', row.span, description, current, timelineZone, timeline.entries.length, views);
       if (entry.dateSource === 'entry' && entry.date && !entry.invalid) current = { date: entry.date, span: entry.dateSpan! };
       timeline.entries.push(entry);
     }
-    if (timeline.entries.length > 0) this.timelines.push(timeline);
+    if (timeline.entries.length > 0) {
+      this.timelines.push(timeline);
+    }
     return current;
+  }
+
+  /**
+   * Milestones stated as fields ("| **Detected** | 2021-04-16 10:44 |", "**Resolved:** 14:38"),
+   * two or more in one section, outside the sequences already read: a list of milestones.
+   */
+  private readMilestoneFields(): void {
+    const groups = new Map<string, Array<{ field: Field; milestone: Milestone; parsed: ParsedTimestamp; view: TextView }>>();
+    for (const field of this.document.fields) {
+      const milestone = milestoneOfLabel(field.label);
+      if (!milestone || field.source === 'front-matter') continue;
+      if (this.timelines.some((timeline) => timeline.entries.some((entry) => entry.entrySpan.start.offset <= field.span.start.offset && field.span.start.offset < entry.entrySpan.end.offset))) continue;
+      const view = this.fieldView(field);
+      if (!view) continue;
+      const parsed = parseTimestamp(view.text, { allowDateOnly: false, order: this.order });
+      if (!parsed || parsed.seconds === null || view.text.slice(parsed.rest).trim()) continue;
+      const key = `${field.source}:${field.section?.index ?? -1}`;
+      const group = groups.get(key) ?? [];
+      group.push({ field, milestone, parsed, view });
+      groups.set(key, group);
+    }
+    for (const group of groups.values()) {
+      if (group.length < 2) continue;
+      const first = group[0]!.field;
+      const span = { start: first.span.start, end: group.at(-1)!.field.span.end };
+      const timeline = this.newTimeline('fields', first.section, span, this.documentZone, 'milestones');
+      for (const { field, milestone, parsed, view } of group) {
+        const entry = this.entry(parsed, view, 'field', { start: field.keySpan.start, end: field.span.end }, field.label, null, this.documentZone, timeline.entries.length, () => []);
+        entry.milestone = milestone;
+        timeline.entries.push(entry);
+      }
+      this.timelines.push(timeline);
+    }
+  }
+
+  /** The text view of a field's value: its table cell, or its part of a key line. */
+  private fieldView(field: Field): TextView | null {
+    const offset = field.span.start.offset;
+    if (field.source === 'table') {
+      for (const table of this.document.tables) {
+        for (const row of table.rows) for (const cell of row.cells) if (cell.span.start.offset === offset) return this.document.textOf(cell.node);
+      }
+      return null;
+    }
+    const paragraph = this.document.paragraphs.find((candidate) => candidate.span.start.offset <= offset && offset < candidate.span.end.offset);
+    if (!paragraph) return null;
+    for (const line of this.document.textOf(paragraph.node).lines()) {
+      for (let i = 0; i < line.text.length; i++) {
+        if (line.offset(i) >= offset) return line.slice(i, line.text.length);
+      }
+    }
+    return null;
   }
 
   private entry(
@@ -367,14 +617,16 @@ class TimelineBuilder {
     context: DayContext | null,
     zone: Zone | null,
     index: number,
+    descriptionViews: () => readonly TextView[],
   ): TimelineEntry {
     const span = this.spanOf(flat, parsed.start, parsed.end);
     let date: CalendarDate | null = null;
     let dateSource: TimelineEntry['dateSource'] = null;
     let dateSpan: Span | null = null;
     let yearStated = false;
-    if (parsed.date) {
-      const filled = this.fillYear(parsed.date, context);
+    const documentDate = this.dateAt(entrySpan.start.offset);
+    if (parsed.date && !parsed.invalid?.includes('is not a month')) {
+      const filled = this.fillYear(parsed.date, context, entrySpan.start.offset);
       date = filled.date;
       yearStated = filled.stated;
       dateSource = 'entry';
@@ -383,11 +635,28 @@ class TimelineBuilder {
       date = context.date;
       dateSource = 'context';
       dateSpan = context.span;
-    } else if (this.documentDate) {
-      date = this.documentDate;
+    } else if (documentDate) {
+      date = documentDate;
       dateSource = 'document';
     }
-    return {
+    const effectiveZone = parsed.zone ?? zone;
+    let secondClock: EntrySecondClock | null = null;
+    if (parsed.secondClock && parsed.clock && !parsed.rangeEnd) {
+      const { clock, zone: secondZone } = parsed.secondClock;
+      secondClock = {
+        raw: flat.text.slice(clock.start, parsed.secondClock.end).replace(/\)$/, '').trim(),
+        span: this.spanOf(flat, clock.start, parsed.secondClock.end),
+        zone: secondZone,
+        agrees: effectiveZone ? clocksAgree(parsed.clock, effectiveZone, clock, secondZone) : null,
+      };
+    }
+    const writtenZone = parsed.zone ?? parsed.secondClock?.zone ?? null;
+    const zoneOutOfSeason =
+      writtenZone && date && date.year !== null && (dateSource === 'entry' || dateSource === 'context') && isRealDate(date)
+        ? daylightZoneOutOfSeason(writtenZone, date)
+        : null;
+    const opening = LABEL_OPENING.exec(text);
+    const entry: TimelineEntry = {
       index,
       source,
       span,
@@ -401,25 +670,73 @@ class TimelineBuilder {
       seconds: parsed.seconds,
       precision: parsed.precision,
       zone: parsed.zone,
-      effectiveZone: parsed.zone ?? zone,
+      effectiveZone,
       approximate: parsed.approximate,
       unknown: parsed.unknown,
       invalid: parsed.invalid,
       rangeEndSeconds: parsed.rangeEnd && !parsed.rangeEnd.invalid ? parsed.rangeEnd.seconds : null,
+      rangeBackwards: false,
+      rangeEndRaw: parsed.rangeEnd ? flat.text.slice(parsed.rangeEnd.start, parsed.rangeEnd.end) : null,
       relativeSeconds: parsed.relativeSeconds,
+      offsetSeconds: parsed.offsetSeconds,
+      meridiem: parsed.clock?.meridiem ?? null,
+      meridiemInferred: false,
+      secondClock,
+      zoneOutOfSeason,
+      labelFirst: false,
+      milestone: opening ? milestoneOfLabel(opening[1]!) : null,
     };
+    descriptions.set(entry, { views: descriptionViews, order: this.order, lines: this.document.lines });
+    this.pending.set(entry, { clock: parsed.clock, rangeEnd: parsed.rangeEnd });
+    return entry;
   }
 
   /**
-   * A date without a year takes the context's year (or the document's), and the next
-   * year when months wrap from December to January.
+   * A date without a year takes the year that puts it nearest the context's date (or the
+   * document's): in a February report, "11-28" before "02-14" is the previous November.
    */
-  private fillYear(date: CalendarDate, context: DayContext | null): { date: CalendarDate; stated: boolean } {
+  private fillYear(date: CalendarDate, context: DayContext | null, offset: number): { date: CalendarDate; stated: boolean } {
     if (date.year !== null) return { date, stated: true };
-    const base = context?.date ?? this.documentDate;
+    const base = context?.date ?? this.dateAt(offset);
     if (!base || base.year === null) return { date, stated: false };
-    const year = date.month < base.month - 6 ? base.year + 1 : base.year;
-    return { date: { ...date, year }, stated: false };
+    return { date: nearestYear(date, base), stated: false };
+  }
+
+  /**
+   * The readings of a range's end a reader allows: as written; twelve hours later when it
+   * has no am/pm; the next day for a range over the night (from 18:00 or later to 08:00 or
+   * earlier), before an entry of a later day, or at the end of the timeline. A length the
+   * entry states ("under an hour", "(4 seconds)") must agree. With no forward reading the
+   * range ends before it starts.
+   */
+  private resolveRanges(timeline: Timeline): void {
+    timeline.entries.forEach((entry, index) => {
+      const pending = this.pending.get(entry);
+      const end = pending?.rangeEnd;
+      if (!end || end.invalid || entry.seconds === null || entry.invalid) return;
+      const start = entry.seconds;
+      const next = timeline.entries.slice(index + 1).find((candidate) => candidate.seconds !== null || candidate.date !== null);
+      const readings = [end.seconds];
+      const hour = Number(end.hourText);
+      if (end.meridiem === null && hour >= 1 && hour <= 12) readings.push((hour % 12) * 3600 + (end.seconds - hour * 3600) + 12 * 3600);
+      const nextDay =
+        (start >= 18 * 3600 && end.seconds <= 8 * 3600) ||
+        !next ||
+        (next.date !== null && entry.date !== null && next.date.year !== null && entry.date.year !== null && dayNumber(next.date) > dayNumber(entry.date));
+      if (nextDay) readings.push(...readings.map((seconds) => seconds + 86400));
+      const stated = findDurations(entry.text).find((duration) => duration.seconds > 0);
+      const fits = (length: number) => {
+        if (!stated) return length <= 24 * 3600;
+        if (stated.boundKind === 'most') return length <= stated.seconds;
+        if (stated.boundKind === 'least') return length >= stated.seconds;
+        return Math.abs(length - stated.seconds) <= Math.max(60, stated.seconds * 0.25);
+      };
+      const forward = readings.filter((seconds) => seconds >= start && fits(seconds - start)).sort((a, b) => a - b);
+      if (forward.length === 0) {
+        entry.rangeBackwards = true;
+        entry.rangeEndSeconds = null;
+      } else entry.rangeEndSeconds = forward[0]!;
+    });
   }
 
   private spanOf(flat: TextView, start: number, end: number): Span {
@@ -427,6 +744,44 @@ class TimelineBuilder {
     const to = end > start ? flat.offset(end - 1) + 1 : from;
     return this.document.lines.span(from, Math.max(from, to));
   }
+}
+
+/**
+ * The 12-hour clock without am/pm, read as a reader does: in a timeline that writes am/pm
+ * (and no 24-hour time), a bare "3:10" after "2:55pm" is 3:10 PM. Each bare time takes the
+ * reading (AM or PM) that is the nearest step forward from the entry before it; when
+ * neither is, it stays as written, and the crossing of midnight or an order break is
+ * judged as for any time.
+ */
+function resolveTwelveHourClock(timeline: Timeline, pending: ReadonlyMap<TimelineEntry, Pending>): void {
+  const clocks = timeline.entries.map((entry) => pending.get(entry)?.clock ?? null);
+  const twelveHour = clocks.some((clock) => clock?.meridiem && !clock.invalid);
+  const twentyFourHour = clocks.some((clock) => clock && !clock.invalid && clock.meridiem === null && (Number(clock.hourText) > 12 || clock.hourText === '00'));
+  if (!twelveHour || twentyFourHour) return;
+  let previous: TimelineEntry | null = null;
+  timeline.entries.forEach((entry, index) => {
+    const clock = clocks[index];
+    if (!clock || clock.invalid || entry.seconds === null || entry.invalid) return;
+    const hour = Number(clock.hourText);
+    if (clock.meridiem === null && hour >= 1 && hour <= 12 && previous && previous.seconds !== null && sameDay(previous, entry)) {
+      const morning = (hour % 12) * 3600 + (clock.seconds - hour * 3600);
+      const forward = [morning, morning + 12 * 3600].filter((seconds) => seconds >= previous!.seconds!).sort((a, b) => a - b);
+      if (forward.length > 0) {
+        entry.seconds = forward[0]!;
+        entry.meridiem = entry.seconds >= 12 * 3600 ? 'pm' : 'am';
+        entry.meridiemInferred = true;
+        if (entry.rangeEndSeconds !== null && entry.rangeEndSeconds < entry.seconds) entry.rangeEndSeconds += 12 * 3600;
+        const end = pending.get(entry)?.rangeEnd;
+        if (end && end.meridiem === null && end.seconds < entry.seconds) (pending.get(entry) as Pending).rangeEnd = { ...end, seconds: end.seconds + 12 * 3600 };
+      }
+    }
+    previous = entry;
+  });
+}
+
+function sameDay(a: TimelineEntry, b: TimelineEntry): boolean {
+  if (b.dateSource !== 'entry') return true;
+  return a.date !== null && b.date !== null && a.date.year === b.date.year && a.date.month === b.date.month && a.date.day === b.date.day;
 }
 
 function isWithinTimeline(section: Section): boolean {
@@ -439,7 +794,7 @@ function isWithinTimeline(section: Section): boolean {
 /** An entry placed on one clock: for ordering and durations. */
 export interface TimedEntry {
   entry: TimelineEntry;
-  /** Seconds since 1970 (UTC when every compared entry's zone offset is known; else local clock). */
+  /** Seconds since 1970 (UTC when every compared entry's zone offset is known; else local clock); for an offset entry, its offset. */
   instant: number;
   /** The day number the entry is placed on (days since 1970, local). */
   day: number;
@@ -447,31 +802,47 @@ export interface TimedEntry {
   dayOnly: boolean;
   /** Placed on the next day because the time stepped back across midnight. */
   crossedMidnight: boolean;
+  /** On the clock ("14:30") or counted from a reference moment nobody placed on the clock ("T+5m"): only entries of one kind compare. */
+  clock: 'absolute' | 'offset';
 }
 
 export interface PlacementOptions {
   /** Read a backwards step of more than `maxBackwardsHours` between undated entries as crossing midnight. */
   allowMidnightCrossing?: boolean;
   maxBackwardsHours?: number;
+  /** Entries to leave out (a date typo already reported: see datesOutOfPlace). */
+  skip?: ReadonlySet<TimelineEntry>;
 }
 
 /**
  * The entries of a timeline that can be compared (not approximate, unknown or impossible),
  * placed on one clock. Entries without a date of their own continue the day of the entry
  * before them; a step back of more than `maxBackwardsHours` (default 12) between such
- * entries reads as crossing midnight.
+ * entries reads as crossing midnight. Offsets ("T+5m") are placed from the moment the
+ * timeline says they count from, else among themselves.
  */
 export function placeEntries(timeline: Timeline, options: PlacementOptions = {}): TimedEntry[] {
   const allowCrossing = options.allowMidnightCrossing ?? true;
   const maxBackwards = (options.maxBackwardsHours ?? 12) * 3600;
+  const anchor = timeline.anchorSeconds;
+  const secondsOf = (entry: TimelineEntry) => (entry.offsetSeconds !== null && anchor !== null ? anchor + entry.offsetSeconds : entry.seconds);
   const comparable = timeline.entries.filter(
-    (entry) => !entry.approximate && !entry.unknown && !entry.invalid && (entry.seconds !== null || entry.date !== null),
+    (entry) =>
+      !entry.approximate && !entry.unknown && !entry.invalid && !options.skip?.has(entry) &&
+      (secondsOf(entry) !== null || entry.date !== null || entry.offsetSeconds !== null),
   );
-  const useOffsets = comparable.every((entry) => entry.seconds === null || entry.effectiveZone?.offsetMinutes != null);
+  const absolute = comparable.filter((entry) => entry.offsetSeconds === null || anchor !== null);
+  const useOffsets = absolute.every((entry) => secondsOf(entry) === null || entry.effectiveZone?.offsetMinutes != null);
   const placed: TimedEntry[] = [];
   let currentDay = 0;
   let contextDay: number | null = null;
+  let previous: TimedEntry | undefined;
   for (const entry of comparable) {
+    if (entry.offsetSeconds !== null && anchor === null) {
+      placed.push({ entry, instant: entry.offsetSeconds, day: 0, dayOnly: false, crossedMidnight: false, clock: 'offset' });
+      continue;
+    }
+    const seconds = secondsOf(entry);
     let day: number;
     if (entry.date && entry.dateSource === 'entry') {
       day = dayNumber(entry.date);
@@ -484,15 +855,14 @@ export function placeEntries(timeline: Timeline, options: PlacementOptions = {})
       day = currentDay;
     }
     // Month-days with no year anywhere ([12-31 23:58] then [01-01 00:10]) wrap into the next year.
-    const previousDay = placed.at(-1)?.day;
+    const previousDay = previous?.day;
     if (entry.date && entry.date.year === null && previousDay !== undefined) {
       while (day < previousDay - 180) day += 365;
     }
-    const dayOnly = entry.seconds === null;
+    const dayOnly = seconds === null;
     const offset = useOffsets && !dayOnly ? (entry.effectiveZone?.offsetMinutes ?? 0) * 60 : 0;
-    let instant = day * 86400 + (entry.seconds ?? 0) - offset;
+    let instant = day * 86400 + (seconds ?? 0) - offset;
     let crossedMidnight = false;
-    const previous = placed.at(-1);
     if (allowCrossing && previous && !dayOnly && !previous.dayOnly && entry.dateSource !== 'entry' && day === previous.day) {
       if (previous.instant - instant > maxBackwards) {
         day += 1;
@@ -501,18 +871,65 @@ export function placeEntries(timeline: Timeline, options: PlacementOptions = {})
       }
     }
     currentDay = day;
-    placed.push({ entry, instant, day, dayOnly, crossedMidnight });
+    previous = { entry, instant, day, dayOnly, crossedMidnight, clock: 'absolute' };
+    placed.push(previous);
   }
   return placed;
 }
 
 /**
  * Whether `later` is placed before `earlier`: by day when either is a date alone, else by
- * instant at the coarser of the two precisions (a minute against a second).
+ * instant at the coarser of the two precisions (a minute against a second). Entries on
+ * different clocks (an offset and a time) do not compare.
  */
 export function isBefore(later: TimedEntry, earlier: TimedEntry): boolean {
+  if (later.clock !== earlier.clock) return false;
   if (later.dayOnly || earlier.dayOnly) return later.day < earlier.day;
   if (later.entry.precision === 'second' && earlier.entry.precision === 'second') return later.instant < earlier.instant;
   return Math.floor(later.instant / 60) < Math.floor(earlier.instant / 60);
 }
 
+/** A date in a timeline far from the dates around it, which agree with each other (a typo in its year or month). */
+export interface DateOutOfPlace {
+  entry: TimelineEntry;
+  date: CalendarDate;
+  span: Span;
+  /** Days to the nearer of its neighbours. */
+  days: number;
+  previous: { date: CalendarDate; span: Span };
+  next: { date: CalendarDate; span: Span };
+}
+
+/**
+ * The dates a timeline states (on an entry, or on the date line or heading its entries
+ * follow), each once, that lie more than `maxDays` from both dates around them while those
+ * two are within a day of each other: "2022-02-20" between two entries of 2022-02-02.
+ */
+export function datesOutOfPlace(timeline: Timeline, maxDays = 7): DateOutOfPlace[] {
+  const dates = statedDates(timeline);
+  const found: DateOutOfPlace[] = [];
+  for (let i = 1; i + 1 < dates.length; i++) {
+    const previous = dates[i - 1]!;
+    const current = dates[i]!;
+    const next = dates[i + 1]!;
+    if (Math.abs(next.day - previous.day) > 1) continue;
+    const days = Math.min(Math.abs(current.day - previous.day), Math.abs(current.day - next.day));
+    if (days <= maxDays) continue;
+    found.push({ entry: current.entry, date: current.date, span: current.span, days, previous, next });
+  }
+  return found;
+}
+
+/** A timeline's stated dates in order, once per place they are written. */
+export function statedDates(timeline: Timeline): Array<{ entry: TimelineEntry; date: CalendarDate; day: number; span: Span }> {
+  const seen = new Set<number>();
+  const dates: Array<{ entry: TimelineEntry; date: CalendarDate; day: number; span: Span }> = [];
+  for (const entry of timeline.entries) {
+    if (!entry.date || entry.invalid || !entry.dateSpan || entry.date.year === null) continue;
+    if (entry.dateSource !== 'entry' && entry.dateSource !== 'context') continue;
+    if (seen.has(entry.dateSpan.start.offset)) continue;
+    seen.add(entry.dateSpan.start.offset);
+    dates.push({ entry, date: entry.date, day: dayNumber(entry.date), span: entry.dateSpan });
+  }
+  return dates;
+}

@@ -2,11 +2,17 @@
  * Calendar dates as postmortems write them: ISO (`2026-03-30`, `2026/03/30`, inside
  * `2026-03-30T14:02:00Z`), month names (`Feb 04, 2021`, `April 5th, 2023`, `4 February
  * 2021`, `19. April`), US numeric (`07-27-2023`, `5/26/21`) and European numeric
- * (`27.07.2023`, `27/07/2023`). Impossible dates (`2026-02-30`) are found and marked
- * invalid, so rules can say so instead of ignoring them.
+ * (`27.07.2023`, `27/07/2023`, `29-09-2021`). Impossible dates (`2026-02-30`) are found
+ * and marked invalid, so rules can say so instead of ignoring them.
+ *
+ * A numeric date whose two first numbers could both be the month (`03/10/2021`) reads as
+ * US unless the caller knows the document writes the day first (`order`: see
+ * `numericDateOrder`, which a document's unambiguous dates decide).
  */
 
 export type DateFormat = 'iso' | 'long' | 'us' | 'eu';
+/** The order of a document's numeric dates: day first (`29/09/2021`) or month first (`09/29/2021`). */
+export type NumericOrder = 'dmy' | 'mdy';
 export const DATE_FORMATS: readonly DateFormat[] = ['iso', 'long', 'us', 'eu'];
 
 export interface CalendarDate {
@@ -35,6 +41,8 @@ const MONTHS: Record<string, number> = {
 const MONTH_NAME = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const WEEKDAY = '(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\\.?,?\\s+)?';
 const ORDINAL = '(?:st|nd|rd|th)?';
+/** A zone right after four digits ("2036 UTC"): the digits are a compact time, not a year. Case-sensitive. */
+const ZONE_AFTER = /^[ \t]*\(?(?:UTC|GMT|Z\b|[A-Z]{1,4}T\b)/;
 
 /** Each pattern is anchored by word boundaries and uses bounded repetition only. */
 const PATTERNS: Array<{ format: DateFormat; regex: RegExp; read: (m: RegExpExecArray) => CalendarDate }> = [
@@ -44,10 +52,12 @@ const PATTERNS: Array<{ format: DateFormat; regex: RegExp; read: (m: RegExpExecA
     read: (m) => ({ year: Number(m[1]), month: Number(m[3]), day: Number(m[4]) }),
   },
   {
-    // "Feb 04, 2021", "April 5th, 2023", "Sat Oct 30th 2021", "Feb 20 2018", "Feb 21"
+    // "Feb 04, 2021", "April 5th, 2023", "Sat Oct 30th 2021", "Feb 20 2018", "Feb 21";
+    // without a comma four digits are a year only from 1970 to 2100 and not before a zone
+    // ("Feb 7 1506 UTC" is a date and a compact time).
     format: 'long',
-    regex: new RegExp(`\\b${WEEKDAY}${MONTH_NAME}\\s+(\\d{1,2})${ORDINAL}\\b(?:,?\\s+(\\d{4})\\b)?`, 'gi'),
-    read: (m) => ({ year: m[3] ? Number(m[3]) : null, month: MONTHS[m[1]!.toLowerCase().replace('.', '')]!, day: Number(m[2]) }),
+    regex: new RegExp(`\\b${WEEKDAY}${MONTH_NAME}\\s+(\\d{1,2})${ORDINAL}\\b(?:,\\s*(\\d{4})\\b|\\s+(19[7-9]\\d|20\\d\\d|2100)\\b)?`, 'gi'),
+    read: (m) => ({ year: m[3] ?? m[4] ? Number(m[3] ?? m[4]) : null, month: MONTHS[m[1]!.toLowerCase().replace('.', '')]!, day: Number(m[2]) }),
   },
   {
     // "4 February 2021", "19. April", "30th of November, 2025"
@@ -62,9 +72,9 @@ const PATTERNS: Array<{ format: DateFormat; regex: RegExp; read: (m: RegExpExecA
     read: (m) => ({ year: fullYear(m[4]!), month: Number(m[1]), day: Number(m[3]) }),
   },
   {
-    // "27.07.2023", "27/07/2023"
+    // "27.07.2023", "27/07/2023", "29-09-2021"
     format: 'eu',
-    regex: /(?<![\d.\-/])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d.\-/:])/g,
+    regex: /(?<![\d.\-/])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d.\-/:])/g,
     read: (m) => ({ year: Number(m[4]), month: Number(m[3]), day: Number(m[1]) }),
   },
 ];
@@ -93,18 +103,25 @@ export function isRealDate(date: CalendarDate): boolean {
 /**
  * Every date in a text, in order, without overlaps (earlier and longer matches win).
  * With both "us" and "eu" allowed, a numeric date like 04/05/2026 reads as US unless its
- * first number cannot be a month.
+ * first number cannot be a month, or `order` says the document writes the day first.
  */
-export function findDates(text: string, formats: readonly DateFormat[] = DATE_FORMATS): DateMatch[] {
+export function findDates(text: string, formats: readonly DateFormat[] = DATE_FORMATS, order: NumericOrder | null = null): DateMatch[] {
   const found: DateMatch[] = [];
   for (const pattern of PATTERNS) {
     if (!formats.includes(pattern.format)) continue;
     pattern.regex.lastIndex = 0;
     for (let m = pattern.regex.exec(text); m; m = pattern.regex.exec(text)) {
       const date = pattern.read(m);
-      if (pattern.format === 'eu' && formats.includes('us') && m[2] === '/' && date.day <= 12) continue;
+      if (pattern.format === 'eu' && formats.includes('us') && m[2] !== '.' && date.day <= 12 && order !== 'dmy') continue;
       if (pattern.format === 'us' && formats.includes('eu') && date.month > 12 && date.day <= 12) continue;
-      found.push({ date, valid: isRealDate(date), format: pattern.format, start: m.index, end: m.index + m[0].length, text: m[0] });
+      if (pattern.format === 'us' && formats.includes('eu') && order === 'dmy' && date.month <= 12 && date.day <= 12 && m[4]!.length === 4) continue;
+      let end = m.index + m[0].length;
+      if (pattern.format === 'long' && m[4] && ZONE_AFTER.test(text.slice(end, end + 8))) {
+        // "Feb 7 2036 UTC": a date and a compact time.
+        date.year = null;
+        end = m.index + m[0].slice(0, m[0].length - m[4].length).trimEnd().length;
+      }
+      found.push({ date, valid: isRealDate(date), format: pattern.format, start: m.index, end, text: text.slice(m.index, end) });
     }
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -118,9 +135,9 @@ export function findDates(text: string, formats: readonly DateFormat[] = DATE_FO
 }
 
 /** The date a whole value states (surrounding spaces and Markdown aside), or null. */
-export function parseDate(text: string, formats: readonly DateFormat[] = DATE_FORMATS): DateMatch | null {
+export function parseDate(text: string, formats: readonly DateFormat[] = DATE_FORMATS, order: NumericOrder | null = null): DateMatch | null {
   const trimmed = text.trim();
-  const [first] = findDates(trimmed, formats);
+  const [first] = findDates(trimmed, formats, order);
   if (!first) return null;
   const rest = (trimmed.slice(0, first.start) + trimmed.slice(first.end)).trim();
   // A time or zone may follow ("2026-03-30 14:02 UTC", "2026-03-30T14:02:00Z").
@@ -142,4 +159,177 @@ export function dayNumber(date: CalendarDate): number {
 
 export function compareDates(a: CalendarDate, b: CalendarDate): number {
   return dayNumber(a) - dayNumber(b);
+}
+
+/**
+ * Day first or month first: what a document's unambiguous numeric dates say (`29/09/2021`
+ * and `27.07.2023` are day first, `09/29/2021` month first); null when they say nothing,
+ * or both.
+ */
+export function numericDateOrder(texts: Iterable<string>): NumericOrder | null {
+  let dayFirst = 0;
+  let monthFirst = 0;
+  for (const text of texts) {
+    NUMERIC_DATE.lastIndex = 0;
+    for (let m = NUMERIC_DATE.exec(text); m; m = NUMERIC_DATE.exec(text)) {
+      const first = Number(m[1]);
+      const second = Number(m[3]);
+      if (m[2] === '.' || (first > 12 && first <= 31 && second <= 12)) dayFirst++;
+      else if (second > 12 && second <= 31 && first <= 12) monthFirst++;
+    }
+  }
+  if (dayFirst > 0 && monthFirst === 0) return 'dmy';
+  if (monthFirst > 0 && dayFirst === 0) return 'mdy';
+  return null;
+}
+
+const NUMERIC_DATE = /(?<![\d./-])(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?!\d)/g;
+
+/** Weekday names (English, German, French) and their day (0 = Sunday). */
+const WEEKDAYS: Record<string, number> = {
+  sunday: 0, sun: 0, monday: 1, mon: 1, tuesday: 2, tue: 2, tues: 2, wednesday: 3, wed: 3, thursday: 4, thu: 4, thur: 4,
+  thurs: 4, friday: 5, fri: 5, saturday: 6, sat: 6,
+  sonntag: 0, montag: 1, dienstag: 2, mittwoch: 3, donnerstag: 4, freitag: 5, samstag: 6, sonnabend: 6,
+  dimanche: 0, lundi: 1, mardi: 2, mercredi: 3, jeudi: 4, vendredi: 5, samedi: 6,
+};
+export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+const WEEKDAY_WORD = new RegExp(`(?<![\\p{L}\\d])(${Object.keys(WEEKDAYS).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\d])\\.?,?[ \\t]+(?:(?:the|le|den)[ \\t]+)?`, 'giu');
+
+/** A weekday written right before a date: "Friday 2026-03-05", "Sunday, 15/10/2023", "Fri 6 March". */
+export interface WeekdayDate {
+  /** 0 = Sunday. */
+  weekday: number;
+  /** The weekday as written, and where. */
+  weekdayText: string;
+  start: number;
+  end: number;
+  date: DateMatch;
+  /** The other reading of an ambiguous numeric date (03/10/2021) when the order is not known. */
+  alternative: CalendarDate | null;
+}
+
+/** The weekday of a date (0 = Sunday); the year must be known. */
+export function weekdayOf(date: CalendarDate): number {
+  return new Date(Date.UTC(date.year ?? 1970, date.month - 1, date.day)).getUTCDay();
+}
+
+/** Every weekday written right before a date. */
+export function findWeekdayDates(text: string, order: NumericOrder | null = null): WeekdayDate[] {
+  const found: WeekdayDate[] = [];
+  WEEKDAY_WORD.lastIndex = 0;
+  for (let m = WEEKDAY_WORD.exec(text); m; m = WEEKDAY_WORD.exec(text)) {
+    const word = m[1]!;
+    // Abbreviations are names only when capitalised ("Sat 2026-03-07", not "sat 3 hours").
+    if (word.length <= 4 && word[0] === word[0]!.toLowerCase()) continue;
+    const at = m.index + m[0].length;
+    const [date] = findDates(text.slice(at, at + 40), DATE_FORMATS, order);
+    if (!date || date.start !== 0 || !date.valid) continue;
+    let alternative: CalendarDate | null = null;
+    if ((date.format === 'us' || date.format === 'eu') && order === null && date.date.day <= 12 && date.date.day !== date.date.month) {
+      alternative = { year: date.date.year, month: date.date.day, day: date.date.month };
+    }
+    found.push({
+      weekday: WEEKDAYS[word.toLowerCase()]!,
+      weekdayText: word,
+      start: m.index,
+      end: m.index + word.length,
+      date: { ...date, start: at + date.start, end: at + date.end },
+      alternative,
+    });
+  }
+  return found;
+}
+
+/** Month names in the languages postmortems are written in, which are not misspellings. */
+const KNOWN_MONTH_WORDS = new Set([
+  ...Object.keys(MONTHS),
+  'januar', 'jänner', 'februar', 'märz', 'maerz', 'mai', 'juni', 'juli', 'oktober', 'dezember',
+  'janvier', 'février', 'fevrier', 'mars', 'avril', 'juin', 'juillet', 'août', 'aout', 'septembre', 'octobre', 'novembre', 'décembre', 'decembre',
+  'enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'setiembre', 'octubre', 'noviembre', 'diciembre',
+]);
+const MONTH_FULL_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_ABBREVIATIONS = MONTH_FULL_NAMES.map((name) => name.slice(0, 3));
+/** "Auguest 15 2023", "Septmber 16, 2026": a capitalised word in a month's place. */
+const WORD_DAY_YEAR = /(?<![\p{L}\d/.-])(\p{Lu}\p{Ll}{3,9})\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(\d{4})(?!\d)/gu;
+const YEAR_DIGITS = /\d{4}/;
+const WORD_DAY_YEAR_HINT = /[a-z]\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}/;
+/** "eb-04-2021": a month abbreviation with a letter lost, before a day and a year. */
+const FRAGMENT_HINT = /[A-Za-z]-\d{1,2}-\d{4}/;
+const FRAGMENT_DAY_YEAR = /(?<![\p{L}\d/.-])(\p{L}{2,3})-(\d{1,2})-(\d{4})(?!\d)/gu;
+
+/** A date whose month is misspelled: the word as written, and the month it is closest to. */
+export interface MisspelledMonth {
+  text: string;
+  word: string;
+  /** The month meant ("August"). */
+  month: string;
+  start: number;
+  end: number;
+}
+
+/** Every date whose month name is misspelled ("Auguest 15 2023") or lost a letter ("eb-04-2021"). */
+export function findMisspelledMonths(text: string): MisspelledMonth[] {
+  const found: MisspelledMonth[] = [];
+  // Both forms end in a year: most texts have none, and the word patterns are the costly part.
+  if (!YEAR_DIGITS.test(text)) return found;
+  const add = (m: RegExpExecArray, month: number) =>
+    found.push({ text: m[0], word: m[1]!, month: capitalise(MONTH_FULL_NAMES[month]!), start: m.index, end: m.index + m[0].length });
+  WORD_DAY_YEAR.lastIndex = 0;
+  for (let m = WORD_DAY_YEAR_HINT.test(text) ? WORD_DAY_YEAR.exec(text) : null; m; m = WORD_DAY_YEAR.exec(text)) {
+    const word = m[1]!.toLowerCase();
+    if (KNOWN_MONTH_WORDS.has(word) || Number(m[2]) < 1 || Number(m[2]) > 31) continue;
+    let best = -1;
+    let bestDistance = 3;
+    MONTH_FULL_NAMES.forEach((name, index) => {
+      const distance = damerau(word, name);
+      if (distance < bestDistance) [best, bestDistance] = [index, distance];
+    });
+    // One edit for short words ("Mach"), two for long ones ("Septmber", "Novemeber").
+    if (best >= 0 && bestDistance >= 1 && bestDistance <= (word.length >= 6 ? 2 : 1)) add(m, best);
+  }
+  FRAGMENT_DAY_YEAR.lastIndex = 0;
+  for (let m = FRAGMENT_HINT.test(text) ? FRAGMENT_DAY_YEAR.exec(text) : null; m; m = FRAGMENT_DAY_YEAR.exec(text)) {
+    const word = m[1]!.toLowerCase();
+    if (KNOWN_MONTH_WORDS.has(word) || Number(m[2]) < 1 || Number(m[2]) > 31) continue;
+    const month = MONTH_ABBREVIATIONS.findIndex((abbreviation) =>
+      word.length === 2 ? abbreviation.startsWith(word) || abbreviation.endsWith(word) : damerau(word, abbreviation) === 1 && sameLetters(word, abbreviation),
+    );
+    if (month >= 0) add(m, month);
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** "On March, Dave noticed": a month named without its day. */
+const MONTH_WITHOUT_DAY = /\b[Oo]n[ \t]+(January|February|March|April|May|June|July|August|September|October|November|December)(?=[ \t]*[,;:](?:[ \t]|$))/g;
+
+/** Every "On <Month>," that names a month without a day, as a date. */
+export function findMonthsWithoutDay(text: string): Array<{ text: string; start: number; end: number }> {
+  const found: Array<{ text: string; start: number; end: number }> = [];
+  MONTH_WITHOUT_DAY.lastIndex = 0;
+  for (let m = MONTH_WITHOUT_DAY.exec(text); m; m = MONTH_WITHOUT_DAY.exec(text)) found.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  return found;
+}
+
+function capitalise(word: string): string {
+  return word[0]!.toUpperCase() + word.slice(1);
+}
+
+/** Whether two words hold the same letters (a transposition, not a different word). */
+function sameLetters(a: string, b: string): boolean {
+  return [...a].sort().join('') === [...b].sort().join('');
+}
+
+/** Edit distance with transpositions (optimal string alignment); words here are short. */
+function damerau(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = best;
+    }
+  }
+  return rows[a.length]![b.length]!;
 }

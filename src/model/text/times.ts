@@ -12,7 +12,7 @@
  * marked invalid with a reason, so rules can report them instead of skipping them.
  * Every regular expression is sticky or anchored with bounded repetition (linear time).
  */
-import { daysInMonth, findDates, isRealDate, type CalendarDate } from './dates.js';
+import { DATE_FORMATS, daysInMonth, findDates, findMisspelledMonths, isRealDate, type CalendarDate, type NumericOrder } from './dates.js';
 
 /** A time zone: a name as written (upper-cased) and its offset from UTC, when known. */
 export interface Zone {
@@ -117,6 +117,76 @@ export function sameZone(a: Zone, b: Zone): boolean {
   return a.name === b.name;
 }
 
+/**
+ * Every offset a zone name may stand for, in minutes: one for most, several for the
+ * names that are written for more than one clock (PT: -8 or -7 hours; CST: US Central or
+ * China; IST: India, Ireland or Israel).
+ */
+export function zoneOffsets(zone: Zone): number[] {
+  const ambiguous = AMBIGUOUS_OFFSETS[zone.name];
+  if (ambiguous) return ambiguous;
+  return zone.offsetMinutes === null ? [] : [zone.offsetMinutes];
+}
+
+const AMBIGUOUS_OFFSETS: Readonly<Record<string, number[]>> = {
+  PT: [-480, -420], MT: [-420, -360], CT: [-360, -300], ET: [-300, -240],
+  IST: [330, 60, 120], CST: [-360, 480], AST: [-240, 180], BST: [60, 360],
+};
+
+/**
+ * Whether two clocks written side by side ("14:00 UTC / 07:00 PDT", "12:48 (6:48 PDT)")
+ * can be the same moment, under some reading of their zones; a clock written without
+ * am/pm may be either half of the day. Null when a zone is unknown.
+ */
+export function clocksAgree(first: ClockTime, firstZone: Zone, second: ClockTime, secondZone: Zone): boolean | null {
+  const firstOffsets = zoneOffsets(firstZone);
+  const secondOffsets = zoneOffsets(secondZone);
+  if (firstOffsets.length === 0 || secondOffsets.length === 0) return null;
+  const halfDay = (clock: ClockTime) => clock.meridiem === null && Number(clock.hourText) >= 1 && Number(clock.hourText) <= 12;
+  const minute = (seconds: number) => Math.floor(seconds / 60);
+  return firstOffsets.some((a) =>
+    secondOffsets.some((b) => {
+      const difference = (((minute(second.seconds) - b) - (minute(first.seconds) - a)) % 1440 + 1440) % 1440;
+      return difference === 0 || (difference === 720 && (halfDay(first) || halfDay(second)));
+    }),
+  );
+}
+
+/** Daylight-saving names and the standard name of the same clock. */
+const DAYLIGHT_ZONES: Readonly<Record<string, { standard: string; rule: 'eu' | 'us' }>> = {
+  // BST is left out: it is also Bangladesh Standard Time, in force all year.
+  CEST: { standard: 'CET', rule: 'eu' }, MESZ: { standard: 'MEZ', rule: 'eu' },
+  EEST: { standard: 'EET', rule: 'eu' }, WEST: { standard: 'WET', rule: 'eu' },
+  PDT: { standard: 'PST', rule: 'us' }, MDT: { standard: 'MST', rule: 'us' }, CDT: { standard: 'CST', rule: 'us' },
+  EDT: { standard: 'EST', rule: 'us' }, AKDT: { standard: 'AKST', rule: 'us' }, ADT: { standard: 'AST', rule: 'us' }, NDT: { standard: 'NST', rule: 'us' },
+};
+
+/**
+ * A daylight-saving zone named on a day it is not in force ("10h47 CEST" on 17 March):
+ * the standard name that applies then, or null. Summer time runs, in the EU, from the last
+ * Sunday of March to the last Sunday of October, and in the US from the second Sunday of
+ * March to the first Sunday of November (both changeover days count as either).
+ * The opposite ("PST" in July) is left alone: people say PST for Pacific time all year.
+ */
+export function daylightZoneOutOfSeason(zone: Zone, date: CalendarDate): string | null {
+  const daylight = DAYLIGHT_ZONES[zone.name];
+  if (!daylight || date.year === null) return null;
+  const day = date.month * 100 + date.day;
+  const sunday = (month: number, which: number | 'last') => {
+    if (which === 'last') {
+      const last = daysInMonth(month, date.year);
+      return last - new Date(Date.UTC(date.year!, month - 1, last)).getUTCDay();
+    }
+    const first = new Date(Date.UTC(date.year!, month - 1, 1)).getUTCDay();
+    return 1 + ((7 - first) % 7) + (which - 1) * 7;
+  };
+  const [from, to] =
+    daylight.rule === 'eu'
+      ? [300 + sunday(3, 'last'), 1000 + sunday(10, 'last')]
+      : [300 + sunday(3, 2), 1100 + sunday(11, 1)];
+  return day >= from && day <= to ? null : daylight.standard;
+}
+
 const ALL_TIMES = /\ball[ \t]+(?:times|timestamps|dates[ \t]+and[ \t]+times)[ \t]+(?:are[ \t]+)?(?:(?:listed|shown|given|written|stated)[ \t]+)?(?:in[ \t]+)?/giu;
 const IN_ZONE = /\bin[ \t]+(?=[A-Z])/g;
 const BRACKET_OPEN = /\(/g;
@@ -147,6 +217,18 @@ export interface ClockTime {
   precision: 'minute' | 'second';
   /** Why the time cannot exist ("25:10", "13:55 PM"), or null. */
   invalid: string | null;
+  /** The am/pm written on it, or null (a 24-hour time, or a 12-hour time left without it). */
+  meridiem: 'am' | 'pm' | null;
+  /** The hour as written ("3" in "3:10", "03" in "03:10"). */
+  hourText: string;
+  start: number;
+  end: number;
+}
+
+/** A second clock written beside the first, for another zone: "14:00 UTC / 07:00 PDT", "12:48 (6:48 PDT)". */
+export interface SecondClock {
+  clock: ClockTime;
+  zone: Zone;
   start: number;
   end: number;
 }
@@ -161,9 +243,11 @@ export interface ParsedTimestamp {
   /** Indices of the date text, when there is one. */
   dateStart: number;
   dateEnd: number;
-  /** Seconds since midnight; null for a date alone or an unknown time. */
+  /** Seconds since midnight; null for a date alone, an offset or an unknown time. */
   seconds: number | null;
   precision: TimestampPrecision;
+  /** The clock as written, when there is one (its meridiem, its hour as written). */
+  clock: ClockTime | null;
   zone: Zone | null;
   /** `~01:30`, `approx. 14:00`, `22:52 (maybe earlier?)`. */
   approximate: boolean;
@@ -171,10 +255,14 @@ export interface ParsedTimestamp {
   unknown: boolean;
   /** Why the date or time cannot exist, or null. */
   invalid: string | null;
-  /** The end of a range ("8:20 - 8:24"): seconds since midnight. */
+  /** The end of a range ("8:20 - 8:24"): seconds since midnight, as written (its am/pm applied). */
   rangeEnd: ClockTime | null;
+  /** The same moment on another clock ("14:00 UTC / 07:00 PDT"). */
+  secondClock: SecondClock | null;
   /** A relative annotation such as "(+1m 8s)", in seconds. */
   relativeSeconds: number | null;
+  /** An entry placed by its offset from a reference moment ("T+5m", "[+2 h]", "T-30m"), in seconds. */
+  offsetSeconds: number | null;
   /** Where the text after the timestamp (and its separator) starts. */
   rest: number;
 }
@@ -182,18 +270,42 @@ export interface ParsedTimestamp {
 const SPACES = /[ \t\u00a0]*/y;
 const OPEN_BRACKET = /[[(]/y;
 const APPROXIMATE_PREFIX = /(?:~|≈|approx(?:imately|\.)?[ \t]+|around[ \t]+|about[ \t]+|circa[ \t]+|ca\.[ \t]*|c\.[ \t]*)/iy;
+const APPROXIMATE_BEFORE = /(?:~|≈|\bapprox(?:imately|\.)?|\baround|\babout|\bcirca|\bca\.)[ \t]*$/i;
 const CLOCK = /(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?!\d|:\d)/y;
+/** A clock with seconds and a one-digit part ("08:5:12"): a typo, not a time ("1:1" is a meeting, not a clock). */
+const SHORT_PART_CLOCK = /(\d{1,2}):(\d{1,2}):(\d{1,2})(?![\d:])/y;
+/** "10h47": the French and German way, read only before a zone. */
+const H_CLOCK = /(\d{1,2})h(\d{2})(?!\d)/y;
 const COMPACT_CLOCK = /(\d{2})(\d{2})(?!\d|:\d)/y;
 const MERIDIEM = /[ \t]?([ap])\.?[ \t]?m\b\.?/iy;
 /** Placeholders and unknown times: "??:??", "14:??", "2X:XX", "HH:mm", "--:--", "???", "unknown". */
 const UNKNOWN_CLOCK = /(?:[\dHhXx?-]{1,2}):(?:[\dMmXx?-]{2})(?!\d|:\d)|\?{2,}|(?:unknown|tbd|tbc)\b|x(?=[ \t]*:)/iy;
+/**
+ * Where a date other than ISO may start: a word (a month, a weekday, a misspelled month),
+ * a numeric date (07-27-2023, 27.07.2023, 03-26 before a time), or a day before a month
+ * name (4 February, 19. April, 30th of November).
+ */
+const DATE_START = /\p{L}|\d{1,2}[-./]\d{1,2}|\d{1,2}(?:st|nd|rd|th)?\.?[ \t]+(?:of[ \t]+)?\p{L}/uy;
+/** A word and then a day: where a misspelled month may stand ("Auguest 15 2023", "eb-04-2021"). */
+const WORD_THEN_DAY = /^\p{L}{2,10}\.?[ \t-]+\d/u;
 const ISO_DATE = /(\d{4,5})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])/y;
 const MONTH_DAY = /(\d{1,2})([-/])(\d{1,2})(?=[ \t]+\d{1,2}:\d{2})/y;
+/** Between a date and its time: "T", a space, a comma, "at", "@"; and "/" or "_" after a full date ("2023-01-04/11:34"). */
 const DATE_TIME_SEPARATOR = /(?:T|[ \t]*,?[ \t]*(?:(?:at|@)[ \t]*)?)/iy;
+const DATE_TIME_JOINT = /[/_]/y;
 const TRAILING_DATE_SEPARATOR = /[ \t]*,?[ \t]*(?:on[ \t]+)?/y;
-const RANGE_SEPARATOR = /[ \t]*(?:-|–|—|~|to\b|until\b)[ \t]*/y;
+const RANGE_SEPARATOR = /[ \t]*(?:->|-|–|—|~|→|to\b|until\b)[ \t]*/y;
+/** A range's end after a time with seconds ("10:02:10-10:02:14 UTC", "10:02:10-10:03 UTC"): not a zone offset. */
+const RANGE_END_AHEAD = /[ \t]*(?:-|–|—|~|→)[ \t]*\d{1,2}:\d{2}(?::\d{2}|[ \t]*(?:[ap]\.?m\b|\(?[A-Z]{1,5}\b))/y;
+const SECOND_CLOCK_OPEN = /[ \t]*(?:\/|\(|\bor\b)[ \t]*/y;
+const SECOND_CLOCK_CLOSE = /[ \t]*\)/y;
 const RELATIVE = /[ \t]*\([ \t]*(?:T[ \t]?)?\+[ \t]?((?:\d{1,4}[ \t]?(?:d|h|hrs?|m|mins?|s|secs?)\b[ \t]*){1,4})\)/iy;
-const RELATIVE_PART = /(\d{1,4})[ \t]?(d|h|hrs?|m|mins?|s|secs?)\b/gi;
+const RELATIVE_PART = /(\d{1,4})[ \t]?(d|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\b/gi;
+/** An offset from a reference moment at the start of an entry: "T+5m", "T+0", "T-30m", "+2 h". */
+const OFFSET_ENTRY = /(?:T[ \t]?([+\-−])[ \t]?|(\+)[ \t]?)((?:\d{1,4}[ \t]?(?:d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\b[ \t]*){1,4}|0(?![\d:.]))/y;
+const LETTER_AT = /^\p{L}$/u;
+const WORD_BEFORE_DIGIT = /[\p{L}.,' \t-]{1,30}\d/uy;
+const UNKNOWN_WORD = /(?:unknown|tbd|tbc|x[ \t]*:|h{1,2}[:h])/iy;
 const APPROXIMATE_SUFFIX = /[ \t]*(?:\?(?!\w)|\((?:approx\.?|approximate(?:ly)?|roughly|estimated|est\.?|maybe[^()\n]{0,40}|not sure[^()\n]{0,40}|\?)\))/iy;
 const CLOSE_BRACKET = /[ \t]*[\])]/y;
 const REST_SEPARATOR = /[ \t]*(?:[-–—:|,.][ \t]*)?/y;
@@ -207,19 +319,21 @@ function skipSpaces(text: string, position: number): number {
   return stickyAt(SPACES, text, position) ? SPACES.lastIndex : position;
 }
 
-/** A clock time at `position`: "14:30", "14:30:05", "2:54 PM", "4:26pm". */
+/** A clock time at `position`: "14:30", "14:30:05", "2:54 PM", "4:26pm"; "08:5:12" as an impossible one. */
 export function clockAt(text: string, position: number): ClockTime | null {
   const m = stickyAt(CLOCK, text, position);
-  if (!m) return null;
+  if (!m) return shortPartClockAt(text, position);
   let end = position + m[0].length;
   let hours = Number(m[1]);
   const minutes = Number(m[2]);
   const seconds = m[3] === undefined ? 0 : Number(m[3]);
   let invalid: string | null = null;
-  const meridiem = stickyAt(MERIDIEM, text, end);
-  if (meridiem) {
-    end += meridiem[0].length;
-    const pm = meridiem[1]!.toLowerCase() === 'p';
+  let meridiem: ClockTime['meridiem'] = null;
+  const written = stickyAt(MERIDIEM, text, end);
+  if (written) {
+    end += written[0].length;
+    const pm = written[1]!.toLowerCase() === 'p';
+    meridiem = pm ? 'pm' : 'am';
     if (hours > 12) {
       const suffix = pm ? 'PM' : 'AM';
       const twelve = `${hours % 12 === 0 ? 12 : hours % 12}:${m[2]} ${hours >= 12 ? 'PM' : 'AM'}`;
@@ -235,8 +349,28 @@ export function clockAt(text: string, position: number): ClockTime | null {
     seconds: hours * 3600 + minutes * 60 + seconds,
     precision: m[3] === undefined ? 'minute' : 'second',
     invalid,
+    meridiem,
+    hourText: m[1]!,
     start: position,
     end,
+  };
+}
+
+/** "08:5:12", "14:5": a minute or second written with one digit. */
+function shortPartClockAt(text: string, position: number): ClockTime | null {
+  const m = stickyAt(SHORT_PART_CLOCK, text, position);
+  if (!m || (m[2]!.length === 2 && m[3]!.length === 2)) return null;
+  const pad = (part: string) => part.padStart(2, '0');
+  const part = m[2]!.length === 1 ? 'minute' : 'second';
+  const expected = `${m[1]}:${pad(m[2]!)}:${pad(m[3]!)}`;
+  return {
+    seconds: Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]),
+    precision: 'second',
+    invalid: `${m[0]} has a one-digit ${part} (expected two digits, as in ${expected})`,
+    meridiem: null,
+    hourText: m[1]!,
+    start: position,
+    end: position + m[0].length,
   };
 }
 
@@ -248,7 +382,7 @@ interface DateAt {
 }
 
 /** A calendar date at `position`, in any format of dates.ts, a 5-digit year typo, or a month-day before a time. */
-function dateAt(text: string, position: number): DateAt | null {
+function dateAt(text: string, position: number, order: NumericOrder | null): DateAt | null {
   const iso = stickyAt(ISO_DATE, text, position);
   if (iso) {
     const date = { year: Number(iso[1]), month: Number(iso[3]), day: Number(iso[4]) };
@@ -256,11 +390,22 @@ function dateAt(text: string, position: number): DateAt | null {
     if (iso[1]!.length === 5) return { date, start: position, end, invalid: `${iso[0]} has a five-digit year (expected four digits)` };
     return { date, start: position, end, invalid: isRealDate(date) ? null : noSuchDay(iso[0], date) };
   }
-  // Other formats: the first date of a short window, when it starts right here.
+  // Other formats: the first date of a short window, when it starts right here ("14:30" starts none).
+  if (!stickyAt(DATE_START, text, position)) return null;
   const window = text.slice(position, position + 48);
-  const [first] = findDates(window);
+  const [first] = findDates(window, DATE_FORMATS, order);
   if (first && first.start === 0 && first.format !== 'iso') {
     return { date: first.date, start: position, end: position + first.end, invalid: first.valid ? null : noSuchDay(first.text, first.date) };
+  }
+  // A misspelled month in a date's place ("eb-04-2021 09:12:40"): a date that cannot be read.
+  const [misspelled] = WORD_THEN_DAY.test(window) ? findMisspelledMonths(window) : [];
+  if (misspelled && misspelled.start === 0) {
+    return {
+      date: { year: null, month: 0, day: 0 },
+      start: position,
+      end: position + misspelled.end,
+      invalid: `${misspelled.text} is not a date: "${misspelled.word}" is not a month (${misspelled.month}?)`,
+    };
   }
   const monthDay = stickyAt(MONTH_DAY, text, position);
   if (monthDay) {
@@ -278,7 +423,14 @@ function noSuchDay(text: string, date: CalendarDate): string {
 /** Whether a timestamp ends here: the end of the text, a space, or punctuation. */
 function boundaryAt(text: string, position: number): boolean {
   const next = text[position];
-  return next === undefined || /[\s\-–—:|,.;()[\]*_`]/.test(next);
+  return next === undefined || /[\s\-–—:|,.;()[\]*_`~→/]/.test(next);
+}
+
+export interface TimestampOptions {
+  /** Accept a date alone (default true). */
+  allowDateOnly?: boolean;
+  /** How the document writes ambiguous numeric dates. */
+  order?: NumericOrder | null;
 }
 
 /**
@@ -286,8 +438,16 @@ function boundaryAt(text: string, position: number): boolean {
  * mark), or null when it does not start with a date or a time. A date alone counts only
  * with `allowDateOnly`.
  */
-export function parseTimestamp(text: string, allowDateOnly = true): ParsedTimestamp | null {
-  let position = skipSpaces(text, 0);
+export function parseTimestamp(text: string, allowDateOnly: boolean | TimestampOptions = true): ParsedTimestamp | null {
+  const options = typeof allowDateOnly === 'boolean' ? { allowDateOnly } : allowDateOnly;
+  return parseTimestampAt(text, 0, options);
+}
+
+/** A timestamp starting at `from` (see parseTimestamp); indices are in `text`. */
+export function parseTimestampAt(text: string, from: number, options: TimestampOptions = {}): ParsedTimestamp | null {
+  const allowDateOnly = options.allowDateOnly ?? true;
+  const order = options.order ?? null;
+  let position = skipSpaces(text, from);
   const bracketed = stickyAt(OPEN_BRACKET, text, position) !== null;
   if (bracketed) position = skipSpaces(text, position + 1);
   let approximate = false;
@@ -295,6 +455,10 @@ export function parseTimestamp(text: string, allowDateOnly = true): ParsedTimest
   if (prefix) {
     approximate = true;
     position = skipSpaces(text, position + prefix[0].length);
+  }
+  // Most texts start with a word: a timestamp starts so only with a month or weekday soon followed by digits, or an unknown time.
+  if (LETTER_AT.test(text[position] ?? '') && !stickyAt(WORD_BEFORE_DIGIT, text, position) && !stickyAt(UNKNOWN_WORD, text, position) && !stickyAt(OFFSET_ENTRY, text, position)) {
+    return null;
   }
   const start = position;
   let invalid: string | null = null;
@@ -308,23 +472,47 @@ export function parseTimestamp(text: string, allowDateOnly = true): ParsedTimest
     if (!m) return null;
     // "14:30" is a time, not an unknown one.
     if (/^\d{1,2}:\d{2}$/.test(m[0])) return null;
+    // "26:XX": the known hour cannot exist.
+    const hour = /^(\d{2}):/.exec(m[0]);
+    if (hour && Number(hour[1]) > 24 && !invalid) invalid = `hour ${hour[1]} does not exist (expected 00 to 23)`;
     return at + m[0].length;
   };
+  /** "1506 UTC", "2022-02-02 1625": four digits that are a time. */
+  const compactAt = (at: number, needZone: boolean): ClockTime | null => {
+    const compact = stickyAt(COMPACT_CLOCK, text, at);
+    if (!compact) return null;
+    if (needZone && !zoneAt(text, at + 4, false)) return null;
+    const read = clockAt(`${compact[1]}:${compact[2]}`, 0);
+    return read ? { ...read, start: at, end: at + 4 } : null;
+  };
+  /** "10h47 CEST": only before a zone. */
+  const hClockAt = (at: number): ClockTime | null => {
+    const m = stickyAt(H_CLOCK, text, at);
+    if (!m || !zoneAt(text, at + m[0].length, false)) return null;
+    const read = clockAt(`${m[1]}:${m[2]}`, 0);
+    return read ? { ...read, hourText: m[1]!, start: at, end: at + m[0].length } : null;
+  };
 
-  date = dateAt(text, position);
+  const offset = stickyAt(OFFSET_ENTRY, text, position);
+  if (offset) {
+    const sign = (offset[1] ?? offset[2]) === '+' ? 1 : -1;
+    const seconds = offset[3] === '0' ? 0 : durationParts(offset[3]!);
+    const end = position + offset[0].trimEnd().length;
+    if (boundaryAt(text, end)) return offsetTimestamp(text, start, end, sign * seconds, bracketed, approximate);
+  }
+
+  date = dateAt(text, position, order);
   if (date) {
     invalid = date.invalid;
     position = date.end;
-    const separator = stickyAt(DATE_TIME_SEPARATOR, text, position);
+    const joint = date.date.year !== null ? stickyAt(DATE_TIME_JOINT, text, position) : null;
+    const jointClock = joint ? clockAt(text, position + 1) : null;
+    const separator = jointClock ? joint : stickyAt(DATE_TIME_SEPARATOR, text, position);
     const timeStart = separator ? position + separator[0].length : position;
-    clock = clockAt(text, timeStart);
-    if (!clock && separator && separator[0].length > 0 && date.date.year !== null) {
-      // "2022-02-02 1625": four digits after a full date are a time.
-      const compact = stickyAt(COMPACT_CLOCK, text, timeStart);
-      if (compact) {
-        clock = clockAt(`${compact[1]}:${compact[2]}`, 0);
-        if (clock) clock = { ...clock, start: timeStart, end: timeStart + 4 };
-      }
+    clock = jointClock ?? clockAt(text, timeStart);
+    if (!clock && separator && separator[0].length > 0) {
+      // "2022-02-02 1625": four digits after a full date are a time; after a month-day, only before a zone ("Feb 7 1506 UTC").
+      clock = compactAt(timeStart, date.date.year === null) ?? hClockAt(timeStart);
     }
     if (clock) position = clock.end;
     else {
@@ -335,7 +523,7 @@ export function parseTimestamp(text: string, allowDateOnly = true): ParsedTimest
       }
     }
   } else {
-    clock = clockAt(text, position);
+    clock = clockAt(text, position) ?? compactAt(position, true) ?? hClockAt(position);
     if (clock) position = clock.end;
     else {
       const unknownEnd = unknownAt(position);
@@ -347,15 +535,20 @@ export function parseTimestamp(text: string, allowDateOnly = true): ParsedTimest
   if (!date && !clock && !unknown) return null;
   if (clock?.invalid && !invalid) invalid = clock.invalid;
 
+  let secondClock: SecondClock | null = null;
+  let firstEnd = -1;
   if (clock) {
     const iso = text[clock.start - 1] === 'T' || clock.precision === 'second';
-    zone = zoneAt(text, position, iso);
+    zone = zoneAt(text, position, iso && !stickyAt(RANGE_END_AHEAD, text, position));
     if (zone) position = zone.end;
+    firstEnd = position;
+    secondClock = secondClockAt(text, position);
+    if (secondClock) position = secondClock.end;
     // A date after the time: "12:45 PM PST Saturday Oct 30th".
     if (!date) {
       const separator = stickyAt(TRAILING_DATE_SEPARATOR, text, position);
       const at = separator ? position + separator[0].length : position;
-      const trailing = at > position || zone ? dateAt(text, at) : null;
+      const trailing = at > position || zone ? dateAt(text, at, order) : null;
       if (trailing && trailing.date.year === null && /^\d/.test(text.slice(at, at + 1))) {
         // "14:30 12-03" is not a month-day after a time; only written month names are.
       } else if (trailing) {
@@ -367,7 +560,7 @@ export function parseTimestamp(text: string, allowDateOnly = true): ParsedTimest
   }
   if (!boundaryAt(text, position)) return null;
   if (!clock && !unknown && !allowDateOnly) return null;
-  const end = position;
+  const end = secondClock ? firstEnd : position;
 
   let rangeEnd: ClockTime | null = null;
   if (clock || unknown) {
@@ -379,6 +572,7 @@ export function parseTimestamp(text: string, allowDateOnly = true): ParsedTimest
         position = next.end;
         const endZone = zoneAt(text, position, false);
         if (endZone) position = endZone.end;
+        if (clock && !clock.invalid && !next.invalid) [clock, rangeEnd] = shareMeridiem(clock, next);
       }
     }
   }
@@ -412,15 +606,100 @@ export function parseTimestamp(text: string, allowDateOnly = true): ParsedTimest
     dateEnd: date?.end ?? -1,
     seconds: clock && !unknown ? clock.seconds : null,
     precision: clock && !unknown ? clock.precision : 'date',
+    clock: clock && !unknown ? clock : null,
     zone: zone?.zone ?? null,
     approximate,
     unknown,
     invalid,
     rangeEnd,
+    secondClock,
     relativeSeconds,
+    offsetSeconds: null,
     rest,
   };
 }
+
+function offsetTimestamp(text: string, start: number, end: number, offsetSeconds: number, bracketed: boolean, approximate: boolean): ParsedTimestamp {
+  let position = end;
+  if (bracketed) {
+    const close = stickyAt(CLOSE_BRACKET, text, position);
+    if (close) position += close[0].length;
+  }
+  const separator = stickyAt(REST_SEPARATOR, text, position);
+  return {
+    start, end, date: null, dateStart: -1, dateEnd: -1, seconds: null, precision: 'minute', clock: null, zone: null,
+    approximate, unknown: false, invalid: null, rangeEnd: null, secondClock: null, relativeSeconds: null, offsetSeconds,
+    rest: separator ? position + separator[0].length : position,
+  };
+}
+
+/** "/ 07:00 PDT", "(6:48 PDT)", "or 2:30 PM EST": the same moment on another clock, which names its zone. */
+function secondClockAt(text: string, position: number): SecondClock | null {
+  const open = stickyAt(SECOND_CLOCK_OPEN, text, position);
+  if (!open) return null;
+  const clock = clockAt(text, position + open[0].length);
+  if (!clock || clock.invalid) return null;
+  const zone = zoneAt(text, clock.end, false);
+  if (!zone || zone.zone.name === 'Z') return null;
+  let end = zone.end;
+  if (open[0].includes('(') && !text.slice(zone.start, zone.end).endsWith(')')) {
+    const close = stickyAt(SECOND_CLOCK_CLOSE, text, end);
+    if (!close) return null;
+    end += close[0].length;
+  }
+  // A range of two clocks ("14:00 UTC / 15:00") is not a second clock; neither is a clock that goes on ("(07:00-08:00 PDT)").
+  if (!boundaryAt(text, end) || stickyAt(RANGE_SEPARATOR, text, clock.end) && /\d/.test(text[RANGE_SEPARATOR.lastIndex] ?? '')) return null;
+  return { clock, zone: zone.zone, start: position + open[0].length, end };
+}
+
+/**
+ * A meridiem written on one end of a range applies to the other as a reader takes it:
+ * "3:05-3:20 PM" is 15:05 to 15:20, "11:30-12:15 PM" 11:30 to 12:15, "10:15 PM - 10:45"
+ * 22:15 to 22:45: the reading of the bare end that makes the range shortest and forward.
+ */
+function shareMeridiem(from: ClockTime, to: ClockTime): [ClockTime, ClockTime] {
+  const twelveHour = (clock: ClockTime) => clock.meridiem === null && Number(clock.hourText) >= 1 && Number(clock.hourText) <= 12;
+  const readings = (clock: ClockTime) => {
+    const hour = Number(clock.hourText) % 12;
+    const rest = clock.seconds - Number(clock.hourText) * 3600;
+    return [hour * 3600 + rest, (hour + 12) * 3600 + rest];
+  };
+  if (to.meridiem && twelveHour(from)) {
+    const best = readings(from)
+      .filter((seconds) => seconds <= to.seconds && to.seconds - seconds <= 12 * 3600)
+      .sort((a, b) => b - a)[0];
+    if (best !== undefined) return [{ ...from, seconds: best }, to];
+  }
+  if (from.meridiem && twelveHour(to)) {
+    const best = readings(to)
+      .filter((seconds) => seconds >= from.seconds && seconds - from.seconds <= 12 * 3600)
+      .sort((a, b) => a - b)[0];
+    if (best !== undefined) return [from, { ...to, seconds: best }];
+  }
+  return [from, to];
+}
+
+/**
+ * Every timestamp with a clock in a text, wherever it stands ("Paged on-call 2026-03-04
+ * 09:29", "at approximately 1:00 PM ET"): what a label-first entry or a sentence states.
+ */
+export function findTimestamps(text: string, order: NumericOrder | null = null): ParsedTimestamp[] {
+  const found: ParsedTimestamp[] = [];
+  // Every timestamp found here has a clock: most texts have none.
+  if (!CLOCK_HINT.test(text)) return found;
+  TIMESTAMP_START.lastIndex = 0;
+  for (let m = TIMESTAMP_START.exec(text); m; m = TIMESTAMP_START.exec(text)) {
+    const parsed = parseTimestampAt(text, m.index, { allowDateOnly: false, order });
+    if (!parsed || (parsed.clock === null && !parsed.invalid) || parsed.offsetSeconds !== null) continue;
+    if (APPROXIMATE_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index))) parsed.approximate = true;
+    found.push(parsed);
+    TIMESTAMP_START.lastIndex = Math.max(parsed.end, m.index + 1);
+  }
+  return found;
+}
+
+const CLOCK_HINT = /\d:\d\d|\d{4}[ \t]*\(?(?:UTC|GMT|Z\b|[A-Z]{2,5}\b)|\dh\d\d/;
+const TIMESTAMP_START = /(?<![\p{L}\d:.,/\-+])(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}{0,9}\.?[ \t]+\d|\p{L}{2,3}-\d{1,2}-\d{4}[ \t])/giu;
 
 const UNIT_SECONDS: Record<string, number> = { d: 86400, h: 3600, m: 60, s: 1 };
 
@@ -433,7 +712,7 @@ function durationParts(text: string): number {
   return total;
 }
 
-/** A stated length of time: "47 minutes", "1 minute 45 seconds", "1h 20m", "2.5 hours". */
+/** A stated length of time: "47 minutes", "1 minute 45 seconds", "1h 20m", "2.5 hours", "nine hours", "a 5-minute outage". */
 export interface DurationMatch {
   seconds: number;
   start: number;
@@ -441,14 +720,27 @@ export interface DurationMatch {
   text: string;
   /** "< 1 minute", "over 2 hours", "up to 5 minutes": a bound, not a value. */
   bound: boolean;
+  /** Which bound: at most ("under an hour") or at least ("over 2 hours"); null for a value. */
+  boundKind: 'most' | 'least' | null;
   /** "~47 minutes", "about 45 minutes". */
   approximate: boolean;
+  /** The unit the length is written in, in seconds (3600 for "nine hours", 60 for "1h 20m"). */
+  unitSeconds: number;
 }
 
-const DURATION_PART = /(?<![\w.:])(\d{1,5}(?:\.\d{1,3})?)(?:[ \t\u00a0]?(days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b|(d|h|m|s)(?![\w]))/giu;
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  fifteen: 15, twenty: 20, thirty: 30, forty: 40, 'forty-five': 45, fifty: 50, sixty: 60, ninety: 90,
+};
+const NUMBER_WORD = Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join('|');
+const DURATION_PART = new RegExp(
+  `(?<![\\w.:-])(\\d{1,5}(?:\\.\\d{1,3})?|(?:half[ \\t]+)?(?:${NUMBER_WORD})(?=[ \\t-]))(?:[ \\t\\u00a0-]?(days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\\b|(d|h|m|s)(?![\\w]))`,
+  'giu',
+);
 const DURATION_JOIN = /[ \t]*(?:,|and)?[ \t]*/y;
-const DURATION_BOUND = /(?:<|>|≤|≥|less than|more than|under|over|up to|at least|at most|within)[ \t]*$/i;
-const DURATION_APPROXIMATE = /(?:~|≈|about|around|approx(?:imately|\.)?|roughly|nearly|almost)[ \t]*$/i;
+const DURATION_AT_MOST = /(?:<|≤|less than|under|up to|at most|within|no more than)[ \t]*$/i;
+const DURATION_AT_LEAST = /(?:>|≥|more than|over|at least|no less than)[ \t]*$/i;
+const DURATION_APPROXIMATE = /(?:~|≈|about|around|approx(?:imately|\.)?|roughly|nearly|almost|some)[ \t]*$/i;
 
 /** Every stated duration in a text, adjacent parts joined ("1 hour and 5 minutes"). */
 export function findDurations(text: string): DurationMatch[] {
@@ -459,6 +751,7 @@ export function findDurations(text: string): DurationMatch[] {
     const start = m.index;
     let end = m.index + m[0].length;
     let seconds = partSeconds(m);
+    let unitSeconds = unitOf(m);
     let next: RegExpExecArray | null = null;
     for (;;) {
       DURATION_PART.lastIndex = end;
@@ -467,16 +760,20 @@ export function findDurations(text: string): DurationMatch[] {
       const join = stickyAt(DURATION_JOIN, text, end);
       if (!join || end + join[0].length !== next.index) break;
       seconds += partSeconds(next);
+      unitSeconds = Math.min(unitSeconds, unitOf(next));
       end = next.index + next[0].length;
     }
     const before = text.slice(Math.max(0, start - 16), start);
+    const boundKind = DURATION_AT_MOST.test(before) ? 'most' : DURATION_AT_LEAST.test(before) ? 'least' : null;
     found.push({
       seconds,
       start,
       end,
       text: text.slice(start, end),
-      bound: DURATION_BOUND.test(before),
+      bound: boundKind !== null,
+      boundKind,
       approximate: DURATION_APPROXIMATE.test(before),
+      unitSeconds,
     });
     m = next && next.index >= end ? next : null;
     if (!m) {
@@ -484,13 +781,38 @@ export function findDurations(text: string): DurationMatch[] {
       m = DURATION_PART.exec(text);
     }
   }
-  return found;
+  // "(00:35h)", "02:05h": hours and minutes written as a clock with an "h".
+  CLOCK_DURATION.lastIndex = 0;
+  for (let c = CLOCK_DURATION.exec(text); c; c = CLOCK_DURATION.exec(text)) {
+    if (Number(c[2]) > 59) continue;
+    const before = text.slice(Math.max(0, c.index - 16), c.index);
+    const boundKind = DURATION_AT_MOST.test(before) ? 'most' : DURATION_AT_LEAST.test(before) ? 'least' : null;
+    found.push({
+      seconds: Number(c[1]) * 3600 + Number(c[2]) * 60,
+      start: c.index,
+      end: c.index + c[0].length,
+      text: c[0],
+      bound: boundKind !== null,
+      boundKind,
+      approximate: DURATION_APPROXIMATE.test(before),
+      unitSeconds: 60,
+    });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+const CLOCK_DURATION = /(?<![\d:.])(\d{1,3}):(\d{2})[ \t]?h(?![\w])/g;
+
+function unitOf(m: RegExpExecArray): number {
+  const unit = (m[2] ?? m[3]!).toLowerCase();
+  return UNIT_SECONDS[unit.startsWith('d') ? 'd' : unit.startsWith('h') ? 'h' : unit.startsWith('m') ? 'm' : 's']!;
 }
 
 function partSeconds(m: RegExpExecArray): number {
-  const unit = (m[2] ?? m[3]!).toLowerCase();
-  const key = unit.startsWith('d') ? 'd' : unit.startsWith('h') ? 'h' : unit.startsWith('m') ? 'm' : 's';
-  return Math.round(Number(m[1]) * UNIT_SECONDS[key]!);
+  const written = m[1]!.toLowerCase().replace(/[ \t]+/g, ' ');
+  const half = written.startsWith('half ');
+  const value = /^\d/.test(written) ? Number(written) : NUMBER_WORDS[half ? written.slice(5) : written]! * (half ? 0.5 : 1);
+  return Math.round(value * unitOf(m));
 }
 
 /** A range of times in a text: "14:23-15:10 UTC", "10:15 UTC ~ 11:02 UTC", "between 14:02 and 14:40". */
