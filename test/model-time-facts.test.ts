@@ -231,6 +231,11 @@ describe('timelines', () => {
     const [timeline] = doc('# X\n\n## Timeline\n\n- 13:10 Alert fires for pod restarts.\n- 13:13 Engineer acknowledges the page.\n- 13:45 Mitigated: traffic shifted.\n').timelines;
     expect(timeline!.entries.map((entry) => entryMilestones(entry))).toEqual([['detected'], ['detected', 'acknowledged'], ['mitigated']]);
   });
+
+  it('reads each clause of an entry on its own: an alert that fires as the impact begins is both', () => {
+    const [timeline] = doc('# X\n\n## Timeline\n\n- 14:02 Error-rate alert fires for the API; impact begins\n- 14:05 Alert fires — pods restarted\n').timelines;
+    expect(timeline!.entries.map((entry) => entryMilestones(entry))).toEqual([['started', 'detected'], ['detected', 'mitigated']]);
+  });
 });
 
 describe('incidents', () => {

@@ -40,15 +40,26 @@ const ABOUT_AN_ALERT = /^(?:an? |the )?(?:[\w-]+ ){0,2}?(?:alerts?|alarms?|pages
 /** Words that say the timeline is over something other than the incident itself. */
 const AFTERMATH = /\b(?:post-?mortem|retro(?:spective)?|review meeting|follow-?up meeting)\b/i;
 
+/** Clauses an entry joins with a semicolon or a dash ("Alert fires; impact begins") each say their own milestone. */
+const CLAUSE_BREAK = /;\s*|\s+[—–]\s+/;
+
 export function milestonesOfText(text: string): Milestone[] {
   if (AFTERMATH.test(text)) return [];
-  if (ABOUT_AN_ALERT.test(text)) return ['detected'];
+  const found = new Set<Milestone>();
+  for (const clause of text.split(CLAUSE_BREAK)) for (const milestone of milestonesOfClause(clause)) found.add(milestone);
+  return ORDER.filter((milestone) => found.has(milestone));
+}
+
+const ORDER: Milestone[] = ['started', 'detected', 'acknowledged', 'declared', 'mitigated', 'repaired', 'resolved'];
+
+function milestonesOfClause(clause: string): Milestone[] {
+  if (ABOUT_AN_ALERT.test(clause)) return ['detected'];
   const found: Milestone[] = [];
-  if (START.test(text)) found.push('started');
-  if (DETECTION.test(text)) found.push('detected');
-  if (ACKNOWLEDGEMENT.test(text)) found.push('acknowledged');
-  if (MITIGATION.test(text)) found.push('mitigated');
-  if (RESOLUTION.test(text)) found.push('resolved');
+  if (START.test(clause)) found.push('started');
+  if (DETECTION.test(clause)) found.push('detected');
+  if (ACKNOWLEDGEMENT.test(clause)) found.push('acknowledged');
+  if (MITIGATION.test(clause)) found.push('mitigated');
+  if (RESOLUTION.test(clause)) found.push('resolved');
   return found;
 }
 
