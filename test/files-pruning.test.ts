@@ -1,21 +1,28 @@
+import fs from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { discoverFiles } from '../src/api/files.js';
 import { tempTree } from './helpers.js';
 
-/** Every directory discovery reads, recorded from node:fs itself. */
+/**
+ * Every directory discovery reads, recorded from node:fs itself: its readdirSync is
+ * wrapped and the wrapper published to every ES module importing it by name (the suite
+ * shares modules between files, so a module mock would not reach an already loaded one).
+ */
 const read: string[] = [];
-vi.mock('node:fs', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs')>();
-  return {
-    ...fs,
-    readdirSync: ((path: string, options: unknown) => {
-      read.push(String(path));
-      return (fs.readdirSync as (path: string, options: unknown) => unknown)(path, options);
-    }) as typeof fs.readdirSync,
-  };
+const original = fs.readdirSync;
+beforeAll(() => {
+  fs.readdirSync = ((path: fs.PathLike, options: unknown) => {
+    read.push(String(path));
+    return (original as (path: fs.PathLike, options: unknown) => unknown)(path, options);
+  }) as typeof fs.readdirSync;
+  syncBuiltinESMExports();
 });
-
-const { discoverFiles } = await import('../src/api/files.js');
+afterAll(() => {
+  fs.readdirSync = original;
+  syncBuiltinESMExports();
+});
 
 describe('ignored directories are pruned during the walk', () => {
   it('does not read a directory .pmlintignore or a configuration ignores, and still finds the rest', async () => {
