@@ -2,9 +2,11 @@
  * `npm run bench`: pm-lint against the parse floor and markdownlint-cli2, on one
  * generated corpus, in one run. See README.md, "Performance".
  *
- *   node dist/bench/run.js [--sizes 1,200,2000] [--large] [--runs 3] [--corpus DIR] [--smoke]
+ *   node dist/bench/run.js [--sizes 1,300,2000] [--large] [--runs 3] [--corpus DIR] [--smoke]
  *
  * --large adds a corpus of 10,000 files; --smoke runs everything once on 2 files (a test).
+ * Big documents (bench/big-postmortem.ts: 10 MB and its first 2.5 MB) are linted as whole
+ * processes, for their time, their peak memory and their cost per byte against the corpus.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +14,7 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { packageRoot, packageVersion } from '../src/util/package-root.js';
+import { bigPostmortem } from './big-postmortem.js';
 import { largePostmortem, writeCorpus } from './corpus.js';
 
 /** Bumped whenever the generator's output changes, so that stored corpora are rebuilt. */
@@ -28,7 +31,7 @@ const { values } = parseArgs({
   },
 });
 const smoke = values.smoke;
-const sizes = smoke ? [2] : (values.sizes ?? '1,200,2000').split(',').map(Number).concat(values.large ? [10_000] : []);
+const sizes = smoke ? [2] : (values.sizes ?? '1,300,2000').split(',').map(Number).concat(values.large ? [10_000] : []);
 const runs = Number(values.runs ?? (smoke ? 1 : 3));
 const root = packageRoot();
 const corpusRoot = values.corpus ?? (smoke ? mkdtempSync(join(tmpdir(), 'pm-lint-bench-')) : join(root, 'bench', '.corpus'));
@@ -155,6 +158,29 @@ const scalingRun = spawnSync(node, [join(root, 'dist', 'bench', 'scaling.js'), S
 if (scalingRun.status !== 0) throw new Error(`scaling failed: ${scalingRun.stderr}`);
 const scaling = JSON.parse(scalingRun.stdout) as Array<{ file: string; bytes: number; pmLintMs: number; floorMs: number }>;
 
+// Big documents: one file of 10 MB (a bad export, a generated log) and its first 2.5 MB,
+// each linted as a user would (whole process, every rule on).
+const bigDirectory = join(scratch, 'big');
+mkdirSync(bigDirectory);
+writeFileSync(join(bigDirectory, '.pmlintrc.json'), JSON.stringify({ root: true, extends: ['pm-lint:strict'] }));
+const bigSizes = smoke ? [20_000, 80_000] : [2_500_000, 10_000_000];
+const bigText = bigPostmortem(Math.max(...bigSizes));
+const bigRows = bigSizes.map((bytes) => {
+  const name = `big-${bytes}.md`;
+  // The smaller document is the first part of the larger one, cut at a section.
+  const text = bigText.length <= bytes ? bigText : bigText.slice(0, bigText.lastIndexOf('\n## ', bytes) + 1);
+  writeFileSync(join(bigDirectory, name), text);
+  const measured: Measurement = { wall: [], cpu: [], rssKiB: [] };
+  for (let run = 0; run < runs; run++) {
+    const { wall, cpu, rssKiB } = measure([node, pmLint, name], bigDirectory);
+    measured.wall.push(wall);
+    if (cpu !== null) measured.cpu.push(cpu);
+    if (rssKiB !== null) measured.rssKiB.push(rssKiB);
+    process.stderr.write(`${size(text.length)} document: ${wall.toFixed(2)} s\n`);
+  }
+  return { bytes: text.length, wall: median(measured.wall), cpu: measured.cpu.length > 0 ? median(measured.cpu) : null, rssMiB: measured.rssKiB.length > 0 ? Math.max(...measured.rssKiB) / 1024 : null };
+});
+
 // The editor: from a change sent to `pm-lint lsp` to its diagnostics, for a 30 KB postmortem, on one core.
 const editorFile = join(scratch, 'postmortem-30k.md');
 writeFileSync(editorFile, largePostmortem(30_000));
@@ -179,6 +205,17 @@ lines.push('', '| file size | pm-lint (ms) | floor (ms) | pm-lint × floor |', '
 for (const row of scaling) {
   lines.push(`| ${size(row.bytes)} | ${row.pmLintMs.toFixed(1)} | ${row.floorMs.toFixed(1)} | ${(row.pmLintMs / row.floorMs).toFixed(2)} |`);
 }
+// Seconds per MB of the typical postmortems: the largest corpus on one thread.
+const typical = rowOf(Math.max(...sizes), 'pm-lint --concurrency 1')!;
+const typicalSecondsPerMB = typical.wall / (typical.bytes / 1e6);
+lines.push('', '| document | median wall (s) | CPU (s) | peak RSS (MiB) | s per MB | × typical per byte |', '|---------:|---------------:|--------:|---------------:|---------:|-------------------:|');
+for (const row of bigRows) {
+  const perMB = row.wall / (row.bytes / 1e6);
+  lines.push(
+    `| ${size(row.bytes)} | ${row.wall.toFixed(2)} | ${row.cpu === null ? 'n/a' : row.cpu.toFixed(2)} | ${row.rssMiB === null ? 'n/a' : row.rssMiB.toFixed(0)} | ${perMB.toFixed(2)} | ${(perMB / typicalSecondsPerMB).toFixed(2)} |`,
+  );
+}
+lines.push(`| typical (${typical.files} files, --concurrency 1) | ${typical.wall.toFixed(2)} | ${typical.cpu === null ? 'n/a' : typical.cpu.toFixed(2)} | ${typical.rssMiB === null ? 'n/a' : typical.rssMiB.toFixed(0)} | ${typicalSecondsPerMB.toFixed(2)} | 1.00 |`);
 lines.push(
   '',
   '| editor (pm-lint lsp) | file size | changes | median (ms) | 90th percentile (ms) | server CPU per change (ms) | server peak RSS (MiB) |',
@@ -196,7 +233,9 @@ const ratio = (files: number, tool: Tool, against: Tool | 'floor') => {
 };
 targets.push([`all rules, --concurrency 1, ${largest} files: × floor`, ratio(largest, 'pm-lint --concurrency 1', 'floor'), 1.15]);
 targets.push([`all rules, default concurrency, ${largest} files: × floor`, ratio(largest, 'pm-lint', 'floor'), 0.65]);
-targets.push([`all rules, default concurrency, ${largest} files: × markdownlint-cli2`, ratio(largest, 'pm-lint', 'markdownlint-cli2'), 0.5]);
+for (const files of sizes.filter((size) => size >= 300)) {
+  targets.push([`all rules, default concurrency, ${files} files: × markdownlint-cli2`, ratio(files, 'pm-lint', 'markdownlint-cli2'), 0.5]);
+}
 targets.push([`warm cache, ${largest} files: × cold run (default concurrency)`, ratio(largest, 'pm-lint --cache (warm)', 'pm-lint'), 0.05]);
 if (sizes.includes(1)) targets.push(['one file: × markdownlint-cli2', ratio(1, 'pm-lint', 'markdownlint-cli2'), 0.8]);
 if (sizes.includes(10_000)) {
@@ -211,16 +250,24 @@ if (growth.length >= 2) {
   const perFile = (files: number) => rowOf(files, 'pm-lint --concurrency 1')!.wall / files;
   targets.push([`cost per file, ${b} files ÷ ${a} files (--concurrency 1; linear: about 1)`, perFile(b) / perFile(a), 1.15]);
 }
+if (!smoke) {
+  const [prefix, whole] = bigRows as [(typeof bigRows)[0], (typeof bigRows)[0]];
+  targets.push([`${size(whole.bytes)} document: wall (s)`, whole.wall, 20]);
+  targets.push([`${size(whole.bytes)} document: peak RSS (MiB)`, whole.rssMiB ?? NaN, 1024]);
+  targets.push([`its first ${size(prefix.bytes)}: wall (s)`, prefix.wall, 5]);
+  targets.push([`its first ${size(prefix.bytes)}: peak RSS (MiB)`, prefix.rssMiB ?? NaN, 400]);
+  for (const row of bigRows) targets.push([`${size(row.bytes)} document: cost per byte × typical postmortems'`, row.wall / (row.bytes / 1e6) / typicalSecondsPerMB, 2]);
+}
 targets.push([`pm-lint lsp: change → diagnostics, ${size(editor.bytes)} postmortem${editor.pinned ? ', one core' : ''} (median ms)`, editor.medianMs, 50]);
 lines.push('', '| target | measured | limit | met |', '|--------|---------:|------:|-----|');
 for (const [name, measuredValue, limit] of targets) {
   lines.push(`| ${name} | ${measuredValue.toFixed(2)} | ${limit} | ${measuredValue <= limit ? 'yes' : 'NO'} |`);
 }
 process.stdout.write(`${lines.join('\n')}\n`);
-writeFileSync(join(scratch, 'results.json'), JSON.stringify({ rows, scaling, editor, targets }, null, 2));
+writeFileSync(join(scratch, 'results.json'), JSON.stringify({ rows, scaling, big: bigRows, editor, targets }, null, 2));
 if (!smoke) {
   mkdirSync(corpusRoot, { recursive: true });
-  writeFileSync(join(corpusRoot, 'results.json'), JSON.stringify({ node: process.version, cores: availableParallelism(), rows, scaling, editor, targets }, null, 2));
+  writeFileSync(join(corpusRoot, 'results.json'), JSON.stringify({ node: process.version, cores: availableParallelism(), rows, scaling, big: bigRows, editor, targets }, null, 2));
 }
 rmSync(scratch, { recursive: true, force: true });
 if (smoke) rmSync(corpusRoot, { recursive: true, force: true });
