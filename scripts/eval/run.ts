@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { lintFiles } from '../../src/api/lint.js';
+import type { LintMessage } from '../../src/engine/types.js';
 import { rules } from '../../rules/index.js';
 import { packageRoot } from '../../src/util/package-root.js';
 import { score, type Finding, type LabelFile, type Score } from './score.js';
@@ -43,12 +44,33 @@ function readJudgments(directory: string): LabelFile {
   return merged;
 }
 
+/** The corpus's postmortems (its LABELS.md is about them, not one of them). */
+function corpusDocuments(corpus: string): string[] {
+  return readdirSync(corpus)
+    .filter((name) => /\.(md|markdown|mdx)$/i.test(name) && name !== 'LABELS.md')
+    .sort();
+}
+
+/** One finding per rule a message is for. */
+function findingsOf(results: Array<{ filePath: string; messages: LintMessage[] }>): Finding[] {
+  const findings: Finding[] = [];
+  for (const result of results) {
+    for (const message of result.messages) {
+      if (!message.ruleId) continue;
+      findings.push({ file: basename(result.filePath), rule: message.ruleId, line: message.line, message: message.message });
+      // A finding reported once for two rules (Rule.supersedes) is still each rule's finding.
+      for (const duplicate of message.duplicates ?? []) {
+        findings.push({ file: basename(result.filePath), rule: duplicate.ruleId, line: message.line, message: duplicate.message });
+      }
+    }
+  }
+  return findings;
+}
+
 export async function evaluate(corpus = DEFAULT_CORPUS, judgmentsPath = OWN_JUDGMENTS): Promise<EvalRun> {
   const labels = readLabels(join(corpus, 'labels.json'));
   const own = readJudgments(judgmentsPath);
-  const files = readdirSync(corpus)
-    .filter((name) => /\.(md|markdown|mdx)$/i.test(name) && name !== 'LABELS.md')
-    .sort();
+  const files = corpusDocuments(corpus);
   const judgedRules = new Set<string>();
   for (const entry of Object.values(labels.files)) for (const label of entry.findings ?? []) judgedRules.add(label.rule);
   const measuredOffByDefault = rules.filter((rule) => !rule.recommended && judgedRules.has(rule.id)).map((rule) => rule.id);
@@ -61,17 +83,7 @@ export async function evaluate(corpus = DEFAULT_CORPUS, judgmentsPath = OWN_JUDG
       config: { root: true, extends: 'pm-lint:recommended', rules: Object.fromEntries(measuredOffByDefault.map((id) => [id, 'warn'])) },
     },
   );
-  const findings: Finding[] = [];
-  for (const result of results) {
-    for (const message of result.messages) {
-      if (!message.ruleId) continue;
-      findings.push({ file: basename(result.filePath), rule: message.ruleId, line: message.line, message: message.message });
-      // A finding reported once for two rules (Rule.supersedes) is still each rule's finding.
-      for (const duplicate of message.duplicates ?? []) {
-        findings.push({ file: basename(result.filePath), rule: duplicate.ruleId, line: message.line, message: duplicate.message });
-      }
-    }
-  }
+  const findings = findingsOf(results);
   return {
     corpus,
     files,
@@ -94,7 +106,7 @@ export async function evaluateTeams(corpus = DEFAULT_CORPUS, judgmentsPath = OWN
   // Judgments of what only a team's template reports (kept apart: the default run's recall would count them as missed).
   const teamJudgments = join(teams, 'judgments.json');
   const ofTeams = existsSync(teamJudgments) ? readLabels(teamJudgments) : { files: {} };
-  const names = readdirSync(corpus).filter((name) => /\.(md|markdown|mdx)$/i.test(name) && name !== 'LABELS.md').sort();
+  const names = corpusDocuments(corpus);
   const prefixes = existsSync(teams) ? readdirSync(teams).filter((name) => statSync(join(teams, name)).isDirectory()).sort() : [];
   const findings: Finding[] = [];
   const files: string[] = [];
@@ -105,15 +117,7 @@ export async function evaluateTeams(corpus = DEFAULT_CORPUS, judgmentsPath = OWN
       team.map((name) => join(corpus, name)),
       { cwd: corpus, ignore: false, plugins: false, configFile: join(teams, prefix, '.pmlintrc.yaml') },
     );
-    for (const result of results) {
-      for (const message of result.messages) {
-        if (!message.ruleId) continue;
-        findings.push({ file: basename(result.filePath), rule: message.ruleId, line: message.line, message: message.message });
-        for (const duplicate of message.duplicates ?? []) {
-          findings.push({ file: basename(result.filePath), rule: duplicate.ruleId, line: message.line, message: duplicate.message });
-        }
-      }
-    }
+    findings.push(...findingsOf(results));
   }
   return {
     corpus,

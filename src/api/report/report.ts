@@ -50,16 +50,9 @@ export interface PostmortemReport {
   };
 }
 
-export interface DocumentReport {
+export interface DocumentReport extends Omit<DocumentFacts, 'actionItems'> {
   /** Relative to the working directory, with forward slashes. */
   path: string;
-  title: string | null;
-  incidentId: string | null;
-  date: string | null;
-  severity: string | null;
-  severityText: string | null;
-  status: string | null;
-  responseTimes: Record<ResponseMetric, ResponseTimeFact | null>;
   actionItems: { total: number; open: number; completed: number; items: ActionItemFact[] };
   errors: number;
   warnings: number;
