@@ -3,7 +3,7 @@ import type { LintResult } from '../../engine/types.js';
 import { displayPath } from '../../reporters/paths.js';
 import { lintFiles, type LintFilesResult } from '../lint.js';
 import type { LintOptions } from '../lint-file.js';
-import type { ActionItemFact, DocumentFacts, ResponseTimeFact } from './facts.js';
+import type { ActionItemFact, DocumentFacts } from './facts.js';
 
 /**
  * The state of a team's postmortems (`pm-lint report`): incidents by month and severity,
