@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../src/api/lint.js';
+import { PostmortemDocument } from '../../src/model/index.js';
 import { MAX_NESTING } from '../../src/model/parse/parse.js';
 import { packageRoot } from '../../src/util/package-root.js';
 import { tempTree } from '../helpers.js';
@@ -105,6 +106,20 @@ describe('large inputs', () => {
     ]);
     console.info(`100,000-row table: ${Math.round(small)} ms for 2,500 rows, ${Math.round(large)} ms for 10,000; full size ${Math.round(run.ms)} ms, peak RSS ${run.maxRssMb} MB`);
   }, 600_000);
+
+  it('an export of thousands of dated incidents: their timelines and incidents in linear time', () => {
+    // Each section is an incident of its own (its own date and timeline): the model finds
+    // which incident holds each of tens of thousands of entries.
+    const incidents = (count: number) =>
+      Array.from({ length: count }, (_, n) => `## Incident ${n + 1}\n\n**Date:** 2026-03-${String(1 + (n % 28)).padStart(2, '0')}\n\n### Timeline\n\n- 09:00 Alert fires\n- 09:10 Engineer acknowledges\n- 09:40 Resolved\n`).join('\n');
+    // Parsed outside the measure: each measured call reads the facts of a fresh document.
+    const documents = [1, 1, 4].map((scale) => new PostmortemDocument(`# Export\n\n${incidents(2500 * scale)}`));
+    expectLinearGrowth(() => {
+      const document = documents.shift()!;
+      expect(document.timelines.length).toBeGreaterThan(0);
+      expect(document.incidents.length).toBeGreaterThan(1000);
+    }, 'incidents');
+  });
 
   it('a single 1 MB line: linear time', () => {
     const { small, large } = expectLinear(longLine, 250_000);

@@ -55,29 +55,49 @@ export function findIncidents(document: PostmortemDocument, order: NumericOrder 
   for (const groups of [byTimeline, byDate]) {
     for (const sections of groups.values()) if (sections.length >= 2) for (const section of sections) chosen.add(section);
   }
-  // The outermost sections are the incidents (an incident's sub-section may state a date too).
-  const outermost = [...chosen].filter((section) => ![...chosen].some((other) => other !== section && within(section.extent.start, other)));
   const incidents: Incident[] = [];
-  {
-    for (const section of outermost) {
-      const dateField = dateFieldOf(section);
-      const match = dateField ? parseDate(dateField.value, undefined, order) : null;
-      const number = NUMBER.exec(section.title);
-      incidents.push({
-        section,
-        dateField,
-        date: match && match.valid && match.date.year !== null ? match.date : null,
-        dateSpan: dateField?.span ?? null,
-        number: number ? Number(number[1]) : null,
-      });
-    }
+  for (const section of outermost([...chosen])) {
+    const dateField = dateFieldOf(section);
+    const match = dateField ? parseDate(dateField.value, undefined, order) : null;
+    const number = NUMBER.exec(section.title);
+    incidents.push({
+      section,
+      dateField,
+      date: match && match.valid && match.date.year !== null ? match.date : null,
+      dateSpan: dateField?.span ?? null,
+      number: number ? Number(number[1]) : null,
+    });
   }
-  return incidents.sort((a, b) => a.section.extent.start - b.section.extent.start);
+  return incidents;
 }
 
-/** The incident whose section holds an offset, or null. */
+/**
+ * The outermost of some sections, in document order: the incidents (an incident's
+ * sub-section may state a date too). Sections nest, so in order of start (a parent before
+ * its first child) a section is outermost unless it starts inside the last outermost one.
+ */
+function outermost(sections: Section[]): Section[] {
+  const ordered = sections.sort((a, b) => a.extent.start - b.extent.start || b.extent.end - a.extent.end);
+  const found: Section[] = [];
+  for (const section of ordered) {
+    const last = found.at(-1);
+    if (!last || !within(section.extent.start, last)) found.push(section);
+  }
+  return found;
+}
+
+/** The incident whose section holds an offset, or null (incidents are in document order and apart: a binary search). */
 export function incidentAt(incidents: readonly Incident[], offset: number): Incident | null {
-  return incidents.find((incident) => within(offset, incident.section)) ?? null;
+  let low = 0;
+  let high = incidents.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const incident = incidents[middle]!;
+    if (offset < incident.section.extent.start) high = middle - 1;
+    else if (offset >= incident.section.extent.end) low = middle + 1;
+    else return incident;
+  }
+  return null;
 }
 
 function within(offset: number, section: Section): boolean {
