@@ -90,6 +90,25 @@ resolvedWhen: 2024-02-22 17:19:31
     expect(times(`---\ndate: 2022-10-12\nresolvedWhen: 2022-10-13\n---\n\n# X\n`).resolve).toBeNull();
   });
 
+  it('reads the milestone an entry\'s label names as well as its words; a partial resolution is none', () => {
+    const text = `# API
+
+## Timeline
+
+- 10:00 Impact begins
+- 10:04 Paged: API error budget burning
+- 10:30 Service partially restored; monitoring continues
+- Resolved: 10:50
+`;
+    expect(times(text)).toMatchObject({
+      detect: { minutes: 4, source: 'timeline', lines: ['5:1-5:22', '6:1-6:40'] },
+      mitigate: null,
+      resolve: { minutes: 50, source: 'timeline', lines: ['5:1-5:22', '8:1-8:18'] },
+    });
+    const later = `# API\n\n## Timeline\n\n- 10:00 Impact begins\n- 10:30 Service partially restored\n- 10:40 Cache warmed; service restored\n`;
+    expect(times(later).resolve).toMatchObject({ minutes: 40 });
+  });
+
   it('leaves out what the timeline does not show: partial or failed actions, reports that all is well, ends a day past a first entry', () => {
     const text = `# Search
 

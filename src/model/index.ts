@@ -27,7 +27,7 @@ export type { Incident } from './facts/incidents.js';
 export type { StatedDuration, DurationMetric } from './facts/durations.js';
 export type { ProseDates, WeekdayMention } from './facts/prose-dates.js';
 export type { StatusPage, StatusUpdate, StatusMoment } from './facts/status-page.js';
-export { mustPrecede, type Milestone, type MilestoneStatement } from './facts/milestones.js';
+export { FIRST_ENTRY_REACH, mustPrecede, type Milestone, type MilestoneStatement } from './facts/milestones.js';
 export { findMojibake, type MojibakeRun, type MojibakeEncoding } from './text/mojibake.js';
 export * from './text/placeholders.js';
 export { SectionFilter } from './facts/section-filter.js';

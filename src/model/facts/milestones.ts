@@ -2,8 +2,9 @@
  * Milestones of an incident: when it started, was detected, acknowledged, declared,
  * mitigated, repaired and resolved. A timeline entry names one by a label ("Resolved:
  * 14:38", "**Mitigated:** 13:45") or says one happened in its words ("Alert fires",
- * "traffic returns to normal"). Stated durations are measured between them, and a key
- * events list is checked for what must hold between them.
+ * "traffic returns to normal"). Stated durations are measured between them, the report's
+ * response times are read from them, and a key events list is checked for what must hold
+ * between them.
  */
 import { normalizeText } from '../text/normalize.js';
 
@@ -103,6 +104,9 @@ function milestonesOfClause(clause: string): Milestone[] {
   if (done && RESOLUTION.test(clause)) found.push('resolved');
   return found;
 }
+
+/** A timeline's first entry stands in for the incident's start (where no entry says it began) only for ends within a day of it. */
+export const FIRST_ENTRY_REACH = 24 * 3600;
 
 /**
  * Whether milestone `a` must come no later than `b`, whatever the incident: it starts

@@ -8,10 +8,9 @@
  *      (or "End", "Resolved at", "resolved_on"), as status pages write them;
  *   3. the timeline with the most timed entries: from the entry that says the incident or
  *      its impact began (else the first entry, for ends within a day of it) to the first
- *      later entry that says it was detected ("alert fires", "paged", "noticed"), mitigated
- *      ("rolled back", "restarted", "failover"; not "unable to scale up") or resolved
- *      ("resolved", "fully restored", "back to normal"; not "partially restored", "begins to
- *      recover", "outlines a recovery plan").
+ *      later entry that says it was detected, mitigated or resolved in full, as
+ *      facts/milestones.ts reads entries (so "unable to scale up" is no mitigation, and
+ *      "partially restored" no resolution).
  * A metric none of these gives is null: the report leaves it out rather than guess.
  *
  * This reading is the report's own; facts/durations.ts (another branch) reads stated
@@ -22,7 +21,8 @@ import type { Span } from '../parse/positions.js';
 import { dayNumber } from '../text/dates.js';
 import { normalizeText } from '../text/normalize.js';
 import { findDurations, findTimeRanges, parseTimestamp } from '../text/times.js';
-import { placeEntries, type TimedEntry } from './timeline.js';
+import { FIRST_ENTRY_REACH, type Milestone } from './milestones.js';
+import { entryMilestoneStatements, placeEntries, type TimedEntry } from './timeline.js';
 import type { Field } from './types.js';
 
 export type ResponseMetric = 'detect' | 'mitigate' | 'resolve';
@@ -59,30 +59,13 @@ const END_LABEL = /^(?:resolved ?when|resolved (?:on|at)|resolution time|recover
 /** A range written where one duration is expected ("2-3 hours"): no single value. */
 const RANGE_BEFORE = /\d[ \t]*(?:-|–|to)[ \t]*$/;
 
-const START =
-  /\b(?:incident|impact|outage|issues?|problems?|errors?|degradation|disruption|downtime|failures?)\b[^.;]{0,40}?\b(?:begins?|began|beginning|starts?|started|starting)\b|\bfirst (?:symptoms?|errors?|failures?|alerts?|reports?)\b|\bstart of (?:the )?(?:incident|impact|outage)\b|\bonset\b/i;
-const DETECTED =
-  /\b(?:alert(?:s|ed|ing)?|alarm(?:s|ed)?|detect(?:s|ed|ion)?|paged|paging|notic(?:e|es|ed)|discover(?:s|ed)|(?:is|are|was|were|became|becomes|become) aware|(?:is|are|was|were|gets?|got) (?:informed|notified)|(?<!\b(?:the|a|an|this|that|our|their|its|final) )reports?|reported|triggered|realiz(?:e|es|ed))\b/i;
-/** A report that nothing is wrong is no detection: "the wrapper reports success". */
-const NOT_DETECTED = /\breports? (?:success\w{0,4}|ok|healthy|green|no)\b/i;
-const MITIGATED =
-  /\bmitigat\w{0,10}|\bworkaround\b|\broll(?:ed|s|ing)?[ -]?back\b|\brollback\b|\brestart(?:s|ed|ing)?\b|\brevert(?:s|ed|ing)?\b|\bfail(?:ed|s)?[ -]?over\b|\bhotfix\b|\b(?:fix|patch)(?:es)? (?:is |was |were )?(?:applied|deployed|released|rolled out)\b|\bre-?enabl(?:e|ed|es)\b|\bscal(?:e|ed|es|ing) (?:up|out)\b/i;
-const RESOLVED =
-  /\bresolv(?:ed|es)\b|\brestored\b|\brecover(?:ed|s)\b|\brecovery\b[^.;]{0,40}?\b(?:complete|completed|done|finished)\b|\bback to normal\b|\bfully (?:operational|functional|available)\b|\ball clear\b|\b(?:incident|outage) (?:is |was |has )?(?:closed|over|ended)\b|\boperational again\b|\b(?:service|operations|production|processing|traffic)\b[^.;]{0,20}?\bresumed\b|\bresumed (?:normal |block )?(?:service|operations|production|processing|traffic)\b/i;
-/** Words that say an action was not taken or did not work: "unable to scale up", "tried to restart". */
-const NOT_DONE =
-  /\bnot\b|\bunable to\b|\bfail(?:s|ed)? to\b|\bcannot\b|\bcan't\b|\bcould ?n[o']t\b|\battempt(?:s|ed|ing)? to\b|\btr(?:y|ies|ied|ying) to\b|\bplan(?:s|ned)? to\b|\bto (?:resolve|restore|recover)\b/i;
-/** Words that make a resolution partial: "partially restored", "begins to recover", "first cluster recovered". */
-const PARTIAL = /\bpartial(?:ly)?\b|\b(?:begins?|began|starts?|started|starting) to\b|\bslowly\b|\bstill\b|\bsome\b|\bfirst\b/i;
-
-const ENDS: Record<ResponseMetric, (text: string) => boolean> = {
-  detect: (text) => DETECTED.test(text) && !NOT_DETECTED.test(text),
-  mitigate: (text) => MITIGATED.test(text) && !NOT_DONE.test(text),
-  resolve: (text) => RESOLVED.test(text) && !NOT_DONE.test(text) && !PARTIAL.test(text),
+/** The milestone that ends each metric's span; a resolution counts only when complete ("partially restored" does not). */
+const ENDS: Record<ResponseMetric, { milestone: Milestone; complete: boolean }> = {
+  detect: { milestone: 'detected', complete: false },
+  mitigate: { milestone: 'mitigated', complete: false },
+  resolve: { milestone: 'resolved', complete: true },
 };
 
-/** The first entry stands in for the incident's start only for ends within a day of it. */
-const FIRST_ENTRY_REACH = 24 * 3600;
 /** Metadata start and end further apart than this are not one incident's (a typo, another event). */
 const METADATA_REACH = 31 * 86400;
 
@@ -149,9 +132,14 @@ function mainTimeline(document: PostmortemDocument): TimedEntry[] {
   return best.length >= 2 ? best : [];
 }
 
+/** Whether an entry says a milestone happened (its label names it, or its words say so), in full when `complete`. */
+function says(entry: TimedEntry, milestone: Milestone, complete: boolean): boolean {
+  return entryMilestoneStatements(entry.entry).some((statement) => statement.milestone === milestone && !(complete && statement.partial));
+}
+
 function timelineTime(metric: ResponseMetric, timeline: TimedEntry[]): ResponseTime | null {
   if (timeline.length === 0) return null;
-  const stated = timeline.find((entry) => START.test(entry.entry.text));
+  const stated = timeline.find((entry) => says(entry, 'started', false));
   const start = stated ?? timeline[0]!;
   const reach = stated ? Infinity : FIRST_ENTRY_REACH;
   // A detection may be the start itself ("14:02 alert fires; impact begins"); a mitigation or resolution follows it.
@@ -160,7 +148,7 @@ function timelineTime(metric: ResponseMetric, timeline: TimedEntry[]): ResponseT
       (entry !== start || metric === 'detect') &&
       entry.instant >= start.instant &&
       entry.instant - start.instant <= reach &&
-      ENDS[metric](entry.entry.text),
+      says(entry, ENDS[metric].milestone, ENDS[metric].complete),
   );
   if (!end) return null;
   return {
