@@ -68,6 +68,10 @@ ${TIMELINE.split('\n').slice(2).join('\n')}`;
     });
     expect(times('# X\n\n**Duration:** 38 minutes\n').resolve).toEqual({ minutes: 38, source: 'stated', approximate: false, lines: ['3:15-3:25'] });
     expect(times('# X\n\n**Duration:** 2-3 hours\n').resolve).toBeNull();
+    expect(times('# X\n\n**Duration:** 2 to 3 hours\n').resolve).toBeNull();
+    expect(times('# X\n\n**Time to detect:** < 1 minute, paged after 3 minutes\n').detect).toBeNull();
+    expect(times('# X\n\n**Time to discovery:** 5 minutes\n').detect).toMatchObject({ minutes: 5, source: 'stated' });
+    expect(times('# X\n\n**Time to repair:** 40 minutes\n').resolve).toMatchObject({ minutes: 40, source: 'stated' });
     expect(times('# X\n\n**Duration:** less than 5 minutes\n').resolve).toBeNull();
     expect(times('# X\n\n**Time to recovery:** N/A\n').resolve).toBeNull();
   });
@@ -88,6 +92,25 @@ resolvedWhen: 2024-02-22 17:19:31
     expect(times(`---\ndate: 2022-10-27 10:00\nresolvedWhen: 2022-10-12T01:00:00+02:00\n---\n\n# X\n`).resolve).toBeNull();
     expect(times(`---\ndate: 2022-10-12 10:00\nresolvedWhen: 2022-10-12 12:00\n---\n\n# X\n`).resolve).toMatchObject({ minutes: 120 });
     expect(times(`---\ndate: 2022-10-12\nresolvedWhen: 2022-10-13\n---\n\n# X\n`).resolve).toBeNull();
+  });
+
+  it('reads the milestone an entry\'s label names as well as its words; a partial resolution is none', () => {
+    const text = `# API
+
+## Timeline
+
+- 10:00 Impact begins
+- 10:04 Paged: API error budget burning
+- 10:30 Service partially restored; monitoring continues
+- Resolved: 10:50
+`;
+    expect(times(text)).toMatchObject({
+      detect: { minutes: 4, source: 'timeline', lines: ['5:1-5:22', '6:1-6:40'] },
+      mitigate: null,
+      resolve: { minutes: 50, source: 'timeline', lines: ['5:1-5:22', '8:1-8:18'] },
+    });
+    const later = `# API\n\n## Timeline\n\n- 10:00 Impact begins\n- 10:30 Service partially restored\n- 10:40 Cache warmed; service restored\n`;
+    expect(times(later).resolve).toMatchObject({ minutes: 40 });
   });
 
   it('leaves out what the timeline does not show: partial or failed actions, reports that all is well, ends a day past a first entry', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  clocksAgree, daylightZoneOutOfSeason, entryMilestones, entryTextDates, findDates, findDurations, findMisspelledMonths, findMonthsWithoutDay, findTimestamps,
+  clocksAgree, daylightZoneOutOfSeason, entryMilestones, entryMilestoneStatements, entryTextDates, findDates, findDurations, findMisspelledMonths, findMonthsWithoutDay, findTimestamps,
   findWeekdayDates, numericDateOrder, parseTimestamp, placeEntries, PostmortemDocument, type Timeline,
 } from '../src/model/index.js';
 
@@ -227,9 +227,39 @@ describe('timelines', () => {
     expect(timeline!.entries.map((entry) => [entry.text, entryMilestones(entry)])).toEqual([['Members notice the drop.', ['detected']], ['Traffic returns to normal.', ['resolved']]]);
   });
 
-  it('classifies an alert as detection, never mitigation', () => {
+  it('classifies an alert as detection, never mitigation; acknowledging the page is no second detection', () => {
     const [timeline] = doc('# X\n\n## Timeline\n\n- 13:10 Alert fires for pod restarts.\n- 13:13 Engineer acknowledges the page.\n- 13:45 Mitigated: traffic shifted.\n').timelines;
-    expect(timeline!.entries.map((entry) => entryMilestones(entry))).toEqual([['detected'], ['detected', 'acknowledged'], ['mitigated']]);
+    expect(timeline!.entries.map((entry) => entryMilestones(entry))).toEqual([['detected'], ['acknowledged'], ['mitigated']]);
+  });
+
+  it('reads what a label names and what the words say: "Paged: …" is the acknowledgement and the detection', () => {
+    const [timeline] = doc('# X\n\n## Timeline\n\n- 08:10 Resolvers fail\n- 08:12 Paged: DNS error budget burning\n').timelines;
+    expect(timeline!.entries[1]!.milestone).toBe('acknowledged');
+    expect(entryMilestones(timeline!.entries[1]!)).toEqual(['detected', 'acknowledged']);
+  });
+
+  it('reads no action that was not taken or did not work, no report that all is well, and marks a resolution in part', () => {
+    const [timeline] = doc(
+      '# X\n\n## Timeline\n\n' +
+        '- 02:14 Merge fails; the scheduler wrapper reports success\n' +
+        '- 03:00 Unable to scale up the cluster\n' +
+        '- 03:10 Tried to restart the workers\n' +
+        '- 03:20 Status page updated\n' +
+        '- 04:00 Service partially restored\n' +
+        '- 04:30 Ops thinks it would resolve by itself\n' +
+        '- 05:00 Restart does not help. Deploy rolled back.\n' +
+        '- 06:00 First cluster recovered; all clusters recovered\n',
+    ).timelines;
+    expect(timeline!.entries.map((entry) => entryMilestoneStatements(entry))).toEqual([
+      [],
+      [],
+      [],
+      [],
+      [{ milestone: 'resolved', partial: true }],
+      [],
+      [{ milestone: 'mitigated', partial: false }],
+      [{ milestone: 'resolved', partial: false }],
+    ]);
   });
 
   it('reads each clause of an entry on its own: an alert that fires as the impact begins is both', () => {

@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext } from '../../src/engine/types.js';
 import {
-  entryMilestones, formatDuration, placeEntries,
+  entryMilestones, FIRST_ENTRY_REACH, formatDuration, placeEntries,
   type Milestone, type PostmortemDocument, type StatedDuration, type TimedEntry, type Timeline,
 } from '../../src/model/index.js';
 
@@ -13,9 +13,6 @@ interface Options {
 }
 
 type Context = RuleContext<Options>;
-
-/** The first entry stands in for the incident's start only for ends within a day of it. */
-const FIRST_ENTRY_REACH = 24 * 3600;
 
 /**
  * The accepted difference, in whole seconds (whole minutes from a minute up, as messages

@@ -20,14 +20,14 @@ export * from './text/times.js';
 export type { IncidentSeverity } from './facts/severity.js';
 export { RESPONSE_METRICS, type ResponseMetric, type ResponseTime, type ResponseTimes } from './facts/response-times.js';
 export {
-  placeEntries, isBefore, datesOutOfPlace, statedDates, entryMilestones, entryTextDates, type Timeline, type TimelineEntry, type TimedEntry, type PlacementOptions,
+  placeEntries, isBefore, datesOutOfPlace, statedDates, entryMilestones, entryMilestoneStatements, entryTextDates, type Timeline, type TimelineEntry, type TimedEntry, type PlacementOptions,
   type TimelineSource, type TimelineEntrySource, type EntrySecondClock, type DateOutOfPlace,
 } from './facts/timeline.js';
 export type { Incident } from './facts/incidents.js';
 export type { StatedDuration, DurationMetric } from './facts/durations.js';
 export type { ProseDates, WeekdayMention } from './facts/prose-dates.js';
 export type { StatusPage, StatusUpdate, StatusMoment } from './facts/status-page.js';
-export { mustPrecede, type Milestone } from './facts/milestones.js';
+export { FIRST_ENTRY_REACH, mustPrecede, type Milestone, type MilestoneStatement } from './facts/milestones.js';
 export { findMojibake, type MojibakeRun, type MojibakeEncoding } from './text/mojibake.js';
 export * from './text/placeholders.js';
 export { SectionFilter } from './facts/section-filter.js';

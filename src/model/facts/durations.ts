@@ -1,8 +1,10 @@
 /**
  * Durations a postmortem states, and what each one measures:
- *   - fields: "Duration: 47 minutes", "Time to detect / acknowledge / mitigate / repair /
- *     resolve / recover", TTD, TTA, TTM, TTR, "Downtime", in key lines, lists and field
- *     tables (in a document of several incidents, each incident's own);
+ *   - fields: "Duration: 47 minutes", "Time to detect / discovery / acknowledge / mitigate /
+ *     repair / resolve / recover", TTD, TTA, TTM, TTR, "Downtime", in key lines, lists and
+ *     field tables (in a document of several incidents, each incident's own); never a range
+ *     ("2 to 3 hours") or a bound. duration-consistency checks them; the report's response
+ *     times take them as stated;
  *   - a length written beside a range of times: "47 minutes (14:23-15:10 UTC)",
  *     "10:05-12:10 UTC (02:05h)";
  *   - prose about the whole incident: "the outage lasted 47 minutes", "a 5-minute outage",
@@ -51,12 +53,14 @@ export interface StatedDuration {
 
 const METRICS: Array<[RegExp, DurationMetric]> = [
   [/^(?:total |incident |outage |impact )?duration(?: of (?:the )?(?:impact|outage|incident))?$|^(?:total )?downtime$|^(?:outage|impact|incident) (?:length|duration)$/, 'duration'],
-  [/^(?:mean )?time to (?:detect|detection)\b|^m?ttd\b/, 'detection'],
+  [/^(?:mean )?time to (?:detect|detection|discovery)\b|^m?ttd\b/, 'detection'],
   [/^(?:mean )?time to (?:ack|acknowledge|acknowledgement|acknowledgment)\b|^m?tta\b/, 'acknowledgement'],
   [/^(?:mean )?time to (?:mitigate|mitigation)\b|^m?ttm\b/, 'mitigation'],
   [/^(?:mean )?time to (?:repair)\b/, 'repair'],
   [/^(?:mean )?time to (?:resolve|resolution|recover|recovery|restore|restoration)\b|^m?ttr\b/, 'resolution'],
 ];
+/** The end of a range written where one duration is expected ("2 to 3 hours"): no single value. */
+const RANGE_BEFORE = /\d[ \t]*(?:-|–|to)[ \t]*$/;
 const FROM_DETECTION = /\b(?:from|after|since) (?:detection|detected|alert|the alert|being detected)\b/;
 const SPANS: Record<DurationMetric, { from: Milestone[]; to: Milestone[] }> = {
   duration: { from: ['started'], to: ['resolved'] },
@@ -132,8 +136,9 @@ export function findStatedDurations(document: PostmortemDocument): StatedDuratio
     const metric = METRICS.find(([pattern]) => pattern.test(label))?.[1];
     if (!metric) continue;
     if (findTimeRanges(field.value).length > 0) continue;
-    const duration = findDurations(field.value).find((candidate) => !candidate.bound);
-    if (!duration) continue;
+    // The value's first length is the one it states; a bound ("< 1 minute") or a range's end states none.
+    const [duration] = findDurations(field.value);
+    if (!duration || duration.bound || RANGE_BEFORE.test(field.value.slice(0, duration.start))) continue;
     const entry = stated('field', metric, field.label.replace(/\s+/g, ' '), duration, field.span, null, incidentAt(incidents, field.span.start.offset));
     if (metric !== 'acknowledgement' && FROM_DETECTION.test(`${label} ${normalizeText(field.value)}`)) entry.from = ['detected'];
     found.push(entry);

@@ -2,8 +2,9 @@
  * Milestones of an incident: when it started, was detected, acknowledged, declared,
  * mitigated, repaired and resolved. A timeline entry names one by a label ("Resolved:
  * 14:38", "**Mitigated:** 13:45") or says one happened in its words ("Alert fires",
- * "traffic returns to normal"). Stated durations are measured between them, and a key
- * events list is checked for what must hold between them.
+ * "traffic returns to normal"). Stated durations are measured between them, the report's
+ * response times are read from them, and a key events list is checked for what must hold
+ * between them.
  */
 import { normalizeText } from '../text/normalize.js';
 
@@ -28,26 +29,66 @@ export function milestoneOfLabel(label: string): Milestone | null {
 /**
  * What an entry's words say happened: the start of the incident, its detection,
  * acknowledgement, mitigation and resolution. An entry about an alert or a page is
- * detection, never mitigation ("Alert fires for pod restarts").
+ * detection, never mitigation ("Alert fires for pod restarts"); a report that all is well
+ * ("the wrapper reports success") is no detection; an action not taken or that did not
+ * work ("unable to scale up", "tried to restart", "to restore service") is neither a
+ * mitigation nor a resolution.
  */
-const START = /\b(?:incident|impact|outage|issues?|problems?|errors?|degradation|disruption|downtime|failures?|traffic|latency|requests?)\b[^.;]{0,40}?\b(?:begins?|began|beginning|starts?|started|starting)\b|\bfirst (?:symptoms?|errors?|failures?|reports?)\b|\bstart of (?:the )?(?:incident|impact|outage)\b|\bonset\b/i;
-const DETECTION = /\b(?:alert(?:s|ed)?|alarm(?:s|ed)?|detect(?:s|ed|ion)?|paged?|notic(?:e|es|ed)|report(?:s|ed)?|discover(?:s|ed)?|aware|fire[sd]?|triggered)\b/i;
+const START =
+  /\b(?:incident|impact|outage|issues?|problems?|errors?|degradation|disruption|downtime|failures?|traffic|latency|requests?)\b[^.;]{0,40}?(?<!\bto )\b(?:begins?|began|beginning|starts?|started|starting)\b|\bfirst (?:symptoms?|errors?|failures?|reports?)\b|\bstart of (?:the )?(?:incident|impact|outage)\b|\bonset\b/i;
+const DETECTION =
+  /\b(?:alert(?:s|ed|ing)?|alarm(?:s|ed)?|detect(?:s|ed|ion)?|paged|paging|notic(?:e|es|ed)|discover(?:s|ed)|aware|(?:is|are|was|were|gets?|got) (?:informed|notified)|(?<!\b(?:the|a|an|this|that|our|their|its|final) )reports?|reported|fire[sd]?|triggered|realiz(?:e|es|ed))\b/i;
+/** A report that nothing is wrong: "the wrapper reports success". */
+const NOT_DETECTION = /\breports? (?:success\w{0,4}|ok|healthy|green|no)\b/i;
 const ACKNOWLEDGEMENT = /\backnowledg\w*|\back(?:ed|'d)?\b|\bresponds?\b|\bon the scene\b|\bjoin(?:s|ed)?\b|\bengaged?\b/i;
-const MITIGATION = /\bmitigat\w*|\bworkaround\b|\broll(?:ed|ing)?[ -]?back\b|\brollback\b|\brestart(?:s|ed)?\b|\brevert(?:s|ed)?\b|\bfail(?:ed)?[ -]?over\b|\bhotfix\b|\bfix (?:is |was )?(?:applied|deployed)\b|\bcircuit breaker\b/i;
-const RESOLUTION = /\bresolv(?:e|ed|es)\b|\bresolution\b|\brestored?\b|\brecover(?:ed|y)?\b|\b(?:back|returns?|returned) to normal\b|\bfully (?:operational|recovered|restored)\b|\ball clear\b|\bclosed?\b|\bstable\b|\bhealthy\b|\boperational\b|\baccessible again\b|\bback online\b|\b(?:is|are|was|were|came|comes|coming) back up\b|\bback up and running\b/i;
+const MITIGATION =
+  /\bmitigat\w*|\bworkaround\b|\broll(?:ed|s|ing)?[ -]?back\b|\brollback\b|\brestart(?:s|ed|ing)?\b|\brevert(?:s|ed|ing)?\b|\bfail(?:ed|s)?[ -]?over\b|\bhotfix\b|\b(?:fix|patch)(?:es)? (?:is |was |were )?(?:applied|deployed|released|rolled out)\b|\bre-?enabl(?:e|ed|es)\b|\bscal(?:e|ed|es|ing) (?:up|out)\b|\bcircuit breaker\b/i;
+/** "Stable", "healthy", "operational" said of something, not before a noun ("a healthy DB", "stable release"). */
+const STATE = String.raw`\b(?:stable|healthy|operational)\b(?!\s+(?!(?:again|now|in|on|at|and|since|after|by|with|across|for|from)\b)[a-z])`;
+const RESOLUTION = new RegExp(
+  String.raw`\bresolv(?:e|ed|es)\b|\brestored?\b|\brecover(?:s|ed)?\b|\brecovery\b[^.;]{0,40}?\b(?:complete|completed|done|finished)\b|\b(?:back|returns?|returned) to (?:normal\b|100 ?%)|\bfully (?:operational|functional|available|recovered|restored)\b|\ball clear\b|\b(?:incident|outage|issue|ticket)s? (?:is |was |has been |were |are )?(?:closed|over|ended)\b|${STATE}|\baccessible again\b|\bback online\b|\b(?:is|are|was|were|came|comes|coming) back up\b|\bback up and running\b|\b(?:service|operations|production|processing|traffic)\b[^.;]{0,20}?\bresumed\b|\bresumed (?:normal |block )?(?:service|operations|production|processing|traffic)\b`,
+  'i',
+);
+/** Words that say an action was not taken, did not work or is only expected: "unable to scale up", "tried to restart", "to restore service", "would resolve by itself". */
+const NOT_DONE =
+  /\bnot\b|\bunable to\b|\bfail(?:s|ed)? to\b|\bcannot\b|\bcan't\b|\bcould ?n[o']t\b|\battempt(?:s|ed|ing)? to\b|\btr(?:y|ies|ied|ying) to\b|\bplan(?:s|ned)? to\b|\bto (?:help )?(?:resolve|restore|recover)\b|\b(?:will|would)\b/i;
+/** Words that make a mitigation or resolution partial: "partially restored", "begins to recover", "first cluster recovered". */
+const PARTIAL = /\bpartial(?:ly)?\b|\b(?:begins?|began|starts?|started|starting) to\b|\bslowly\b|\bstill\b|\bsome\b|\bfirst\b/i;
 /** An alert or page as the subject: "Alert fires for pod restarts", "Automated alert fires", "Page is received". */
 const ABOUT_AN_ALERT = /^(?:an? |the )?(?:[\w-]+ ){0,2}?(?:alerts?|alarms?|pages?|pager|monitors?|notifications?)(?: (?:fires?|fired|firing|triggers?|triggered|goes off|went off|sent|raised|received|(?:is|was|were|are) (?:sent|received|raised|triggered|fired))\b|[:,]| for\b| on\b| about\b|$)/i;
 /** Words that say the timeline is over something other than the incident itself. */
 const AFTERMATH = /\b(?:post-?mortem|retro(?:spective)?|review meeting|follow-?up meeting)\b/i;
 
-/** Clauses an entry joins with a semicolon or a dash ("Alert fires; impact begins") each say their own milestone. */
-const CLAUSE_BREAK = /;\s*|\s+[—–]\s+/;
+/**
+ * Clauses an entry joins with a semicolon or a dash ("Alert fires; impact begins"), and its
+ * sentences, each say their own milestone: "This does not resolve the issue." leaves the
+ * next sentence's "The hub pod is restarted." a mitigation.
+ */
+const CLAUSE_BREAK = /;\s*|\s+[—–]\s+|(?<=[.!?])\s+(?=[A-Z])/;
 
-export function milestonesOfText(text: string): Milestone[] {
-  if (AFTERMATH.test(text)) return [];
-  const found = new Set<Milestone>();
-  for (const clause of text.split(CLAUSE_BREAK)) for (const milestone of milestonesOfClause(clause)) found.add(milestone);
-  return ORDER.filter((milestone) => found.has(milestone));
+/** A milestone an entry says happened; `partial` when it says so only in part ("service partially restored"). */
+export interface MilestoneStatement {
+  milestone: Milestone;
+  partial: boolean;
+}
+
+/**
+ * What an entry says happened, each milestone once and in order: the milestone its label
+ * names (`named`, "Resolved: 14:38"; said in full), and what its words say, partial only
+ * when every clause that says it is.
+ */
+export function milestoneStatements(text: string, named: Milestone | null = null): MilestoneStatement[] {
+  const found = new Map<Milestone, boolean>();
+  if (named) found.set(named, false);
+  const clauses = AFTERMATH.test(text) ? [] : text.split(CLAUSE_BREAK);
+  for (const clause of clauses) {
+    const partial = PARTIAL.test(clause);
+    for (const milestone of milestonesOfClause(clause)) {
+      const partly = partial && (milestone === 'mitigated' || milestone === 'resolved');
+      found.set(milestone, (found.get(milestone) ?? true) && partly);
+    }
+  }
+  return ORDER.filter((milestone) => found.has(milestone)).map((milestone) => ({ milestone, partial: found.get(milestone)! }));
 }
 
 const ORDER: Milestone[] = ['started', 'detected', 'acknowledged', 'declared', 'mitigated', 'repaired', 'resolved'];
@@ -55,13 +96,17 @@ const ORDER: Milestone[] = ['started', 'detected', 'acknowledged', 'declared', '
 function milestonesOfClause(clause: string): Milestone[] {
   if (ABOUT_AN_ALERT.test(clause)) return ['detected'];
   const found: Milestone[] = [];
+  const done = !NOT_DONE.test(clause);
   if (START.test(clause)) found.push('started');
-  if (DETECTION.test(clause)) found.push('detected');
+  if (DETECTION.test(clause) && !NOT_DETECTION.test(clause)) found.push('detected');
   if (ACKNOWLEDGEMENT.test(clause)) found.push('acknowledged');
-  if (MITIGATION.test(clause)) found.push('mitigated');
-  if (RESOLUTION.test(clause)) found.push('resolved');
+  if (done && MITIGATION.test(clause)) found.push('mitigated');
+  if (done && RESOLUTION.test(clause)) found.push('resolved');
   return found;
 }
+
+/** A timeline's first entry stands in for the incident's start (where no entry says it began) only for ends within a day of it. */
+export const FIRST_ENTRY_REACH = 24 * 3600;
 
 /**
  * Whether milestone `a` must come no later than `b`, whatever the incident: it starts

@@ -1,28 +1,26 @@
 /**
  * How long an incident took to detect, mitigate and resolve, as the document states it or
  * its timeline shows it (for `pm-lint report`). In order of trust:
- *   1. a field that states it: "Time to detection: 2 minutes", "TTR: 13 minutes", and for
- *      resolution the impact's "Duration: 38 minutes" / "Downtime";
+ *   1. a field that states it (read by facts/durations.ts): "Time to detection: 2 minutes",
+ *      "TTR: 13 minutes", and for resolution the impact's "Duration: 38 minutes" / "Downtime";
  *   2. for resolution, the start and end the metadata give as instants:
  *      "date: 2024-02-22 15:20:43" (or "Start") with "resolvedWhen: 2024-02-22 17:19:31"
  *      (or "End", "Resolved at", "resolved_on"), as status pages write them;
  *   3. the timeline with the most timed entries: from the entry that says the incident or
  *      its impact began (else the first entry, for ends within a day of it) to the first
- *      later entry that says it was detected ("alert fires", "paged", "noticed"), mitigated
- *      ("rolled back", "restarted", "failover"; not "unable to scale up") or resolved
- *      ("resolved", "fully restored", "back to normal"; not "partially restored", "begins to
- *      recover", "outlines a recovery plan").
+ *      later entry that says it was detected, mitigated or resolved in full, as
+ *      facts/milestones.ts reads entries (so "unable to scale up" is no mitigation, and
+ *      "partially restored" no resolution).
  * A metric none of these gives is null: the report leaves it out rather than guess.
- *
- * This reading is the report's own; facts/durations.ts (another branch) reads stated
- * durations for duration-consistency, and the two are to be merged.
  */
 import type { PostmortemDocument } from '../document.js';
 import type { Span } from '../parse/positions.js';
 import { dayNumber } from '../text/dates.js';
 import { normalizeText } from '../text/normalize.js';
-import { findDurations, findTimeRanges, parseTimestamp } from '../text/times.js';
-import { placeEntries, type TimedEntry } from './timeline.js';
+import { parseTimestamp } from '../text/times.js';
+import type { DurationMetric, StatedDuration } from './durations.js';
+import { FIRST_ENTRY_REACH, type Milestone } from './milestones.js';
+import { entryMilestoneStatements, placeEntries, type TimedEntry } from './timeline.js';
 import type { Field } from './types.js';
 
 export type ResponseMetric = 'detect' | 'mitigate' | 'resolve';
@@ -37,8 +35,8 @@ export interface ResponseTime {
   approximate: boolean;
   /** Where it is read: the stated field; the start and end fields; the two timeline entries. */
   spans: Span[];
-  /** The stated field (source `stated`). */
-  field: Field | null;
+  /** The field that states it (source `stated`). */
+  stated: StatedDuration | null;
   /** The entries it is measured between (source `timeline`). */
   from: TimedEntry | null;
   to: TimedEntry | null;
@@ -46,57 +44,30 @@ export interface ResponseTime {
 
 export type ResponseTimes = Record<ResponseMetric, ResponseTime | null>;
 
-/** Field labels (normalised) that state a metric. */
-const STATED: Array<[RegExp, ResponseMetric]> = [
-  [/^(?:mean )?time to (?:detect|detection|discovery)$|^m?ttd$/, 'detect'],
-  [/^(?:mean )?time to (?:mitigate|mitigation)$|^m?ttm$/, 'mitigate'],
-  [/^(?:mean )?time to (?:resolve|resolution|recover|recovery|restore|restoration|repair)$|^m?ttr$/, 'resolve'],
-];
-/** The impact's length: the time to resolve counted from the impact's start. */
-const IMPACT_DURATION = /^(?:total |incident |outage |impact )?duration(?: of (?:the )?(?:impact|outage|incident))?$|^(?:total )?downtime$/;
+/** What each stated field's metric gives: a time to repair is one to resolve; the impact's duration is one too, when nothing states that. */
+const STATED: Partial<Record<DurationMetric, ResponseMetric>> = { detection: 'detect', mitigation: 'mitigate', repair: 'resolve', resolution: 'resolve' };
 /** Labels of the instant an incident ended (normalised; status pages write "resolvedWhen", "resolved_on"). */
 const END_LABEL = /^(?:resolved ?when|resolved (?:on|at)|resolution time|recovered at|end(?:ed)?(?: time| at)?|incident end(?:ed)?|impact end(?:ed)?|end of impact)$/;
-/** A range written where one duration is expected ("2-3 hours"): no single value. */
-const RANGE_BEFORE = /\d[ \t]*(?:-|–|to)[ \t]*$/;
 
-const START =
-  /\b(?:incident|impact|outage|issues?|problems?|errors?|degradation|disruption|downtime|failures?)\b[^.;]{0,40}?\b(?:begins?|began|beginning|starts?|started|starting)\b|\bfirst (?:symptoms?|errors?|failures?|alerts?|reports?)\b|\bstart of (?:the )?(?:incident|impact|outage)\b|\bonset\b/i;
-const DETECTED =
-  /\b(?:alert(?:s|ed|ing)?|alarm(?:s|ed)?|detect(?:s|ed|ion)?|paged|paging|notic(?:e|es|ed)|discover(?:s|ed)|(?:is|are|was|were|became|becomes|become) aware|(?:is|are|was|were|gets?|got) (?:informed|notified)|(?<!\b(?:the|a|an|this|that|our|their|its|final) )reports?|reported|triggered|realiz(?:e|es|ed))\b/i;
-/** A report that nothing is wrong is no detection: "the wrapper reports success". */
-const NOT_DETECTED = /\breports? (?:success\w{0,4}|ok|healthy|green|no)\b/i;
-const MITIGATED =
-  /\bmitigat\w{0,10}|\bworkaround\b|\broll(?:ed|s|ing)?[ -]?back\b|\brollback\b|\brestart(?:s|ed|ing)?\b|\brevert(?:s|ed|ing)?\b|\bfail(?:ed|s)?[ -]?over\b|\bhotfix\b|\b(?:fix|patch)(?:es)? (?:is |was |were )?(?:applied|deployed|released|rolled out)\b|\bre-?enabl(?:e|ed|es)\b|\bscal(?:e|ed|es|ing) (?:up|out)\b/i;
-const RESOLVED =
-  /\bresolv(?:ed|es)\b|\brestored\b|\brecover(?:ed|s)\b|\brecovery\b[^.;]{0,40}?\b(?:complete|completed|done|finished)\b|\bback to normal\b|\bfully (?:operational|functional|available)\b|\ball clear\b|\b(?:incident|outage) (?:is |was |has )?(?:closed|over|ended)\b|\boperational again\b|\b(?:service|operations|production|processing|traffic)\b[^.;]{0,20}?\bresumed\b|\bresumed (?:normal |block )?(?:service|operations|production|processing|traffic)\b/i;
-/** Words that say an action was not taken or did not work: "unable to scale up", "tried to restart". */
-const NOT_DONE =
-  /\bnot\b|\bunable to\b|\bfail(?:s|ed)? to\b|\bcannot\b|\bcan't\b|\bcould ?n[o']t\b|\battempt(?:s|ed|ing)? to\b|\btr(?:y|ies|ied|ying) to\b|\bplan(?:s|ned)? to\b|\bto (?:resolve|restore|recover)\b/i;
-/** Words that make a resolution partial: "partially restored", "begins to recover", "first cluster recovered". */
-const PARTIAL = /\bpartial(?:ly)?\b|\b(?:begins?|began|starts?|started|starting) to\b|\bslowly\b|\bstill\b|\bsome\b|\bfirst\b/i;
-
-const ENDS: Record<ResponseMetric, (text: string) => boolean> = {
-  detect: (text) => DETECTED.test(text) && !NOT_DETECTED.test(text),
-  mitigate: (text) => MITIGATED.test(text) && !NOT_DONE.test(text),
-  resolve: (text) => RESOLVED.test(text) && !NOT_DONE.test(text) && !PARTIAL.test(text),
+/** The milestone that ends each metric's span; a resolution counts only when complete ("partially restored" does not). */
+const ENDS: Record<ResponseMetric, { milestone: Milestone; complete: boolean }> = {
+  detect: { milestone: 'detected', complete: false },
+  mitigate: { milestone: 'mitigated', complete: false },
+  resolve: { milestone: 'resolved', complete: true },
 };
 
-/** The first entry stands in for the incident's start only for ends within a day of it. */
-const FIRST_ENTRY_REACH = 24 * 3600;
 /** Metadata start and end further apart than this are not one incident's (a typo, another event). */
 const METADATA_REACH = 31 * 86400;
 
 export function findResponseTimes(document: PostmortemDocument): ResponseTimes {
   const times: ResponseTimes = { detect: null, mitigate: null, resolve: null };
-  for (const field of document.fields) {
-    const label = normalizeText(field.label);
-    const metric = STATED.find(([pattern]) => pattern.test(label))?.[1];
-    if (metric && !times[metric]) times[metric] = statedTime(metric, field);
+  const fields = document.statedDurations.filter((stated) => stated.kind === 'field');
+  for (const stated of fields) {
+    const metric = STATED[stated.metric];
+    if (metric && !times[metric]) times[metric] = statedTime(metric, stated);
   }
-  if (!times.resolve) {
-    const field = document.fields.find((candidate) => IMPACT_DURATION.test(normalizeText(candidate.label)));
-    if (field) times.resolve = statedTime('resolve', field);
-  }
+  const impact = fields.find((stated) => stated.metric === 'duration');
+  if (!times.resolve && impact) times.resolve = statedTime('resolve', impact);
   times.resolve ??= metadataResolution(document);
   if (RESPONSE_METRICS.some((metric) => !times[metric])) {
     const timeline = mainTimeline(document);
@@ -105,14 +76,8 @@ export function findResponseTimes(document: PostmortemDocument): ResponseTimes {
   return times;
 }
 
-/** One duration stated in a field's value; none for "?", "N/A", a range ("2-3 hours") or a bound ("< 1 minute"). */
-function statedTime(metric: ResponseMetric, field: Field): ResponseTime | null {
-  if (findTimeRanges(field.value).length > 0) return null;
-  const durations = findDurations(field.value);
-  if (durations.length !== 1) return null;
-  const [duration] = durations as [(typeof durations)[0]];
-  if (duration.bound || RANGE_BEFORE.test(field.value.slice(0, duration.start))) return null;
-  return { metric, seconds: duration.seconds, source: 'stated', approximate: duration.approximate, spans: [field.span], field, from: null, to: null };
+function statedTime(metric: ResponseMetric, stated: StatedDuration): ResponseTime {
+  return { metric, seconds: stated.seconds, source: 'stated', approximate: stated.approximate, spans: [stated.span], stated, from: null, to: null };
 }
 
 /** Seconds since 1970 of a field's value that is a date with a time ("2024-02-22 15:20:43", "2022-10-11T15:12:00+02:00"). */
@@ -135,7 +100,7 @@ function metadataResolution(document: PostmortemDocument): ResponseTime | null {
   const seconds = end.instant - start.instant;
   if (seconds <= 0 || seconds > METADATA_REACH) return null;
   return {
-    metric: 'resolve', seconds, source: 'metadata', approximate: false, spans: [startField.span, endField.span], field: null, from: null, to: null,
+    metric: 'resolve', seconds, source: 'metadata', approximate: false, spans: [startField.span, endField.span], stated: null, from: null, to: null,
   };
 }
 
@@ -149,9 +114,14 @@ function mainTimeline(document: PostmortemDocument): TimedEntry[] {
   return best.length >= 2 ? best : [];
 }
 
+/** Whether an entry says a milestone happened (its label names it, or its words say so), in full when `complete`. */
+function says(entry: TimedEntry, milestone: Milestone, complete: boolean): boolean {
+  return entryMilestoneStatements(entry.entry).some((statement) => statement.milestone === milestone && !(complete && statement.partial));
+}
+
 function timelineTime(metric: ResponseMetric, timeline: TimedEntry[]): ResponseTime | null {
   if (timeline.length === 0) return null;
-  const stated = timeline.find((entry) => START.test(entry.entry.text));
+  const stated = timeline.find((entry) => says(entry, 'started', false));
   const start = stated ?? timeline[0]!;
   const reach = stated ? Infinity : FIRST_ENTRY_REACH;
   // A detection may be the start itself ("14:02 alert fires; impact begins"); a mitigation or resolution follows it.
@@ -160,7 +130,7 @@ function timelineTime(metric: ResponseMetric, timeline: TimedEntry[]): ResponseT
       (entry !== start || metric === 'detect') &&
       entry.instant >= start.instant &&
       entry.instant - start.instant <= reach &&
-      ENDS[metric](entry.entry.text),
+      says(entry, ENDS[metric].milestone, ENDS[metric].complete),
   );
   if (!end) return null;
   return {
@@ -169,7 +139,7 @@ function timelineTime(metric: ResponseMetric, timeline: TimedEntry[]): ResponseT
     source: 'timeline',
     approximate: false,
     spans: end === start ? [start.entry.entrySpan] : [start.entry.entrySpan, end.entry.entrySpan],
-    field: null,
+    stated: null,
     from: start,
     to: end,
   };

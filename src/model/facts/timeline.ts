@@ -31,7 +31,7 @@ import {
 } from '../text/times.js';
 import { incidentAt, type Incident } from './incidents.js';
 import { nearestYear } from './incident-date.js';
-import { milestoneOfLabel, milestonesOfText, type Milestone } from './milestones.js';
+import { milestoneOfLabel, milestoneStatements, type Milestone, type MilestoneStatement } from './milestones.js';
 import type { Field, ListModel, Section, TableModel } from './types.js';
 
 export type TimelineSource = 'table' | 'list' | 'section' | 'fields';
@@ -100,12 +100,17 @@ export interface TimelineEntry {
 
 /** The words of each entry, kept to be read on demand (most entries are never asked). */
 const descriptions = new WeakMap<TimelineEntry, { views: () => readonly TextView[]; order: NumericOrder | null; lines: PostmortemDocument['lines'] }>();
-const milestonesRead = new WeakMap<TimelineEntry, Milestone[]>();
+const milestonesRead = new WeakMap<TimelineEntry, MilestoneStatement[]>();
 
-/** The milestones an entry stands for: its label's ("Resolved: 14:38"), else what its words say happened. */
+/** The milestones an entry stands for: its label's ("Resolved: 14:38", "Paged: …") and what its words say happened. */
 export function entryMilestones(entry: TimelineEntry): Milestone[] {
+  return entryMilestoneStatements(entry).map((statement) => statement.milestone);
+}
+
+/** The same, each with whether the entry says it happened only in part ("Service partially restored"). */
+export function entryMilestoneStatements(entry: TimelineEntry): MilestoneStatement[] {
   let found = milestonesRead.get(entry);
-  if (!found) milestonesRead.set(entry, (found = entry.milestone ? [entry.milestone] : milestonesOfText(entry.text)));
+  if (!found) milestonesRead.set(entry, (found = milestoneStatements(entry.text, entry.milestone)));
   return found;
 }
 
