@@ -33,7 +33,7 @@ const columnsOf = (line: string) => stringWidth(line.replace(ANSI, ''));
 const FINDING_ROW = /^\d+:\d+ +(?:error|warning) /;
 
 describe('stylish, the terminal report', () => {
-  it('renders the examples at 100 columns: one row per finding, messages wrapped under their column, docs once, a summary', async () => {
+  it('renders the examples at 100 columns: one line per finding, messages shortened to their statement where they do not fit, docs once, a summary', async () => {
     const json = await cli(['examples', '-f', 'json'], 100);
     const findings = (JSON.parse(json.stdout) as Array<{ messages: unknown[] }>).reduce((sum, result) => sum + result.messages.length, 0);
     expect(findings).toBe(15);
@@ -41,27 +41,25 @@ describe('stylish, the terminal report', () => {
     const { code, stdout } = await cli(['examples', '--no-color'], 100);
     expect(code).toBe(1);
     const lines = stdout.split('\n');
-    expect(lines).toHaveLength(49);
-    expect(lines.filter((line) => FINDING_ROW.test(line))).toHaveLength(findings);
-    expect(Math.max(...lines.map(columnsOf))).toBe(100);
-    // Every other line is a file's name, a message's continuation under its column, the footer or the summary.
     const footer = lines.indexOf('Rule documentation:');
-    const other = lines.slice(0, footer).filter((line) => !FINDING_ROW.test(line) && line !== '' && !/^ {14}\S/.test(line) && !/^examples\/[\w.-]+\.md(?:: no issues found)?$/.test(line));
-    expect(other).toEqual([]);
-    expect(lines.slice(0, 8)).toEqual([
+    // Every line before the footer is a file's name, a finding or a blank line between files.
+    const rows = lines.slice(0, footer).filter((line) => line !== '' && !/^examples\/[\w.-]+\.md(?:: no issues found)?$/.test(line));
+    expect(rows).toHaveLength(findings);
+    expect(rows.every((row) => FINDING_ROW.test(row))).toBe(true);
+    expect(Math.max(...lines.map(columnsOf))).toBe(100);
+    expect(lines.slice(0, 6)).toEqual([
       'examples/2026-01-14-search-index.md',
-      '1:1   error   Missing required section "Action Items": add a heading such as   required-sections',
-      '              "Action Items", "Corrective Actions", "Follow-ups", "Next',
-      '              Steps", "Remediation", "Preventative Measures".',
-      '1:1   error   Missing required section "Root Cause": add a heading such as     required-sections',
-      '              "Root Cause", "Root Causes", "Root Cause Analysis",',
-      '              "Contributing Factors", "Causes", "Five Whys".',
-      '14:1  warning Section "Impact" is empty: write its content or remove the       no-empty-sections',
+      '1:1   error   Missing required section "Action Items"                          required-sections',
+      '1:1   error   Missing required section "Root Cause"                            required-sections',
+      '14:1  warning Section "Impact" is empty                                        no-empty-sections',
+      '16:1  error   Hypothesis confidences sum to 110%, expected 100% (10% over…     hypothesis-confidence',
+      '',
     ]);
     // The owner "TBD" that two rules found: reported once, by the rule that names the field.
-    expect(lines).toContain('36:34 error   Owner "TBD" is a placeholder: name a person or team (such as     action-item-fields');
-    expect(lines).toContain('              @handle). (also no-placeholders)');
-    expect(lines.slice(-13)).toEqual([
+    expect(lines).toContain('36:34 error   Owner "TBD" is a placeholder (also no-placeholders)              action-item-fields');
+    // A message that fits is shown whole, its advice too.
+    expect(lines).toContain('37:64 warning Action item has no priority: add one of P0, P1, P2, P3, P4.      action-item-fields');
+    expect(lines.slice(-16)).toEqual([
       'examples/2026-03-30-ingress-overload.md: no issues found',
       '',
       'Rule documentation:',
@@ -73,23 +71,32 @@ describe('stylish, the terminal report', () => {
       '  required-sections      https://github.com/pm-lint/pm-lint/tree/main/rules/required-sections',
       '  timeline-order         https://github.com/pm-lint/pm-lint/tree/main/rules/timeline-order',
       '',
+      '12 messages are shortened to fit 100 columns: their advice is in the rules\' documentation, and',
+      '--format json gives them whole.',
+      '',
       '✖ 15 problems (7 errors, 8 warnings)',
       '',
     ]);
   });
 
-  it('wraps at 80 columns when the output is not a terminal, and at any width from 80 never exceeds it', async () => {
+  it('fits 80 columns when the output is not a terminal, and any width from 80, one line per finding', async () => {
     const piped = await cli(['examples', '--no-color'], undefined);
     const lines = piped.stdout.split('\n');
-    expect(lines).toHaveLength(70);
+    expect(lines.filter((line) => FINDING_ROW.test(line))).toHaveLength(15);
     expect(Math.max(...lines.map(columnsOf))).toBeLessThanOrEqual(80);
+    expect(lines).toContain('16:1  error   Hypothesis confidences sum to 110%…          hypothesis-confidence');
     // Below 80 columns a docs URL (never broken) may be wider than the terminal.
     for (const columns of [88, 120, 200]) {
       const { stdout } = await cli(['examples', '--color'], columns);
-      const widths = stdout.split('\n').map(columnsOf);
-      expect(Math.max(...widths), `${columns} columns`).toBeLessThanOrEqual(columns);
-      expect(stdout.split('\n').filter((line) => FINDING_ROW.test(line.replace(ANSI, '')))).toHaveLength(15);
+      const all = stdout.split('\n');
+      expect(Math.max(...all.map(columnsOf)), `${columns} columns`).toBeLessThanOrEqual(columns);
+      const rows = all.map((line) => line.replace(ANSI, '')).filter((line) => FINDING_ROW.test(line));
+      expect(rows).toHaveLength(15);
     }
+    // At 200 columns most messages fit whole.
+    const wide = await cli(['examples', '--no-color'], 200);
+    expect(wide.stdout).toContain('2 messages are shortened to fit 200 columns');
+    expect(wide.stdout).toContain('Missing required section "Root Cause": add a heading such as "Root Cause", "Root Causes"');
   });
 
   it('links rule ids to their docs (OSC 8) where the terminal shows links, never with --no-color or into a file', async () => {

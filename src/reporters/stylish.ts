@@ -14,17 +14,17 @@ const MIN_MESSAGE_WIDTH = 30;
 const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
 const width = (text: string) => (PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text));
 
-const BOLD = '\u001B[1m';
-const NORMAL = '\u001B[22m';
 const RED = '\u001B[31m';
 const YELLOW = '\u001B[33m';
 const DEFAULT_COLOR = '\u001B[39m';
 
 /**
- * Human output through vfile-reporter, one finding per row: `line:column  severity
- * message  rule-id`. Messages wrap at the terminal's width under their own column, so no
- * row is padded to the longest message; each rule's documentation is linked once, in a
- * footer; the summary counts problems and those `--fix` can fix.
+ * Human output through vfile-reporter, one line per finding: `line:column  severity
+ * message  rule-id`, within the terminal's width (80 when not a terminal). A message too
+ * long for its column is shown by what it states, its advice ("…: add a heading such as …")
+ * left to the rule's documentation, which a footer links once per rule; a statement still
+ * too long is cut at a word. The summary counts problems and those `--fix` can fix. Every
+ * other format (json, sarif, github, junit) carries whole messages.
  */
 export const stylish: Reporter = (results, context) => {
   const columns = context.width ?? DEFAULT_WIDTH;
@@ -34,14 +34,14 @@ export const stylish: Reporter = (results, context) => {
   const ruleWidth = Math.max(0, ...messages.map((message) => width(message.ruleId ?? '')));
   // vfile-reporter pads every cell but the last to its column's width plus one space.
   const messageWidth = Math.max(MIN_MESSAGE_WIDTH, columns - positionWidth - labelWidth - ruleWidth - 3);
-  const indent = ' '.repeat(positionWidth + labelWidth + 2);
 
+  let shortened = 0;
   const files = results.map((result) => {
     const file = new VFile({ path: displayPath(result.filePath, context.cwd) });
     for (const lint of result.messages) {
-      const [first = '', ...rest] = wrap(reasonOf(lint), messageWidth);
-      const continued = rest.map((line) => `\n${indent}${context.color ? `${BOLD}${line}${NORMAL}` : line}`).join('');
-      const message = file.message(first + continued, {
+      const shown = fitMessage(lint, messageWidth);
+      if (!shown.startsWith(lint.message.replace(/\s*\n\s*/g, ' '))) shortened++;
+      const message = file.message(shown, {
         place: { line: lint.line, column: lint.column },
         ruleId: lint.ruleId ?? undefined,
       });
@@ -53,13 +53,44 @@ export const stylish: Reporter = (results, context) => {
   if (messages.length === 0) return output ? `${output}\n` : '';
   // vfile-reporter's last line counts "messages"; pm-lint's summary replaces it.
   output = output.slice(0, output.lastIndexOf('\n\n'));
-  return `${output}\n\n${footer(messages, columns, context.color && context.hyperlinks === true)}\n${summary(results, context.color)}\n`;
+  const note = shortened > 0 ? `${wrap(`${shortened === 1 ? 'One message is' : `${shortened} messages are`} shortened to fit ${columns} columns: their advice is in the rules' documentation, and --format json gives them whole.`, columns).join('\n')}\n\n` : '';
+  return `${output}\n\n${footer(messages, columns, context.color && context.hyperlinks === true)}\n${note}${summary(results, context.color)}\n`;
 };
 
-/** The message as shown: the rules whose findings it stands for are named after it. */
-function reasonOf(message: LintMessage): string {
-  if (!message.duplicates?.length) return message.message;
-  return `${message.message} (also ${message.duplicates.map((duplicate) => duplicate.ruleId).join(', ')})`;
+/**
+ * The message as shown in `columns`: the rules whose findings it stands for named after it
+ * ("(also no-placeholders)"); the whole message when it fits, else its statement, else the
+ * statement cut at a word.
+ */
+export function fitMessage(message: LintMessage, columns: number): string {
+  const also = message.duplicates?.length ? ` (also ${message.duplicates.map((duplicate) => duplicate.ruleId).join(', ')})` : '';
+  const room = columns - width(also);
+  // One line: a message's own line breaks become spaces.
+  const text = message.message.replace(/\s*\n\s*/g, ' ');
+  if (width(text) <= room) return text + also;
+  const statement = statementOf(text);
+  if (width(statement) <= room) return statement + also;
+  return cut(statement, room) + also;
+}
+
+/**
+ * What a message states, without its advice: the text before the first ": " or "; " that
+ * is not inside quotes ('Missing required section "Impact": add a heading such as …').
+ */
+export function statementOf(message: string): string {
+  let quoted = false;
+  for (let i = 0; i < message.length - 1; i++) {
+    const character = message[i]!;
+    if (character === '"' || character === '“' || character === '”') quoted = character === '“' ? true : character === '”' ? false : !quoted;
+    else if (!quoted && (character === ':' || character === ';') && message[i + 1] === ' ') return message.slice(0, i);
+  }
+  return message.replace(/\.$/, '');
+}
+
+/** The text cut at the last space that leaves room for "…" within `columns` (a word longer than that is cut inside). */
+function cut(text: string, columns: number): string {
+  const [head = ''] = wrap(text, Math.max(1, columns - 1));
+  return `${head.replace(/[\s,;:(]+$/, '')}…`;
 }
 
 /**
