@@ -55,11 +55,11 @@ export type Genre = 'sectioned' | 'narrative';
 
 export interface Coverage {
   /** Every place that titles a part, in document order (the document's own title excluded). */
-  titled: TitledPlace[];
-  implicit: ImplicitCover[];
+  readonly titled: TitledPlace[];
+  readonly implicit: ImplicitCover[];
   /** Sentences that state the cause or the impact, or say the cause is unknown (one of each kind per paragraph). */
-  statements: Statement[];
-  genre: Genre;
+  readonly statements: Statement[];
+  readonly genre: Genre;
 }
 
 /** The parts whose titles tell a sectioned postmortem from a narrative. */
@@ -85,8 +85,32 @@ const COMMITMENT =
 const CHANGE =
   /\b(?:prevent[a-z]{0,6}|avoid[a-z]{0,4}|recurr[a-z]{0,6}|improve[a-z]{0,6}|changes?|changed|fix(?:es)?|follow[- ]?ups?|actions?|measures?|steps|mitigat[a-z]{0,6}|similar (?:issues|incidents|problems)|again)\b|\b(?:maßnahmen|änderungen|verbesserungen|mesures|changements|améliorations|medidas|cambios|mejoras|mudanças|melhorias)\b/i;
 
+/**
+ * The titled places and the genre at once; the parts covered without a title and the
+ * statements on first use: they are read only when a part has no title (in a postmortem
+ * with all its sections, never).
+ */
 export function findCoverage(document: PostmortemDocument): Coverage {
   const titled = titledPlaces(document);
+  const named = new Set<string>();
+  for (const place of titled) if (place.titleLike) for (const kind of place.kinds) named.add(kind);
+  const titledParts = CORE_KINDS.filter((kind) => named.has(kind)).length;
+  const genre: Genre = titledParts < 2 && proseWords(document) >= MIN_NARRATIVE_WORDS ? 'narrative' : 'sectioned';
+  let implicit: ImplicitCover[] | undefined;
+  let stated: Statement[] | undefined;
+  return {
+    titled,
+    genre,
+    get implicit() {
+      return (implicit ??= implicitCovers(document));
+    },
+    get statements() {
+      return (stated ??= statements(document));
+    },
+  };
+}
+
+function implicitCovers(document: PostmortemDocument): ImplicitCover[] {
   const implicit: ImplicitCover[] = [];
   const lead = leadParagraph(document);
   if (lead) implicit.push({ kind: 'summary', form: 'lead-paragraph', span: lead.span });
@@ -95,11 +119,7 @@ export function findCoverage(document: PostmortemDocument): Coverage {
   for (const list of document.lists) {
     if (announcesActions(list)) implicit.push({ kind: 'action-items', form: 'announced-list', span: list.leadIn!.span });
   }
-  const named = new Set<string>();
-  for (const place of titled) if (place.titleLike) for (const kind of place.kinds) named.add(kind);
-  const titledParts = CORE_KINDS.filter((kind) => named.has(kind)).length;
-  const genre: Genre = titledParts < 2 && proseWords(document) >= MIN_NARRATIVE_WORDS ? 'narrative' : 'sectioned';
-  return { titled, implicit, statements: statements(document), genre };
+  return implicit;
 }
 
 /** Words in the paragraphs of the document that are prose (not labels, not quotations of others). */
