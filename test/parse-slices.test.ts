@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/api/lint.js';
-import { MAX_INLINE_MARKERS, MAX_NESTING, parseMarkdown, UnparsableDocumentError } from '../src/model/parse/parse.js';
+import { MAX_INLINE_MARKERS, MAX_NESTING, parseMarkdown, SliceCache, UnparsableDocumentError } from '../src/model/parse/parse.js';
 import { scanSlices } from '../src/model/parse/slices.js';
 import { packageRoot } from '../src/util/package-root.js';
 import { expectLinearGrowth } from './helpers/linear.js';
@@ -79,6 +79,24 @@ describe('parsing in slices', () => {
       expect(table.type === 'table' && table.children.length).toBe(51);
       expect(table.position).toMatchObject({ start: { line: 3, column: 1 }, end: { line: 54, column: 21 } });
     }
+  });
+});
+
+describe('parsing an edited document again (the language server)', () => {
+  it('parses only the slices an edit touches, and gives the tree of a fresh parse', () => {
+    const sections = Array.from({ length: 40 }, (_, n) => `## Part ${n}\n\n${'Words of a paragraph about the incident. '.repeat(20)}\n\n- 10:${String(n).padStart(2, '0')} An entry\n`);
+    const before = `# Outage\n\n${sections.join('\n')}`;
+    const middle = before.indexOf('## Part 20');
+    const after = `${before.slice(0, middle)}## Part twenty${before.slice(middle + '## Part 20'.length)}`;
+    const cache = new SliceCache();
+    parseMarkdown(before, { cache });
+    expect(cache.hits).toBe(0);
+    const slices = Math.ceil(before.length / 8192);
+    const tree = parseMarkdown(after, { cache });
+    expect(tree).toEqual(parseMarkdown(after));
+    // Every slice but the edited one (and, at most, one beside it whose cut moved) came from the cache.
+    expect(cache.hits).toBeGreaterThanOrEqual(slices - 2);
+    expect(slices).toBeGreaterThanOrEqual(4);
   });
 });
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/api/lint.js';
 import type { LintResult } from '../src/engine/types.js';
-import { parseMarkdown } from '../src/model/parse/parse.js';
+import { parseMarkdown, SliceCache } from '../src/model/parse/parse.js';
 
 /**
  * Properties over random documents: linting never throws, no rule fails internally, every
@@ -107,6 +107,24 @@ describe('properties of linting', () => {
       fc.property(fc.oneof(markdown, postmortem), (source) => {
         const withoutBom = source.replace(/^\uFEFF/, '');
         expect(parseMarkdown(withoutBom, { sliceSize: 1, tableRows: 1 })).toEqual(parseMarkdown(withoutBom));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('an edited document parsed with the slices of its earlier version gives the tree of a fresh parse', () => {
+    fc.assert(
+      fc.property(fc.oneof(markdown, postmortem), fc.nat(), fc.nat({ max: 20 }), text, (source, at, removed, inserted) => {
+        const before = source.replace(/^\uFEFF/, '');
+        const start = at % (before.length + 1);
+        const after = before.slice(0, start) + inserted + before.slice(start + removed);
+        const cache = new SliceCache();
+        const sliced = { sliceSize: 1, tableRows: 1 };
+        parseMarkdown(before, { ...sliced, cache });
+        const fresh = parseMarkdown(after, sliced);
+        expect(parseMarkdown(after, { ...sliced, cache })).toEqual(fresh);
+        // And once more, from the cache alone.
+        expect(parseMarkdown(after, { ...sliced, cache })).toEqual(fresh);
       }),
       { numRuns: 300 },
     );

@@ -8,6 +8,7 @@ import { lintAndFix } from '../engine/fix.js';
 import type { LintMessage, LintResult, Rule } from '../engine/types.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { PostmortemDocument } from '../model/document.js';
+import { SliceCache } from '../model/index.js';
 import { describeIoError, readTextFile } from './read.js';
 import { documentFacts, type DocumentFacts } from './report/facts.js';
 
@@ -62,9 +63,15 @@ export interface LintOptions {
 export interface LintSession {
   options: LintOptions;
   resolver: ConfigResolver;
+  /** Slices parsed before, for documents linted again as they are edited (the language server's session). */
+  parseCache?: SliceCache;
 }
 
-export function createSession(options: LintOptions): LintSession {
+/**
+ * One run's configuration resolver and options. `reuseParses` keeps the slices of parsed
+ * documents, for a document linted again after each edit (see SliceCache).
+ */
+export function createSession(options: LintOptions, { reuseParses = false } = {}): LintSession {
   const rules = options.rules ?? builtInRules;
   const resolver = new ConfigResolver({
     rules,
@@ -74,7 +81,7 @@ export function createSession(options: LintOptions): LintSession {
     ruleOverrides: options.ruleOverrides,
     plugins: options.plugins,
   });
-  return { options, resolver };
+  return reuseParses ? { options, resolver, parseCache: new SliceCache() } : { options, resolver };
 }
 
 /** Rule ids a file's directives may name: built-in rules and the plugins its configuration loads. */
@@ -150,6 +157,7 @@ export function lintWithConfig(
     reportUnusedDisableDirectives: session.options.reportUnusedDisableDirectives,
     knownRuleIds: knownRuleIds(config),
     ...(config.template ? { template: config.template.standard } : {}),
+    ...(session.parseCache ? { parseCache: session.parseCache } : {}),
     ...(config.conditional && config.withConditions
       ? { conditional: { conditions: config.conditional.map((override) => override.when), rulesFor: (matched: boolean[]) => config.withConditions!(matched).rules } }
       : {}),

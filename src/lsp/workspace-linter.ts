@@ -79,7 +79,7 @@ export class WorkspaceLinter {
         ruleOverrides: this.settings.rules,
         reportUnusedDisableDirectives: this.settings.reportUnusedDisableDirectives,
         plugins: this.settings.plugins,
-      });
+      }, { reuseParses: true });
       this.sessions.set(root, session);
     }
     return session;

@@ -1,5 +1,5 @@
 import type { Blockquote, Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table, TableCell } from 'mdast';
-import { parseMarkdown } from './parse/parse.js';
+import { parseMarkdown, type SliceCache } from './parse/parse.js';
 import { LineIndex, type Span } from './parse/positions.js';
 import { plainText } from './text/inline.js';
 import { buildTextView, type TextView } from './text/text-view.js';
@@ -46,6 +46,8 @@ export interface ModelOptions {
   invalidUtf8?: boolean;
   /** The team's template, read once per run (see facts/template.ts): the standard this document is held to. */
   template?: TemplateStandard;
+  /** Slices of earlier versions of the document, parsed already (the language server keeps one). */
+  parseCache?: SliceCache;
 }
 
 /**
@@ -91,7 +93,7 @@ export class PostmortemDocument {
     this.text = text;
     this.invalidUtf8 = options.invalidUtf8 ?? false;
     this.lines = new LineIndex(text);
-    this.tree = parseMarkdown(text);
+    this.tree = parseMarkdown(text, options.parseCache ? { cache: options.parseCache } : {});
     this.sectionKinds = sectionKindResolver(options.sectionAliases);
     const keys = metadataKeyResolver(options.metadataAliases);
     this.metadataKeys = keys;

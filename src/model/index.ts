@@ -8,7 +8,7 @@ export { plainText, inlineSourceToText } from './text/inline.js';
 export { People, namesIn, type Person } from './facts/people.js';
 export type { Hypotheses, Hypothesis, HypothesisConfidence, HypothesisStatus, HypothesisSummary } from './facts/hypotheses.js';
 export { GAP, TextView, quotedRanges, type TextRange, type LinkRange, type Masked } from './text/text-view.js';
-export { parseMarkdown, getParseCount, UnparsableDocumentError, MAX_NESTING, MAX_INLINE_MARKERS, type ParseOptions } from './parse/parse.js';
+export { parseMarkdown, getParseCount, SliceCache, UnparsableDocumentError, MAX_NESTING, MAX_INLINE_MARKERS, type ParseOptions } from './parse/parse.js';
 export type * from './facts/types.js';
 export * from './text/dates.js';
 export type { IncidentDateSource, IncidentDateSourceKind } from './facts/incident-date.js';

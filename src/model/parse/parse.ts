@@ -77,6 +77,37 @@ export interface ParseOptions {
   sliceSize?: number;
   /** Long tables are parsed this many rows at a time. */
   tableRows?: number;
+  /** Slices parsed before, reused where their text is unchanged (a document edited and linted again). */
+  cache?: SliceCache;
+}
+
+/**
+ * The slices of documents parsed before, for a document that is parsed again and again as
+ * it is edited (the language server): a slice whose text did not change is not parsed
+ * again; its nodes are copied and moved to where the slice now starts, so an edit costs
+ * the parse of the slices it touches. The least recently used slices make room.
+ */
+export class SliceCache {
+  private readonly entries = new Map<string, RootContent[]>();
+  /** Slices taken from the cache rather than parsed. */
+  hits = 0;
+
+  constructor(private readonly capacity = 64) {}
+
+  /** A copy of the nodes parsed from exactly this input (positions relative to it), or undefined. */
+  take(input: string): RootContent[] | undefined {
+    const nodes = this.entries.get(input);
+    if (!nodes) return undefined;
+    this.entries.delete(input);
+    this.entries.set(input, nodes);
+    this.hits++;
+    return structuredClone(nodes);
+  }
+
+  keep(input: string, nodes: RootContent[]): void {
+    this.entries.set(input, structuredClone(nodes));
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  }
 }
 
 /**
@@ -114,7 +145,7 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
   }
   try {
     if (scan.slices.length === 1) return getProcessor().parse(text);
-    return parseSlices(text, scan) ?? getProcessor().parse(text);
+    return parseSlices(text, scan, options.cache) ?? getProcessor().parse(text);
   } catch (error) {
     if (error instanceof RangeError) {
       throw new UnparsableDocumentError(`the Markdown parser failed (${error.message}); the document is nested too deeply to parse`, 1);
@@ -130,17 +161,24 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
  * null when a table slice does not continue a table as expected; the caller then parses
  * the whole document at once.
  */
-function parseSlices(text: string, scan: SliceScan): Root | null {
+function parseSlices(text: string, scan: SliceScan, cache?: SliceCache): Root | null {
   const definitions = scan.definitionLabels.map((label) => `[${label}]: #\n`).join('');
   const children: RootContent[] = [];
   for (const [index, slice] of scan.slices.entries()) {
     const last = index === scan.slices.length - 1;
     const body = text.slice(slice.start, slice.end);
     const trailer = definitions && !(last && scan.openAtEnd) ? `\n\n${definitions}` : '';
-    const tree = (index === 0 ? getProcessor() : getBodyProcessor()).parse(slice.prefix + body + trailer);
+    const input = slice.prefix + body + trailer;
     const prefixLength = slice.prefix.length;
     const prefixLines = prefixLength === 0 ? 0 : countLines(slice.prefix);
-    let nodes = tree.children.filter((node) => node.position!.start.offset! < prefixLength + body.length);
+    // The first slice is read with front matter, the others without: the key tells them apart.
+    const key = cache ? `${index === 0 ? 'first' : 'body'}\u0000${input}` : '';
+    let nodes = cache?.take(key);
+    if (!nodes) {
+      const tree = (index === 0 ? getProcessor() : getBodyProcessor()).parse(input);
+      nodes = tree.children.filter((node) => node.position!.start.offset! < prefixLength + body.length);
+      cache?.keep(key, nodes);
+    }
     for (const node of nodes) shiftPositions(node, slice.start - prefixLength, slice.line - 1 - prefixLines);
     if (slice.continuesTable) {
       const previous = children.at(-1);
