@@ -40,7 +40,7 @@ export const stylish: Reporter = (results, context) => {
     const file = new VFile({ path: displayPath(result.filePath, context.cwd) });
     for (const lint of result.messages) {
       const shown = fitMessage(lint, messageWidth);
-      if (!shown.startsWith(lint.message.replace(/\s*\n\s*/g, ' '))) shortened++;
+      if (!shown.startsWith(oneLine(lint.message))) shortened++;
       const message = file.message(shown, {
         place: { line: lint.line, column: lint.column },
         ruleId: lint.ruleId ?? undefined,
@@ -65,12 +65,16 @@ export const stylish: Reporter = (results, context) => {
 export function fitMessage(message: LintMessage, columns: number): string {
   const also = message.duplicates?.length ? ` (also ${message.duplicates.map((duplicate) => duplicate.ruleId).join(', ')})` : '';
   const room = columns - width(also);
-  // One line: a message's own line breaks become spaces.
-  const text = message.message.replace(/\s*\n\s*/g, ' ');
+  const text = oneLine(message.message);
   if (width(text) <= room) return text + also;
   const statement = statementOf(text);
   if (width(statement) <= room) return statement + also;
   return cut(statement, room) + also;
+}
+
+/** A message's own line breaks become spaces: a finding is one line. */
+function oneLine(message: string): string {
+  return message.replace(/\s*\n\s*/g, ' ');
 }
 
 /**
