@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMPLETE, INCOMPLETE, tempTree } from './helpers.js';
-import { bin, runCli } from './helpers/cli.js';
+import { bin, runCli, staticClosure } from './helpers/cli.js';
 
 const run = (args: string[], cwd: string, input?: string) => runCli(args, cwd, { input });
 
@@ -48,16 +48,6 @@ describe('--cache and --cache-location', () => {
 });
 
 describe('the bundled command line (scripts/bundle-cli.ts)', () => {
-  /** The files node loads before bin.js runs: its static imports, transitively. */
-  function staticClosure(entry: string): string[] {
-    const seen = new Set<string>([entry]);
-    for (const file of seen) {
-      const text = readFileSync(join(dirname(bin), file), 'utf8');
-      for (const [, imported] of text.matchAll(/(?:from|import)\s*"\.\/([\w-]+\.js)"/g)) seen.add(imported!);
-    }
-    return [...seen];
-  }
-
   it('loads a handful of files for a plain run; yargs, the diff, the sub-commands and the language server only when asked for', () => {
     const loaded = staticClosure('bin.js');
     expect(loaded.length).toBeLessThanOrEqual(10);

@@ -30,8 +30,23 @@ export interface Insertion {
  *
  * The reason goes after "--".
  */
-export function disableComment(text: string, line: number, ruleId: string, tree: Root = parseMarkdown(text)): Insertion | null {
-  const lines = new LineIndex(text);
+export function disableComment(text: string, line: number, ruleId: string): Insertion | null {
+  return disableComments(text)(line, ruleId);
+}
+
+/**
+ * disableComment for many findings of one text: the text is parsed and indexed once, on
+ * the first finding asked about (a code action request asks for every finding in range).
+ */
+export function disableComments(text: string): (line: number, ruleId: string) => Insertion | null {
+  let read: { tree: Root; lines: LineIndex } | undefined;
+  return (line, ruleId) => {
+    read ??= { tree: parseMarkdown(text), lines: new LineIndex(text) };
+    return insertionFor(text, read.tree, read.lines, line, ruleId);
+  };
+}
+
+function insertionFor(text: string, tree: Root, lines: LineIndex, line: number, ruleId: string): Insertion | null {
   if (line < 1 || line > lines.lineCount) return null;
   const chain = blocksOnLine(tree, line);
   const deepest = chain.at(-1);

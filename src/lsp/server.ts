@@ -29,7 +29,7 @@ import type { LintMessage } from '../engine/types.js';
 import { MARKDOWN_EXTENSIONS } from '../api/files.js';
 import { packageVersion } from '../util/package-root.js';
 import { fixEdit, lintableText, minimalEdit, rangeContains, rangesIntersect, SOURCE, toDiagnostic } from './convert.js';
-import { disableComment } from './disable-comment.js';
+import { disableComments } from './disable-comment.js';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings.js';
 import { redirectConsole } from './console.js';
 import { ConfigWatcher } from './watch.js';
@@ -401,10 +401,11 @@ export function startServer(options: ServerOptions): Connection {
     }
     if (wants(CodeActionKind.QuickFix)) {
       const done = new Set<string>();
+      const disableComment = disableComments(text);
       for (const { message, diagnostic } of here) {
         if (!message.ruleId || done.has(`${message.ruleId}:${message.line}`)) continue;
         done.add(`${message.ruleId}:${message.line}`);
-        const insertion = disableComment(text, message.line, message.ruleId);
+        const insertion = disableComment(message.line, message.ruleId);
         if (!insertion) continue;
         const at = document.positionAt(insertion.offset + result.bom);
         actions.push({

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { packageRoot } from '../../src/util/package-root.js';
 
 /** The bundled binary, as npm links it (npm test builds first; scripts/bundle-cli.ts). */
@@ -93,4 +93,14 @@ export async function runCliInProcess(args: string[], cwd: string): Promise<RunR
     env: { NO_COLOR: '1' },
   });
   return { code, stdout, stderr };
+}
+
+/** The files node loads before a bundled entry (bin.js, worker.js) runs: its static imports, transitively. */
+export function staticClosure(entry: string): string[] {
+  const seen = new Set<string>([entry]);
+  for (const file of seen) {
+    const text = readFileSync(join(dirname(bin), file), 'utf8');
+    for (const [, imported] of text.matchAll(/(?:from|import)\s*"\.\/([\w-]+\.js)"/g)) seen.add(imported!);
+  }
+  return [...seen];
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../bench/corpus.js';
@@ -9,7 +9,7 @@ import { ConfigError } from '../../src/config/types.js';
 import { getParseCount } from '../../src/model/parse/parse.js';
 import { packageRoot } from '../../src/util/package-root.js';
 import { tempTree } from '../helpers.js';
-import { bin, runCli } from '../helpers/cli.js';
+import { bin, runCli, staticClosure } from '../helpers/cli.js';
 
 /**
  * Worker threads, with the hundreds of files it takes to start them: the same results on
@@ -24,16 +24,6 @@ function corpus(count: number): string {
   const root = tempTree({ '.pmlintrc.json': STRICT });
   writeCorpus(root, count);
   return root;
-}
-
-/** The files node loads before a bundled entry runs: its static imports, transitively. */
-function staticClosure(entry: string): string[] {
-  const seen = new Set<string>([entry]);
-  for (const file of seen) {
-    const text = readFileSync(join(dirname(bin), file), 'utf8');
-    for (const [, imported] of text.matchAll(/(?:from|import)\s*"\.\/([\w-]+\.js)"/g)) seen.add(imported!);
-  }
-  return [...seen];
 }
 
 describe('lintFiles on worker threads', () => {

@@ -15,9 +15,8 @@
  */
 import type { PostmortemDocument } from '../document.js';
 import type { Span } from '../parse/positions.js';
-import { dayNumber } from '../text/dates.js';
 import { normalizeText } from '../text/normalize.js';
-import { parseTimestamp } from '../text/times.js';
+import { momentOf, parseTimestamp } from '../text/times.js';
 import type { DurationMetric, StatedDuration } from './durations.js';
 import { FIRST_ENTRY_REACH, type Milestone } from './milestones.js';
 import { entryMilestoneStatements, placeEntries, type TimedEntry } from './timeline.js';
@@ -81,20 +80,17 @@ function statedTime(metric: ResponseMetric, stated: StatedDuration): ResponseTim
 }
 
 /** Seconds since 1970 of a field's value that is a date with a time ("2024-02-22 15:20:43", "2022-10-11T15:12:00+02:00"). */
-function instantOf(field: Field): { instant: number; zoned: boolean } | null {
+function fieldMoment(field: Field): { instant: number; zoned: boolean } | null {
   const parsed = parseTimestamp(field.value, false);
-  if (!parsed || !parsed.date || parsed.date.year === null || parsed.seconds === null) return null;
-  if (parsed.invalid || parsed.unknown || parsed.approximate) return null;
-  const offset = parsed.zone?.offsetMinutes;
-  return { instant: dayNumber(parsed.date) * 86400 + parsed.seconds - (offset ?? 0) * 60, zoned: offset != null };
+  return parsed?.unknown || parsed?.approximate ? null : momentOf(parsed);
 }
 
 function metadataResolution(document: PostmortemDocument): ResponseTime | null {
   const startField = document.metadata.get('startTime') ?? document.metadata.get('date');
   const endField = document.metadata.get('endTime') ?? document.metadata.fields.find((field) => END_LABEL.test(normalizeText(field.label)));
   if (!startField || !endField || startField === endField) return null;
-  const start = instantOf(startField);
-  const end = instantOf(endField);
+  const start = fieldMoment(startField);
+  const end = fieldMoment(endField);
   // A zone on one side only leaves the two on different clocks.
   if (!start || !end || start.zoned !== end.zoned) return null;
   const seconds = end.instant - start.instant;

@@ -7,8 +7,8 @@
  */
 import type { PostmortemDocument } from '../document.js';
 import type { Span } from '../parse/positions.js';
-import { dayNumber, type NumericOrder } from '../text/dates.js';
-import { parseTimestamp } from '../text/times.js';
+import type { NumericOrder } from '../text/dates.js';
+import { instantOf, momentOf, parseTimestamp } from '../text/times.js';
 import type { Field } from './types.js';
 
 export interface StatusMoment {
@@ -82,8 +82,7 @@ export function readStatusPage(document: PostmortemDocument): StatusPage | null 
     for (const entry of timeline.entries) {
       if (entry.seconds === null || entry.invalid || entry.approximate || !entry.date || entry.date.year === null || entry.dateSource !== 'entry') continue;
       if (updates.some((known) => known.span.start.line === entry.entrySpan.start.line)) continue;
-      const instant = dayNumber(entry.date) * 86400 + entry.seconds - (entry.zone?.offsetMinutes ?? 0) * 60;
-      updates.push(update({ instant, zoned: entry.zone !== null, text: entry.raw, span: entry.entrySpan }, entry.text));
+      updates.push(update({ instant: instantOf(entry.date, entry.seconds, entry.zone), zoned: entry.zone?.offsetMinutes != null, text: entry.raw, span: entry.entrySpan }, entry.text));
     }
   }
   updates.sort((a, b) => a.span.start.offset - b.span.start.offset);
@@ -100,20 +99,15 @@ function update(stamp: StatusMoment, says: string): StatusUpdate {
 function lineMoment(text: string, span: Span, order: NumericOrder | null): { moment: StatusMoment; says: string } | null {
   const cleaned = text.replace(/^[\s*_>[\]-]+/, '');
   const parsed = parseTimestamp(cleaned, { allowDateOnly: false, order });
-  if (!parsed || parsed.seconds === null || !parsed.date || parsed.date.year === null || parsed.invalid || parsed.approximate) return null;
-  const instant = dayNumber(parsed.date) * 86400 + parsed.seconds - (parsed.zone?.offsetMinutes ?? 0) * 60;
-  return { moment: { instant, zoned: parsed.zone !== null, text: cleaned.slice(parsed.start, parsed.end), span }, says: cleaned.slice(parsed.rest).replace(/^Uhr\b[\s–-]*/, '') };
+  const at = parsed?.approximate ? null : momentOf(parsed);
+  if (!parsed || !at) return null;
+  return { moment: { ...at, text: cleaned.slice(parsed.start, parsed.end), span }, says: cleaned.slice(parsed.rest).replace(/^Uhr\b[\s–-]*/, '') };
 }
 
 /** A front-matter date and time ("2024-04-06T11:48:00.746Z", "2019-09-29 18:00:00"). */
 function moment(raw: string, span: Span, order: NumericOrder | null): StatusMoment | null {
   const text = raw.trim().replace(/^["']|["']$/g, '');
   const parsed = parseTimestamp(text, { allowDateOnly: false, order });
-  if (!parsed || parsed.seconds === null || !parsed.date || parsed.date.year === null || parsed.invalid) return null;
-  return {
-    instant: dayNumber(parsed.date) * 86400 + parsed.seconds - (parsed.zone?.offsetMinutes ?? 0) * 60,
-    zoned: parsed.zone !== null,
-    text: text.slice(parsed.start, parsed.end),
-    span,
-  };
+  const at = momentOf(parsed);
+  return parsed && at ? { ...at, text: text.slice(parsed.start, parsed.end), span } : null;
 }

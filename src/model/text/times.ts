@@ -12,7 +12,7 @@
  * marked invalid with a reason, so rules can report them instead of skipping them.
  * Every regular expression is sticky or anchored with bounded repetition (linear time).
  */
-import { DATE_FORMATS, daysInMonth, findDates, findMisspelledMonths, isRealDate, type CalendarDate, type NumericOrder } from './dates.js';
+import { DATE_FORMATS, dayNumber, daysInMonth, findDates, findMisspelledMonths, isRealDate, type CalendarDate, type NumericOrder } from './dates.js';
 
 /** A time zone: a name as written (upper-cased) and its offset from UTC, when known. */
 export interface Zone {
@@ -441,6 +441,20 @@ export interface TimestampOptions {
 export function parseTimestamp(text: string, allowDateOnly: boolean | TimestampOptions = true): ParsedTimestamp | null {
   const options = typeof allowDateOnly === 'boolean' ? { allowDateOnly } : allowDateOnly;
   return parseTimestampAt(text, 0, options);
+}
+
+/** Seconds since 1970 of a date and a time of day: on UTC when the zone's offset is known, else on the clock as written. */
+export function instantOf(date: CalendarDate, seconds: number, zone: Zone | null): number {
+  return dayNumber(date) * 86400 + seconds - (zone?.offsetMinutes ?? 0) * 60;
+}
+
+/**
+ * The one moment a timestamp names, when it has a date with its year and a time of day
+ * and both exist: its instant (see instantOf), and whether that is on UTC. Null otherwise.
+ */
+export function momentOf(parsed: ParsedTimestamp | null): { instant: number; zoned: boolean } | null {
+  if (!parsed || parsed.seconds === null || !parsed.date || parsed.date.year === null || parsed.invalid) return null;
+  return { instant: instantOf(parsed.date, parsed.seconds, parsed.zone), zoned: parsed.zone?.offsetMinutes != null };
 }
 
 /** A timestamp starting at `from` (see parseTimestamp); indices are in `text`. */
