@@ -60,6 +60,13 @@ describe('parsing in slices', () => {
     expect(sliced.children.map((node) => node.type)).toEqual(['heading', 'paragraph', 'thematicBreak', 'paragraph', 'thematicBreak', 'paragraph']);
   });
 
+  it('reads an opening "---" that never closes as a thematic break, and what follows as CommonMark does, whole or in slices', () => {
+    const text = '---\ndate: 2026-03-30\n# Outage\n\n- **10:00** alert fires\n- **10:20** resolved\n';
+    const types = (options = {}) => parseMarkdown(text, options).children.map((node) => `${node.type}@${node.position!.start.line}`);
+    expect(types()).toEqual(['thematicBreak@1', 'paragraph@2', 'heading@3', 'list@5']);
+    expect(types({ sliceSize: 1, tableRows: 1 })).toEqual(types());
+  });
+
   it('does not take a paragraph that opens like a definition for one ("[1]: You could …")', () => {
     const text = 'The APs rebooted[1] after the move.\n\nMiddle.\n\n[1]: You could change it without a reboot.\n\n[docs]: https://docs.test "Docs"\n';
     expect(scanSlices(text, { sliceSize: 1, tableRows: 2 }).definitionLabels).toEqual(['docs']);

@@ -49,6 +49,16 @@ function getProcessor(): Processor<Root> {
   return processor;
 }
 
+/**
+ * The parser of a document's start: with front matter only when the document opens with
+ * front matter that closes. (micromark, after an opening "---" that never closes, reads
+ * the rest of the document differently from CommonMark: a later list becomes a paragraph.
+ * Without front matter, that "---" is the thematic break CommonMark makes of it.)
+ */
+function openingProcessor(scan: SliceScan): Processor<Root> {
+  return scan.frontMatter ? getProcessor() : getBodyProcessor();
+}
+
 /** The parser of a slice after the first: front matter only opens a document, so "---" there is a thematic break. */
 function getBodyProcessor(): Processor<Root> {
   bodyProcessor ??= unified().use(remarkParse).use(remarkPostmortemGfm).freeze() as unknown as Processor<Root>;
@@ -144,8 +154,8 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
     );
   }
   try {
-    if (scan.slices.length === 1) return getProcessor().parse(text);
-    return parseSlices(text, scan, options.cache) ?? getProcessor().parse(text);
+    if (scan.slices.length === 1) return openingProcessor(scan).parse(text);
+    return parseSlices(text, scan, options.cache) ?? openingProcessor(scan).parse(text);
   } catch (error) {
     if (error instanceof RangeError) {
       throw new UnparsableDocumentError(`the Markdown parser failed (${error.message}); the document is nested too deeply to parse`, 1);
@@ -171,11 +181,12 @@ function parseSlices(text: string, scan: SliceScan, cache?: SliceCache): Root | 
     const input = slice.prefix + body + trailer;
     const prefixLength = slice.prefix.length;
     const prefixLines = prefixLength === 0 ? 0 : countLines(slice.prefix);
-    // The first slice is read with front matter, the others without: the key tells them apart.
-    const key = cache ? `${index === 0 ? 'first' : 'body'}\u0000${input}` : '';
+    // The first slice may be read with front matter, the others never: the key tells them apart.
+    const parser = index === 0 ? openingProcessor(scan) : getBodyProcessor();
+    const key = cache ? `${parser === getBodyProcessor() ? 'body' : 'first'}\u0000${input}` : '';
     let nodes = cache?.take(key);
     if (!nodes) {
-      const tree = (index === 0 ? getProcessor() : getBodyProcessor()).parse(input);
+      const tree = parser.parse(input);
       nodes = tree.children.filter((node) => node.position!.start.offset! < prefixLength + body.length);
       cache?.keep(key, nodes);
     }

@@ -34,6 +34,8 @@ export interface SliceScan {
   inlineMarkers: { count: number; firstLine: number; lastLine: number };
   /** Fenced code or an HTML block is still open at the end of the document. */
   openAtEnd: boolean;
+  /** The document opens with front matter that closes (`---` … `---`, or `+++` … `+++`). */
+  frontMatter: boolean;
 }
 
 export interface SliceOptions {
@@ -157,7 +159,7 @@ export function scanSlices(text: string, options: SliceOptions): SliceScan {
     if (next > end) lineNumber++;
   }
   slices.push({ ...slice, end: text.length });
-  return { slices, definitionLabels: [...labels], nesting: deepest, inlineMarkers: markers, openAtEnd: fence !== null || html !== null };
+  return { slices, definitionLabels: [...labels], nesting: deepest, inlineMarkers: markers, openAtEnd: fence !== null || html !== null, frontMatter: frontMatterEnd > 0 };
 }
 
 const BLOCK_START = /^(?:>[ \t]?)*[ ]{0,3}(?:(#{1,6})(?:[ \t]|$)|([-+*])[ \t]+\S|(1)[.)](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
