@@ -341,6 +341,17 @@ describe('status pages', () => {
       ['2026-04-11 09:00', 15, false],
     ]);
   });
+
+  it('reads an update as the resolution the way a timeline entry is read, in English and German, never one only expected', () => {
+    const page = doc('---\ndate: 2026-05-05 21:50:00\nresolvedWhen: 2026-05-06 02:00:00\n---\n\n## 05.05.2026, 22:10 Uhr – Störung erkannt\n\n## 06.05.2026, 01:50 Uhr – Dienste wieder erreichbar\n\n## 06.05.2026, 01:55 Uhr – Die Störung ist behoben.\n\n- 2026-05-05 23:00 We expect the issue to be resolved soon.\n- 2026-05-06 00:30 Service partially restored.\n').statusPage!;
+    expect(page.updates.map((update) => [update.span.start.line, update.resolved])).toEqual([
+      [6, false],
+      [8, true],
+      [10, true],
+      [12, false],
+      [13, false],
+    ]);
+  });
 });
 
 describe('stated durations', () => {

@@ -46,12 +46,12 @@ const MITIGATION =
 /** "Stable", "healthy", "operational" said of something, not before a noun ("a healthy DB", "stable release"). */
 const STATE = String.raw`\b(?:stable|healthy|operational)\b(?!\s+(?!(?:again|now|in|on|at|and|since|after|by|with|across|for|from)\b)[a-z])`;
 const RESOLUTION = new RegExp(
-  String.raw`\bresolv(?:e|ed|es)\b|\brestored?\b|\brecover(?:s|ed)?\b|\brecovery\b[^.;]{0,40}?\b(?:complete|completed|done|finished)\b|\b(?:back|returns?|returned) to (?:normal\b|100 ?%)|\bfully (?:operational|functional|available|recovered|restored)\b|\ball clear\b|\b(?:incident|outage|issue|ticket)s? (?:is |was |has been |were |are )?(?:closed|over|ended)\b|${STATE}|\baccessible again\b|\bback online\b|\b(?:is|are|was|were|came|comes|coming) back up\b|\bback up and running\b|\b(?:service|operations|production|processing|traffic)\b[^.;]{0,20}?\bresumed\b|\bresumed (?:normal |block )?(?:service|operations|production|processing|traffic)\b`,
+  String.raw`\bresolv(?:e|ed|es)\b|\brestored?\b|\brecover(?:s|ed)?\b|\brecovery\b[^.;]{0,40}?\b(?:complete|completed|done|finished)\b|\b(?:back|returns?|returned) to (?:normal\b|100 ?%)|\bfully (?:operational|functional|available|recovered|restored)\b|\ball clear\b|\b(?:incident|outage|issue|ticket)s? (?:is |was |has been |were |are )?(?:closed|over|ended)\b|${STATE}|\baccessible again\b|\bback online\b|\b(?:is|are|was|were|came|comes|coming) back up\b|\bback up and running\b|\b(?:service|operations|production|processing|traffic)\b[^.;]{0,20}?\bresumed\b|\bresumed (?:normal |block )?(?:service|operations|production|processing|traffic)\b|\bbehoben\b|\bwieder\s+(?:verfügbar|erreichbar)\b`,
   'i',
 );
-/** Words that say an action was not taken, did not work or is only expected: "unable to scale up", "tried to restart", "to restore service", "would resolve by itself". */
+/** Words that say an action was not taken, did not work or is only expected: "unable to scale up", "tried to restart", "to restore service", "would resolve by itself", "expected to be resolved soon". */
 const NOT_DONE =
-  /\bnot\b|\bunable to\b|\bfail(?:s|ed)? to\b|\bcannot\b|\bcan't\b|\bcould ?n[o']t\b|\battempt(?:s|ed|ing)? to\b|\btr(?:y|ies|ied|ying) to\b|\bplan(?:s|ned)? to\b|\bto (?:help )?(?:resolve|restore|recover)\b|\b(?:will|would)\b/i;
+  /\bnot\b|\bunable to\b|\bfail(?:s|ed)? to\b|\bcannot\b|\bcan't\b|\bcould ?n[o']t\b|\battempt(?:s|ed|ing)? to\b|\btr(?:y|ies|ied|ying) to\b|\bplan(?:s|ned)? to\b|\bto (?:help )?(?:resolve|restore|recover)\b|\b(?:will|would)\b|\b(?:until|once|expect(?:s|ed)?|soon|hope)\b/i;
 /** Words that make a mitigation or resolution partial: "partially restored", "begins to recover", "first cluster recovered". */
 const PARTIAL = /\bpartial(?:ly)?\b|\b(?:begins?|began|starts?|started|starting) to\b|\bslowly\b|\bstill\b|\bsome\b|\bfirst\b/i;
 /** An alert or page as the subject: "Alert fires for pod restarts", "Automated alert fires", "Page is received". */
@@ -64,7 +64,7 @@ const AFTERMATH = /\b(?:post-?mortem|retro(?:spective)?|review meeting|follow-?u
  * sentences, each say their own milestone: "This does not resolve the issue." leaves the
  * next sentence's "The hub pod is restarted." a mitigation.
  */
-const CLAUSE_BREAK = /;\s*|\s+[—–]\s+|(?<=[.!?])\s+(?=[A-Z])/;
+const CLAUSE_BREAK = /;\s*|\s+[—–]\s+|(?<=[.!?])\s+(?=[A-Z0-9])/;
 
 /** A milestone an entry says happened; `partial` when it says so only in part ("service partially restored"). */
 export interface MilestoneStatement {

@@ -9,6 +9,7 @@ import type { PostmortemDocument } from '../document.js';
 import type { Span } from '../parse/positions.js';
 import type { NumericOrder } from '../text/dates.js';
 import { instantOf, momentOf, parseTimestamp } from '../text/times.js';
+import { milestoneStatements } from './milestones.js';
 import type { Field } from './types.js';
 
 export interface StatusMoment {
@@ -36,8 +37,6 @@ export interface StatusPage {
 }
 
 const TRACK = /\{\{<\s*track\s+"([^"]{1,40})"\s*>\}\}/;
-const RESOLVED = /\b(?:has|have)\s+been\s+(?:resolved|fixed|restored)\b|\b(?:is|are|was|were)\s+(?:now\s+)?(?:resolved|fixed|restored)\b|\bbehoben\b|\bwieder\s+(?:verfügbar|erreichbar)\b/i;
-const NOT_YET = /\b(?:not|no longer|until|once|will|expected|soon|hope)\b/i;
 const SCHEDULED = /\b(?:scheduled|planned|maintenance\s+will|will\s+be|upcoming)\b/i;
 
 /** The status page a document is, or null when its front matter does not state a start and an end with their times. */
@@ -90,9 +89,8 @@ export function readStatusPage(document: PostmortemDocument): StatusPage | null 
 }
 
 function update(stamp: StatusMoment, says: string): StatusUpdate {
-  const sentence = RESOLVED.exec(says);
-  const around = sentence ? says.slice(Math.max(0, says.lastIndexOf('.', sentence.index) + 1), says.indexOf('.', sentence.index) + 1 || says.length) : '';
-  return { ...stamp, says, resolved: sentence !== null && !NOT_YET.test(around), scheduled: SCHEDULED.test(says) };
+  const resolved = milestoneStatements(says).some((statement) => statement.milestone === 'resolved' && !statement.partial);
+  return { ...stamp, says, resolved, scheduled: SCHEDULED.test(says) };
 }
 
 /** A line that begins with a date and a time ("2024-04-06 09:59:00 - The site …", "## 05.05.2026, 22:00 Uhr – Störung erkannt"). */
