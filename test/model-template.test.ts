@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTemplateStandard, PostmortemDocument, valueIsOneOf, type TemplateStandard } from '../src/model/index.js';
-import { repairMojibake } from '../src/config/template.js';
+import { repairMojibake } from '../src/model/text/mojibake.js';
 
 const standard = (text: string): TemplateStandard => buildTemplateStandard(new PostmortemDocument(text), 'TEMPLATE.md');
 const parts = (text: string) => standard(text).parts.map((part) => [part.level, part.title, part.kinds.join(','), part.optional, part.line]);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { decodeBytes, describeIoError } from '../api/read.js';
 import { PostmortemDocument } from '../model/document.js';
 import { buildTemplateStandard, type TemplateStandard } from '../model/facts/template.js';
-import { findMojibake } from '../model/text/mojibake.js';
+import { repairMojibake } from '../model/text/mojibake.js';
 import type { Settings } from './types.js';
 
 /** A team's template, read once per run: its standard and what a user should know about how it was read. */
@@ -20,24 +20,6 @@ export interface LoadedTemplate {
 }
 
 export class TemplateReadError extends Error {}
-
-/** Mojibake runs repaired in a text: UTF-8 that was read as Windows-1252 or Latin-1 and saved again. */
-export function repairMojibake(text: string): { text: string; runs: number; lossy: number; encodings: string[] } {
-  const runs = findMojibake(text);
-  if (runs.length === 0) return { text, runs: 0, lossy: 0, encodings: [] };
-  let repaired = '';
-  let cursor = 0;
-  for (const run of runs) {
-    repaired += text.slice(cursor, run.start) + run.repaired;
-    cursor = run.end;
-  }
-  return {
-    text: repaired + text.slice(cursor),
-    runs: runs.length,
-    lossy: runs.filter((run) => run.lossy).length,
-    encodings: [...new Set(runs.map((run) => run.encoding))],
-  };
-}
 
 /** Reads a template's bytes as the CLI reads a file, repairs mojibake, and says what it did. */
 export function readTemplateText(path: string, shown: string): { text: string; bytes: Buffer; notes: string[] } {

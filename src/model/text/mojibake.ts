@@ -192,15 +192,31 @@ function repairAgain(repaired: string): string {
   for (let round = 0; round < 2; round++) {
     const runs = scan(current, 0, current.length, false);
     if (runs.length === 0 || runs.some((run) => run.lossy)) return current;
-    let next = '';
-    let cursor = 0;
-    for (const run of runs) {
-      next += current.slice(cursor, run.start) + run.repaired;
-      cursor = run.end;
-    }
-    current = next + current.slice(cursor);
+    current = withRepairs(current, runs);
   }
   return current;
+}
+
+/** The text with each run replaced by its repair (runs in order, apart). */
+function withRepairs(text: string, runs: readonly MojibakeRun[]): string {
+  let repaired = '';
+  let cursor = 0;
+  for (const run of runs) {
+    repaired += text.slice(cursor, run.start) + run.repaired;
+    cursor = run.end;
+  }
+  return repaired + text.slice(cursor);
+}
+
+/** Mojibake runs repaired in a text: UTF-8 that was read as Windows-1252 or Latin-1 and saved again. */
+export function repairMojibake(text: string): { text: string; runs: number; lossy: number; encodings: string[] } {
+  const runs = findMojibake(text);
+  return {
+    text: withRepairs(text, runs),
+    runs: runs.length,
+    lossy: runs.filter((run) => run.lossy).length,
+    encodings: [...new Set(runs.map((run) => run.encoding))],
+  };
 }
 
 function scan(text: string, from: number, to: number, repeat: boolean): MojibakeRun[] {
