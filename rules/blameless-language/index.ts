@@ -1,10 +1,6 @@
 import type { Paragraph, TableCell } from 'mdast';
 import { defineRule } from '../../src/engine/types.js';
-import type { PostmortemDocument } from '../../src/model/index.js';
-import { GAP, TextView } from '../../src/model/index.js';
-import type { People } from '../../src/model/index.js';
-import { SectionFilter } from '../../src/model/index.js';
-import type { Section } from '../../src/model/index.js';
+import { GAP, rangeHolding, SectionFilter, TextView, upperBound, type People, type PostmortemDocument, type Section } from '../../src/model/index.js';
 import {
   CATEGORIES, CATEGORY_INFO, DECISION_LINKS, DECISION_SUBJECTS, DECISIONS, EXPECTED_OUTCOMES, HINDSIGHT, IRREGULAR_ACTIONS,
   IRREGULAR_PARTICIPLES, NORM_WORDS, NOT_ROOT_CAUSE_ACTIONS, PHRASES, ROOT_CAUSE_ADVERBS, ROOT_CAUSE_LABEL, ROOT_CAUSE_SUGGESTION,
@@ -443,16 +439,7 @@ function isParenthetical(text: string, start: number, end: number): boolean {
 
 /** Whether an offset falls in one of a sorted list of disjoint [start, end) ranges. */
 function inRanges(ranges: Array<[number, number]>, offset: number): boolean {
-  let low = 0;
-  let high = ranges.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const [from, to] = ranges[mid]!;
-    if (offset < from) high = mid - 1;
-    else if (offset >= to) low = mid + 1;
-    else return true;
-  }
-  return false;
+  return rangeHolding(ranges, offset, (range) => range) !== undefined;
 }
 
 /**
@@ -472,15 +459,8 @@ function blamelessNotes(document: PostmortemDocument): Array<[number, number]> {
   for (const note of boldNotes) {
     if (!ABOUT_BLAME.test(note.label!.text)) continue;
     const from = note.span.start.offset;
-    // The first boundary after the note (binary search).
-    let low = 0;
-    let high = boundaries.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (boundaries[mid]! <= from) low = mid + 1;
-      else high = mid;
-    }
-    ranges.push([from, boundaries[low] ?? document.text.length]);
+    // The first boundary after the note.
+    ranges.push([from, boundaries[upperBound(boundaries, from, (boundary) => boundary)] ?? document.text.length]);
   }
   return ranges;
 }

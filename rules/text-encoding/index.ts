@@ -1,7 +1,6 @@
 import type { Nodes } from 'mdast';
 import { defineRule } from '../../src/engine/types.js';
-import { findMojibake } from '../../src/model/index.js';
-import type { PostmortemDocument } from '../../src/model/index.js';
+import { findMojibake, rangeHolding, type PostmortemDocument } from '../../src/model/index.js';
 
 interface Options {
   checkCode: boolean;
@@ -37,16 +36,7 @@ function codeRanges(document: PostmortemDocument): Array<[number, number]> {
 }
 
 function inRanges(ranges: Array<[number, number]>, offset: number): boolean {
-  let low = 0;
-  let high = ranges.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const [start, end] = ranges[mid]!;
-    if (offset < start) high = mid - 1;
-    else if (offset >= end) low = mid + 1;
-    else return true;
-  }
-  return false;
+  return rangeHolding(ranges, offset, (range) => range) !== undefined;
 }
 
 export default defineRule<Options>({

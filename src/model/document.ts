@@ -34,6 +34,7 @@ import { normalizeText } from './text/normalize.js';
 import type {
   DocumentTitle, Field, FrontMatter, ListItemModel, ListModel, ParagraphModel, PseudoHeading, Section, TableModel,
 } from './facts/types.js';
+import { lastAtOrBefore } from './text/sorted.js';
 
 export interface ModelOptions {
   /** The file's path, when there is one (rules may read its name, never the file). */
@@ -238,19 +239,8 @@ export class PostmortemDocument {
 
   /** The innermost section that contains an offset, or null before the first heading. */
   sectionAt(offset: number): Section | null {
-    let low = 0;
-    let high = this.sections.length - 1;
-    let found: Section | null = null;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      const section = this.sections[mid]!;
-      if (section.extent.start <= offset) {
-        found = section;
-        low = mid + 1;
-      } else high = mid - 1;
-    }
     // The last heading before the offset starts the innermost section holding it.
-    return found;
+    return lastAtOrBefore(this.sections, offset, (section) => section.extent.start) ?? null;
   }
 
   /** Sections of a kind (a section counts when any of its kinds matches). */

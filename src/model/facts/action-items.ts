@@ -13,6 +13,7 @@ import { itemTense } from './action-items/tense.js';
 import { kindSectionOf, withinKinds } from './action-items/sections.js';
 import { classifyTable, itemFromRow } from './action-items/tables.js';
 import type { ActionItem, ActionItemTable } from './action-items/types.js';
+import { lowerBound } from '../text/sorted.js';
 
 export type { ActionItem, ActionItemSource, ActionItemTable } from './action-items/types.js';
 export type { ActionItemField, ActionItemFieldName, ActionItemFields } from './action-items/inline-fields.js';
@@ -237,17 +238,7 @@ export class ExtractionContext {
 
   /** The last label before an offset in its innermost section (labels there all belong to that section). */
   private labelBefore(section: Section | null, offset: number): Label | null {
-    let low = 0;
-    let high = this.labels.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (this.labels[mid]!.offset < offset) {
-        found = mid;
-        low = mid + 1;
-      } else high = mid - 1;
-    }
-    const label = this.labels[found];
+    const label = this.labels[lowerBound(this.labels, offset, (candidate) => candidate.offset) - 1];
     return label && label.section === section ? label : null;
   }
 

@@ -8,6 +8,7 @@
 import type { PostmortemDocument } from '../document.js';
 import { parseDate, type CalendarDate, type NumericOrder } from '../text/dates.js';
 import type { Field, Section, Span } from './types.js';
+import { rangeHolding } from '../text/sorted.js';
 
 export interface Incident {
   /** The section that holds the incident: its heading, fields and timeline. */
@@ -88,16 +89,7 @@ function outermost(sections: Section[]): Section[] {
 
 /** The incident whose section holds an offset, or null (incidents are in document order and apart: a binary search). */
 export function incidentAt(incidents: readonly Incident[], offset: number): Incident | null {
-  let low = 0;
-  let high = incidents.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const incident = incidents[middle]!;
-    if (offset < incident.section.extent.start) high = middle - 1;
-    else if (offset >= incident.section.extent.end) low = middle + 1;
-    else return incident;
-  }
-  return null;
+  return rangeHolding(incidents, offset, (incident) => [incident.section.extent.start, incident.section.extent.end]) ?? null;
 }
 
 function within(offset: number, section: Section): boolean {

@@ -2,6 +2,7 @@ import type { PostmortemDocument } from '../document.js';
 import type { Span } from '../parse/positions.js';
 import type { Field, TableModel } from './types.js';
 import { normalizeText } from '../text/normalize.js';
+import { lowerBound } from '../text/sorted.js';
 
 /** A person the document names: in metadata, a participants list, a people column, or an @handle. */
 export interface Person {
@@ -125,14 +126,7 @@ export function collectPeople(document: PostmortemDocument): People {
 
 /** Whether a field lies within [start, end): fields are sorted by offset, so a binary search. */
 function holdsField(fields: readonly Field[], start: number, end: number): boolean {
-  let low = 0;
-  let high = fields.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (fields[mid]!.span.start.offset < start) low = mid + 1;
-    else high = mid;
-  }
-  const field = fields[low];
+  const field = fields[lowerBound(fields, start, (candidate) => candidate.span.start.offset)];
   return field !== undefined && field.span.start.offset < end;
 }
 

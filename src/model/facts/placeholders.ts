@@ -11,6 +11,7 @@ import { isPeopleField } from './people.js';
 import { codeBlocks } from './template.js';
 import type { Heading, Paragraph, TableCell } from 'mdast';
 import type { Field, ParagraphModel, Section } from './types.js';
+import { lowerBound, upperBound } from '../text/sorted.js';
 
 /**
  * Template text left unfilled, found once per document (see PostmortemDocument.placeholders):
@@ -421,16 +422,7 @@ class SpanIndex {
   }
 
   holds(offset: number): boolean {
-    let low = 0;
-    let high = this.starts.length - 1;
-    let last = -1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (this.starts[mid]! <= offset) {
-        last = mid;
-        low = mid + 1;
-      } else high = mid - 1;
-    }
+    const last = upperBound(this.starts, offset, (start) => start) - 1;
     return last !== -1 && this.reach[last]! > offset;
   }
 
@@ -438,14 +430,8 @@ class SpanIndex {
   overlaps(start: number, end: number): boolean {
     if (this.holds(start)) return true;
     // A span that starts inside [start, end).
-    let low = 0;
-    let high = this.starts.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.starts[mid]! < start) low = mid + 1;
-      else high = mid;
-    }
-    return low < this.starts.length && this.starts[low]! < end;
+    const first = lowerBound(this.starts, start, (offset) => offset);
+    return first < this.starts.length && this.starts[first]! < end;
   }
 }
 

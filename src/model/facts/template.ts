@@ -7,6 +7,7 @@ import { SectionKindResolver } from '../text/section-kinds.js';
 import type { ActionItemFieldName } from './action-items.js';
 import type { TitledPlace, TitleForm } from './coverage.js';
 import type { Field, ParagraphModel, Section } from './types.js';
+import { lastAtOrBefore } from '../text/sorted.js';
 
 /**
  * A team's own template read as the standard its postmortems follow (`template:` in the
@@ -404,17 +405,7 @@ function partsFromTitles(document: PostmortemDocument, inExample: (offset: numbe
 
 /** The paragraph holding an offset (paragraphs are in document order), or null. */
 function paragraphAt(paragraphs: readonly ParagraphModel[], offset: number): ParagraphModel | null {
-  let low = 0;
-  let high = paragraphs.length - 1;
-  let found: ParagraphModel | null = null;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const paragraph = paragraphs[mid]!;
-    if (paragraph.span.start.offset <= offset) {
-      found = paragraph;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
+  const found = lastAtOrBefore(paragraphs, offset, (paragraph) => paragraph.span.start.offset);
   return found && offset < found.span.end.offset ? found : null;
 }
 

@@ -33,6 +33,7 @@ import { incidentAt, type Incident } from './incidents.js';
 import { nearestYear } from './incident-date.js';
 import { milestoneOfLabel, milestoneStatements, type Milestone, type MilestoneStatement } from './milestones.js';
 import type { Field, ListModel, Section, TableModel } from './types.js';
+import { lastAtOrBefore, lowerBound } from '../text/sorted.js';
 
 export type TimelineSource = 'table' | 'list' | 'section' | 'fields';
 export type TimelineEntrySource = 'table-row' | 'list-item' | 'heading' | 'line' | 'field';
@@ -164,18 +165,6 @@ const HAS_CLOCK = /(?<!\d)\d{1,2}:\d{2}(?!\d)/;
 /** What may follow a date on a date line: a note in brackets, a colon. */
 const DATE_LINE_REST = /^[\s:.,–—-]*(?:\([^()]{0,80}\)[\s:.]*)?$/;
 
-/** The first index whose key is at least `offset`, in items sorted by key. */
-function lowerBound<T>(items: readonly T[], offset: number, key: (item: T) => number): number {
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (key(items[mid]!) < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 /** The items (in document order) that start in [start, end), found by binary search. */
 function startingWithin<T extends { span: Span }>(items: readonly T[], start: number, end: number): T[] {
   const key = (item: T) => item.span.start.offset;
@@ -228,7 +217,7 @@ class TimelineBuilder {
     const regions = this.timelineRegions();
     // Regions are disjoint and in document order: the last one starting at or before an offset is the only candidate.
     const inRegion = (offset: number) => {
-      const region = regions[lowerBound(regions, offset + 1, (candidate) => candidate.start) - 1];
+      const region = lastAtOrBefore(regions, offset, (candidate) => candidate.start);
       return region !== undefined && offset < region.end;
     };
     for (const region of regions) this.readRegion(region);

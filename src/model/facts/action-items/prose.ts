@@ -6,6 +6,7 @@ import { isPromise, reportsWorkDone, sentencesOf, statesPromise } from './phrase
 import { COMPLETED_STATUSES } from './statuses.js';
 import { clauseTense } from './tense.js';
 import type { ActionItem } from './types.js';
+import { lowerBound } from '../../text/sorted.js';
 
 /**
  * Action items written without a list or a table:
@@ -76,12 +77,12 @@ export function findProseItems(context: ExtractionContext, placed: readonly Acti
   const paragraphs = document.paragraphs.filter((paragraph) => !paragraph.listItem && !paragraph.quoted);
   const paragraphStarts = paragraphs.map((paragraph) => paragraph.span.start.offset);
   const occupied = (section: Section) => {
-    const first = lowerBound(starts, section.extent.start);
+    const first = lowerBound(starts, section.extent.start, (start) => start);
     return first < starts.length && starts[first]! < section.extent.end;
   };
   const paragraphsIn = (section: Section, own: boolean) => {
     const inside: ParagraphModel[] = [];
-    for (let i = lowerBound(paragraphStarts, section.extent.start); i < paragraphs.length; i++) {
+    for (let i = lowerBound(paragraphStarts, section.extent.start, (start) => start); i < paragraphs.length; i++) {
       const paragraph = paragraphs[i]!;
       if (paragraph.span.start.offset >= section.extent.end) break;
       if (!own || paragraph.section === section) inside.push(paragraph);
@@ -205,14 +206,3 @@ function promiseItem(context: ExtractionContext, paragraph: ParagraphModel, sect
   return context.paragraphItem(paragraph, textSpan, promise.text.replace(/\s+/g, ' '), false, section);
 }
 
-/** The index of the first value not below `value` in an ascending array. */
-function lowerBound(values: readonly number[], value: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (values[mid]! < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
