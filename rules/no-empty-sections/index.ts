@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/types.js';
-import { SectionFilter } from '../../src/model/index.js';
+import { excerpt, SectionFilter } from '../../src/model/index.js';
 
 interface Options {
   allowSubsectionsOnly: boolean;
@@ -45,8 +45,7 @@ export default defineRule<Options, SectionFilter>({
       if (allowSubsectionsOnly && section.children.length > 0) continue;
       if (ignored.names(section)) continue;
       if (content.kind === 'prompts') {
-        const prompt = content.prompts[0]!.replace(/\s+/g, ' ');
-        context.report({ node: section.heading, messageId: 'onlyPrompts', data: { title: section.title, prompt: prompt.length <= 80 ? prompt : `${prompt.slice(0, 79)}…` } });
+        context.report({ node: section.heading, messageId: 'onlyPrompts', data: { title: section.title, prompt: excerpt(content.prompts[0]!, 80) } });
       } else context.report({ node: section.heading, messageId: 'empty', data: { title: section.title } });
     }
   },

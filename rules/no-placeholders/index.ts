@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/types.js';
-import { EXAMPLE_LABELS, isExampleLabel, normalizeText, SectionFilter } from '../../src/model/index.js';
+import { EXAMPLE_LABELS, excerpt, isExampleLabel, normalizeText, SectionFilter } from '../../src/model/index.js';
 import type { PlaceholderCategory, PlaceholderKind, PostmortemDocument, ProseBlock, Section } from '../../src/model/index.js';
 
 interface Categories {
@@ -104,8 +104,7 @@ function prepare(options: Options): Prepared {
 const SENTENCE_END = /[.!?](?=\s|$)/g;
 
 function shown(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= 80 ? flat : `${flat.slice(0, 79)}…`;
+  return excerpt(text, 80);
 }
 
 /** The sentence around a phrase, within one block. */

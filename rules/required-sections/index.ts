@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/types.js';
 import {
-  SectionKindResolver, KIND_TITLES, kindName, splitTitle, type Coverage, type ImplicitForm, type PostmortemDocument, type Statement, type TemplatePart,
+  excerpt, SectionKindResolver, KIND_TITLES, kindName, splitTitle, type Coverage, type ImplicitForm, type PostmortemDocument, type Statement, type TemplatePart,
   type TemplateStandard, type TitledPlace, type TitleForm,
 } from '../../src/model/index.js';
 import type { RuleContext } from '../../src/engine/types.js';
@@ -107,7 +107,7 @@ function coveredWithoutTitle(coverage: Coverage, kind: string, accept: Accept): 
 }
 
 function shown(text: string): string {
-  return text.length <= 100 ? text : `${text.slice(0, 99)}…`;
+  return excerpt(text, 100);
 }
 
 export default defineRule<Options, Prepared>({

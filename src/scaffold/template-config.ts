@@ -1,6 +1,7 @@
 import type { TemplatePart, TemplateStandard } from '../model/facts/template.js';
 import { kindName } from '../model/text/section-kinds.js';
 import type { ActionItemFieldName } from '../model/facts/action-items.js';
+import { excerpt } from '../model/text/normalize.js';
 
 /**
  * What `pm-lint init --template` writes: a commented configuration that makes the team's
@@ -30,10 +31,7 @@ const MAX_PHRASE_LENGTH = 200;
 
 const quote = (text: string) => JSON.stringify(text);
 /** A line of a YAML comment: one line, not too long. */
-const commentText = (text: string, max = 96) => {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
-};
+const commentText = (text: string, max = 96) => excerpt(text, max);
 
 /** Splits a text into lines of at most `width` characters, at spaces. */
 function wrap(text: string, width: number): string[] {

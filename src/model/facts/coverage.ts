@@ -2,6 +2,7 @@ import type { Nodes } from 'mdast';
 import type { PostmortemDocument } from '../document.js';
 import type { Span } from '../parse/positions.js';
 import { opensWithClockTime, updateStamps } from '../text/entry-stamps.js';
+import { excerpt } from '../text/normalize.js';
 import { findStatements, mayStateSomething, type StatementKind } from '../text/statements.js';
 import { parseTimestamp } from '../text/times.js';
 import type { ListModel, ParagraphModel } from './types.js';
@@ -333,6 +334,5 @@ function sentenceAround(text: string, start: number, end: number): string {
   while (from > 0 && !/[.!?]/.test(text[from - 1]!)) from--;
   let to = end;
   while (to < text.length && !(/[.!?]/.test(text[to]!) && (to + 1 === text.length || /\s/.test(text[to + 1]!)))) to++;
-  const sentence = text.slice(from, Math.min(text.length, to + 1)).replace(/\s+/g, ' ').trim();
-  return sentence.length <= 160 ? sentence : `${sentence.slice(0, 159)}…`;
+  return excerpt(text.slice(from, Math.min(text.length, to + 1)), 160);
 }
