@@ -67,6 +67,12 @@ describe('parsing in slices', () => {
     expect(types({ sliceSize: 1, tableRows: 1 })).toEqual(types());
   });
 
+  it('never cuts a slice at a line of no-break spaces: it is text, not a blank line', () => {
+    const text = '\u00a0\nThe cache filled up.\n\n| a | b |\n| --- | --- |\n';
+    expect(parseMarkdown(text, { sliceSize: 1, tableRows: 1 })).toEqual(parseMarkdown(text));
+    expect(parseMarkdown(text).children.map((node) => `${node.type}@${node.position!.start.line}`)).toEqual(['paragraph@1', 'table@4']);
+  });
+
   it('does not take a paragraph that opens like a definition for one ("[1]: You could …")', () => {
     const text = 'The APs rebooted[1] after the move.\n\nMiddle.\n\n[1]: You could change it without a reboot.\n\n[docs]: https://docs.test "Docs"\n';
     expect(scanSlices(text, { sliceSize: 1, tableRows: 2 }).definitionLabels).toEqual(['docs']);

@@ -59,8 +59,16 @@ const DEFINITION_REST = /^[ \t]*(?:<[^<>\n]*>|[^\s<]\S*)(?:[ \t]*$|[ \t]+["'(])/
  * be a destination and perhaps a title ("[1]: You could …" is a paragraph: a definition
  * added for "1" would turn its "[1]" into a reference).
  */
+/**
+ * A blank line as CommonMark has it: nothing but spaces and tabs. (A no-break space is
+ * text: "\u00a0" on a line of its own starts a paragraph, so no slice may end there.)
+ */
+function isBlank(text: string): boolean {
+  return /^[ \t]*$/.test(text);
+}
+
 function isDefinition(label: string, rest: string): boolean {
-  return label.startsWith('^') || rest.trim() === '' || DEFINITION_REST.test(rest);
+  return label.startsWith('^') || isBlank(rest) || DEFINITION_REST.test(rest);
 }
 
 /** HTML blocks that blank lines do not end (CommonMark types 1 to 5), with their end markers. */
@@ -103,7 +111,7 @@ export function scanSlices(text: string, options: SliceOptions): SliceScan {
     while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
     const next = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : Math.min(end + 1, text.length);
     const line = text.slice(start, end);
-    const blank = line.trim() === '';
+    const blank = isBlank(line);
     const shape = lineShape(line);
     const topLevel = shape.depth === 0 && shape.indent <= 3;
 
@@ -207,7 +215,7 @@ function lineShape(line: string): { contentStart: number; depth: number; indent:
 function closesFence(line: string, contentStart: number, fence: { marker: number; length: number }): boolean {
   let index = contentStart;
   while (index < line.length && line.charCodeAt(index) === fence.marker) index++;
-  return index - contentStart >= fence.length && line.slice(index).trim() === '';
+  return index - contentStart >= fence.length && isBlank(line.slice(index));
 }
 
 function countLineEndings(text: string, from: number, to: number): number {
