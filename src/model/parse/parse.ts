@@ -13,56 +13,52 @@ import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { scanSlices, type SliceScan } from './slices.js';
 
 /**
- * The GFM constructs postmortems use, composed the way remark-gfm composes them.
- * Autolink literals are left out on purpose: they cost about a quarter of the whole
- * parse, and the model finds bare URLs in text itself where a rule needs them.
+ * The GFM constructs postmortems use, as remark-gfm composes them, each with what a text
+ * must contain for the construct to occur in it. Autolink literals are left out on purpose:
+ * they cost about a quarter of the whole parse, and the model finds bare URLs in text itself
+ * where a rule needs them.
+ *
+ * A text is parsed only with the constructs it can contain. micromark tries a table at the
+ * start of every line, which costs about a third of the parse, and a table needs a `|`, or
+ * a `:` beside a `-` in its delimiter row; without those, the parse with and without the
+ * construct is the same (test/parse-constructs.test.ts), and about half of the postmortems in
+ * the benchmark corpus have no table.
  */
-export function remarkPostmortemGfm(this: Processor): void {
-  const data = this.data() as {
-    micromarkExtensions?: unknown[];
-    fromMarkdownExtensions?: unknown[];
-  };
-  (data.micromarkExtensions ??= []).push(
-    gfmTable(),
-    gfmTaskListItem(),
-    gfmStrikethrough({ singleTilde: false }),
-    gfmFootnote(),
-  );
-  (data.fromMarkdownExtensions ??= []).push(
-    gfmTableFromMarkdown(),
-    gfmTaskListItemFromMarkdown(),
-    gfmStrikethroughFromMarkdown(),
-    gfmFootnoteFromMarkdown(),
-  );
-}
+const GFM_CONSTRUCTS = [
+  { syntax: () => gfmTable(), tree: () => gfmTableFromMarkdown(), mayOccurIn: (text: string) => /\||:-|-:/.test(text) },
+  { syntax: () => gfmTaskListItem(), tree: () => gfmTaskListItemFromMarkdown(), mayOccurIn: (text: string) => /\[\s\]/.test(text) || /\[[xX]\]/.test(text) },
+  { syntax: () => gfmStrikethrough({ singleTilde: false }), tree: () => gfmStrikethroughFromMarkdown(), mayOccurIn: (text: string) => text.includes('~~') },
+  { syntax: () => gfmFootnote(), tree: () => gfmFootnoteFromMarkdown(), mayOccurIn: (text: string) => text.includes('[^') },
+];
 
-let processor: Processor<Root> | undefined;
-let bodyProcessor: Processor<Root> | undefined;
-
-/** The parser of a document: front matter may open it. */
-function getProcessor(): Processor<Root> {
-  processor ??= unified()
-    .use(remarkParse)
-    .use(remarkFrontmatter, ['yaml', 'toml'])
-    .use(remarkPostmortemGfm)
-    .freeze() as unknown as Processor<Root>;
-  return processor;
-}
+/** Parsers by what they read: bit i is GFM_CONSTRUCTS[i], the next bit front matter. */
+const processors = new Map<number, Processor<Root>>();
 
 /**
- * The parser of a document's start: with front matter only when the document opens with
- * front matter that closes. (micromark, after an opening "---" that never closes, reads
- * the rest of the document differently from CommonMark: a later list becomes a paragraph.
- * Without front matter, that "---" is the thematic break CommonMark makes of it.)
+ * The parser of a text: with the GFM constructs the text may contain, and with front
+ * matter when it opens a document that starts with front matter that closes. (micromark,
+ * after an opening "---" that never closes, reads the rest of the document differently
+ * from CommonMark: a later list becomes a paragraph. Without front matter, that "---" is
+ * the thematic break CommonMark makes of it; after the first slice "---" is always one.)
  */
-function openingProcessor(scan: SliceScan): Processor<Root> {
-  return scan.frontMatter ? getProcessor() : getBodyProcessor();
-}
-
-/** The parser of a slice after the first: front matter only opens a document, so "---" there is a thematic break. */
-function getBodyProcessor(): Processor<Root> {
-  bodyProcessor ??= unified().use(remarkParse).use(remarkPostmortemGfm).freeze() as unknown as Processor<Root>;
-  return bodyProcessor;
+function processorFor(text: string, frontMatter: boolean): Processor<Root> {
+  let key = frontMatter ? 1 << GFM_CONSTRUCTS.length : 0;
+  GFM_CONSTRUCTS.forEach((construct, bit) => {
+    if (construct.mayOccurIn(text)) key |= 1 << bit;
+  });
+  let processor = processors.get(key);
+  if (!processor) {
+    const constructs = GFM_CONSTRUCTS.filter((_, bit) => key & (1 << bit));
+    const withConstructs = function (this: Processor) {
+      const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
+      (data.micromarkExtensions ??= []).push(...constructs.map((construct) => construct.syntax()));
+      (data.fromMarkdownExtensions ??= []).push(...constructs.map((construct) => construct.tree()));
+    };
+    const base = frontMatter ? unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']) : unified().use(remarkParse);
+    processor = base.use(withConstructs).freeze() as unknown as Processor<Root>;
+    processors.set(key, processor);
+  }
+  return processor;
 }
 
 /** The most lists and block quotes pm-lint parses inside each other (markdown-it's default limit too). */
@@ -154,8 +150,8 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
     );
   }
   try {
-    if (scan.slices.length === 1) return openingProcessor(scan).parse(text);
-    return parseSlices(text, scan, options.cache) ?? openingProcessor(scan).parse(text);
+    if (scan.slices.length === 1) return processorFor(text, scan.frontMatter).parse(text);
+    return parseSlices(text, scan, options.cache) ?? processorFor(text, scan.frontMatter).parse(text);
   } catch (error) {
     if (error instanceof RangeError) {
       throw new UnparsableDocumentError(`the Markdown parser failed (${error.message}); the document is nested too deeply to parse`, 1);
@@ -182,11 +178,11 @@ function parseSlices(text: string, scan: SliceScan, cache?: SliceCache): Root | 
     const prefixLength = slice.prefix.length;
     const prefixLines = prefixLength === 0 ? 0 : countLines(slice.prefix);
     // The first slice may be read with front matter, the others never: the key tells them apart.
-    const parser = index === 0 ? openingProcessor(scan) : getBodyProcessor();
-    const key = cache ? `${parser === getBodyProcessor() ? 'body' : 'first'}\u0000${input}` : '';
+    const frontMatter = index === 0 && scan.frontMatter;
+    const key = cache ? `${frontMatter ? 'first' : 'body'}\u0000${input}` : '';
     let nodes = cache?.take(key);
     if (!nodes) {
-      const tree = parser.parse(input);
+      const tree = processorFor(input, frontMatter).parse(input);
       nodes = tree.children.filter((node) => node.position!.start.offset! < prefixLength + body.length);
       cache?.keep(key, nodes);
     }
