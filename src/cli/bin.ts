@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 import { main } from './cli.js';
+import { tuneTieringForShortRun } from './tiering.js';
 
-main(process.argv.slice(2)).then(
+const argv = process.argv.slice(2);
+if (argv[0] !== 'lsp') tuneTieringForShortRun();
+
+main(argv).then(
   (code) => {
     process.exitCode = code;
   },
