@@ -6,13 +6,13 @@ import { packageRoot } from '../util/package-root.js';
 import type { FileOutcome, LintOptions } from './lint-file.js';
 
 /**
- * Below this many files, lintFiles does not start worker threads. A worker costs about
- * a second of CPU before it runs at full speed (loading pm-lint, then compiling the parser
- * and rules' hot code again in its own isolate), about what 70 files take to lint. On two
- * cores (files of 3-25 KB), 100 files took 0.9 x the time on one thread as on two workers,
- * 200 the same, and 400 1.2 x.
+ * Below this many files, lintFiles does not start worker threads. A worker costs CPU before
+ * it runs at full speed (loading pm-lint, then running the parser and rules' code slowly until
+ * V8 has compiled it again in its own isolate). On two cores (files of 3-25 KB, the CLI's
+ * tiering budget), two workers took 1.05 x the time of one thread on 40 files, the same on
+ * 80, and 0.88 x on 150.
  */
-export const MIN_FILES_FOR_WORKERS = 200;
+export const MIN_FILES_FOR_WORKERS = 100;
 
 /** Files sent to a worker at once: large enough to amortise messages, small enough to balance the load. */
 const MAX_BATCH = 8;
