@@ -10,20 +10,36 @@
  * their users' own bundlers and module graphs take care of them.
  */
 import { rmSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { packageRoot } from '../src/util/package-root.js';
 
 const root = packageRoot();
 const outdir = join(root, 'dist', 'cli');
 
-/** vfile-reporter measures with ascii-string-width.ts, which skips segmenting ASCII (see there). */
-const asciiFastStringWidth: Plugin = {
-  name: 'ascii-fast-string-width',
+/**
+ * Every import of string-width becomes scripts/lazy-string-width.ts around the version the
+ * importer resolves (see there): a CommonJS module that requires it, so that esbuild wraps
+ * string-width in an initialiser that runs on the first call that needs it.
+ */
+const lazyStringWidth: Plugin = {
+  name: 'lazy-string-width',
   setup(bundle) {
-    bundle.onResolve({ filter: /^string-width$/ }, ({ importer }) =>
-      importer.includes(`${sep}vfile-reporter${sep}`) ? { path: join(root, 'dist', 'scripts', 'ascii-string-width.js') } : undefined,
-    );
+    bundle.onResolve({ filter: /^string-width$/ }, async ({ importer, resolveDir, kind, pluginData }) => {
+      // The resolution just below, which asks for the real module.
+      if (pluginData === 'real') return undefined;
+      const real = await bundle.resolve('string-width', { importer, resolveDir, kind, pluginData: 'real' });
+      if (real.errors.length > 0) return { errors: real.errors };
+      return { path: real.path, namespace: 'lazy-string-width' };
+    });
+    bundle.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, ({ path }) => ({
+      contents: [
+        `const { lazyStringWidth } = require(${JSON.stringify(join(root, 'dist', 'scripts', 'lazy-string-width.js'))});`,
+        `module.exports = lazyStringWidth(() => require(${JSON.stringify(path)}).default);`,
+      ].join('\n'),
+      loader: 'js',
+      resolveDir: root,
+    }));
   },
 };
 
@@ -42,6 +58,6 @@ await build({
   target: 'node20',
   // Some dependencies are CommonJS and require node's built-ins; an ES module has no `require`.
   banner: { js: "import { createRequire as __pmLintCreateRequire } from 'node:module'; const require = __pmLintCreateRequire(import.meta.url);" },
-  plugins: [asciiFastStringWidth],
+  plugins: [lazyStringWidth],
   logLevel: 'warning',
 });
