@@ -19,10 +19,10 @@ import { scanSlices, type SliceScan } from './slices.js';
  * where a rule needs them.
  *
  * A text is parsed only with the constructs it can contain. micromark tries a table at the
- * start of every line, which costs about a third of the parse, and a table needs a `|`, or
- * a `:` beside a `-` in its delimiter row; without those, the parse with and without the
- * construct is the same (test/parse-constructs.test.ts), and about half of the postmortems in
- * the benchmark corpus have no table.
+ * start of every line, about a sixth of the parse of a document that has none, and a table
+ * needs a `|`, or a `:` beside a `-` in its delimiter row; without those, the parse with and
+ * without the construct is the same (test/parse-constructs.test.ts). About half of the
+ * postmortems in the benchmark corpus have no table.
  */
 const GFM_CONSTRUCTS = [
   { syntax: () => gfmTable(), tree: () => gfmTableFromMarkdown(), mayOccurIn: (text: string) => /\||:-|-:/.test(text) },
