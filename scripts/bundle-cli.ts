@@ -10,7 +10,7 @@
  * their users' own bundlers and module graphs take care of them.
  */
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { packageRoot } from '../src/util/package-root.js';
 
@@ -30,12 +30,13 @@ const lazyStringWidth: Plugin = {
       if (pluginData === 'real') return undefined;
       const real = await bundle.resolve('string-width', { importer, resolveDir, kind, pluginData: 'real' });
       if (real.errors.length > 0) return { errors: real.errors };
-      return { path: real.path, namespace: 'lazy-string-width' };
+      // Relative, so that no path of the machine that built the bundle ends up in it.
+      return { path: relative(root, real.path), namespace: 'lazy-string-width' };
     });
     bundle.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, ({ path }) => ({
       contents: [
-        `const { lazyStringWidth } = require(${JSON.stringify(join(root, 'dist', 'scripts', 'lazy-string-width.js'))});`,
-        `module.exports = lazyStringWidth(() => require(${JSON.stringify(path)}).default);`,
+        "const { lazyStringWidth } = require('./dist/scripts/lazy-string-width.js');",
+        `module.exports = lazyStringWidth(() => require(${JSON.stringify(`./${path.split(sep).join('/')}`)}).default);`,
       ].join('\n'),
       loader: 'js',
       resolveDir: root,
