@@ -18,7 +18,7 @@ const root = packageRoot();
 const outdir = join(root, 'dist', 'cli');
 
 /**
- * Every import of string-width becomes scripts/lazy-string-width.ts around the version the
+ * Every import of string-width becomes src/util/fast-string-width.ts around the version the
  * importer resolves (see there): a CommonJS module that requires it, so that esbuild wraps
  * string-width in an initialiser that runs on the first call that needs it.
  */
@@ -35,8 +35,8 @@ const lazyStringWidth: Plugin = {
     });
     bundle.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, ({ path }) => ({
       contents: [
-        "const { lazyStringWidth } = require('./dist/scripts/lazy-string-width.js');",
-        `module.exports = lazyStringWidth(() => require(${JSON.stringify(`./${path.split(sep).join('/')}`)}).default);`,
+        "const { fastStringWidth } = require('./dist/src/util/fast-string-width.js');",
+        `module.exports = fastStringWidth(() => require(${JSON.stringify(`./${path.split(sep).join('/')}`)}).default);`,
       ].join('\n'),
       loader: 'js',
       resolveDir: root,

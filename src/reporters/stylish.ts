@@ -5,14 +5,14 @@ import type { LintMessage } from '../engine/types.js';
 import type { Reporter } from './types.js';
 import { displayPath } from './paths.js';
 import { hyperlink } from './hyperlinks.js';
+import { fastStringWidth } from '../util/fast-string-width.js';
 
 /** Columns when the output is not a terminal. */
 export const DEFAULT_WIDTH = 80;
 /** The message column never gets narrower than this, whatever the terminal: a finding stays readable. */
 const MIN_MESSAGE_WIDTH = 30;
 
-const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
-const width = (text: string) => (PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text));
+const width = fastStringWidth(() => stringWidth);
 
 const RED = '\u001B[31m';
 const YELLOW = '\u001B[33m';

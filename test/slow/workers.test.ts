@@ -86,7 +86,7 @@ describe('the command line on worker threads', () => {
     const root = tempTree({ 'wide.md': '# 근본 원인 🔥\n\n## Summary\n\n\tTBD — 未定\n' });
     writeCorpus(root, MIN_FILES_FOR_WORKERS + 2);
     const unbundledBin = join(packageRoot(), 'dist', 'src', 'cli', 'bin.js');
-    // stylish with and without colour: the bundle measures columns with scripts/lazy-string-width.ts.
+    // stylish with and without colour: the bundle measures columns with src/util/fast-string-width.ts.
     for (const args of [['-f', 'json'], [], ['--color']]) {
       const bundled = run([...args, '--concurrency', '2'], root);
       const unbundled = runCli([...args, '--concurrency', '2'], root, { script: unbundledBin });

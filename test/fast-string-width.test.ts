@@ -1,11 +1,11 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { lazyStringWidth } from '../scripts/lazy-string-width.js';
+import { fastStringWidth } from '../src/util/fast-string-width.js';
 
-describe('lazyStringWidth (every string-width of the bundled command line)', () => {
+describe('fastStringWidth (the stylish report, and every string-width of the bundled command line)', () => {
   it('gives the length of printable ASCII without loading string-width', () => {
     let loads = 0;
-    const width = lazyStringWidth(() => {
+    const width = fastStringWidth(() => {
       loads++;
       return stringWidth;
     });
@@ -18,7 +18,7 @@ describe('lazyStringWidth (every string-width of the bundled command line)', () 
 
   it('loads string-width once, for colour codes, tabs, wide and combining characters and emoji', () => {
     let loads = 0;
-    const width = lazyStringWidth(() => {
+    const width = fastStringWidth(() => {
       loads++;
       return stringWidth;
     });
