@@ -104,6 +104,11 @@ describe('parseTimestamp: impossible values', () => {
     ['2026-02-30 10:00 start', '2026-02-30 is not a calendar date (that month has 28 days)'],
     ['2026-13-01 10:00 start', '2026-13-01 is not a calendar date (month 13 does not exist)'],
     ['20202-01-16 12:00 pipeline', '20202-01-16 has a five-digit year (expected four digits)'],
+    ['08:5:12 consumers crash', '08:5:12 has a one-digit minute (expected two digits, as in 08:05:12)'],
+    ['08:05:1 consumers crash', '08:05:1 has a one-digit second (expected two digits, as in 08:05:01)'],
+    ['26:XX poison removed', 'hour 26 does not exist (expected 00 to 23)'],
+    ['19:45 PM alert', '19:45 PM mixes 24-hour and 12-hour notation (expected 19:45 or 7:45 PM)'],
+    ['eb-04-2021 09:12:40 PM attack', 'eb-04-2021 is not a date: "eb" is not a month (February?)'],
   ])('%s', (text, reason) => {
     expect(parseTimestamp(text)?.invalid).toBe(reason);
   });

@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext } from '../../src/engine/types.js';
 import {
-  entryMilestones, FIRST_ENTRY_REACH, formatDuration, placeEntries,
+  entryMilestones, FIRST_ENTRY_REACH, formatDuration, oneLine, placeEntries,
   type Milestone, type PostmortemDocument, type StatedDuration, type TimedEntry, type Timeline,
 } from '../../src/model/index.js';
 
@@ -26,7 +26,7 @@ function toleranceFor(stated: StatedDuration, options: Options): number {
 }
 
 function shown(entry: TimedEntry): string {
-  return entry.entry.raw.replace(/\s+/g, ' ');
+  return oneLine(entry.entry.raw);
 }
 
 export default defineRule<Options>({

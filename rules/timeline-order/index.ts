@@ -1,6 +1,6 @@
 import { defineRule, type Report } from '../../src/engine/types.js';
 import {
-  datesOutOfPlace, formatClock, isBefore, mustPrecede, placeEntries, sameZone, toIsoDate, zoneOffsets,
+  datesOutOfPlace, formatClock, isBefore, mustPrecede, oneLine, placeEntries, sameZone, toIsoDate, zoneOffsets,
   type TimedEntry, type Timeline, type TimelineEntry,
 } from '../../src/model/index.js';
 
@@ -13,7 +13,7 @@ interface Options {
 
 /** The entry as written, on one line, for messages. */
 function shown(entry: TimelineEntry): string {
-  return entry.raw.replace(/\s+/g, ' ');
+  return oneLine(entry.raw);
 }
 
 const MILESTONE_NAMES: Record<string, string> = {

@@ -1,5 +1,5 @@
 import {
-  RESPONSE_METRICS, isUnfilledValue, stripEmoji, toIsoDate,
+  RESPONSE_METRICS, isUnfilledValue, oneLine, stripEmoji, toIsoDate,
   type ActionItem, type PostmortemDocument, type ResponseMetric, type ResponseTime, type Span,
 } from '../../model/index.js';
 
@@ -101,6 +101,3 @@ function filled(value: string | undefined): string | null {
   return text === '' || isUnfilledValue(text, true) ? null : text;
 }
 
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}

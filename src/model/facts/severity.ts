@@ -1,5 +1,5 @@
 import type { PostmortemDocument } from '../document.js';
-import { stripEmoji } from '../text/normalize.js';
+import { oneLine, stripEmoji } from '../text/normalize.js';
 import { isUnfilledValue } from '../text/placeholders.js';
 import type { Span } from '../parse/positions.js';
 
@@ -24,7 +24,7 @@ const WORDS = /^([\p{L}\p{N}][\p{L}\p{N} ,'-]{0,40}?)[ \t]*(?:[([:–—]|[ \t]-
 export function findSeverity(document: PostmortemDocument): IncidentSeverity | null {
   const field = document.metadata.get('severity');
   if (!field) return null;
-  const text = stripEmoji(field.value).replace(/\s+/g, ' ').trim();
+  const text = oneLine(stripEmoji(field.value));
   if (!text || isUnfilledValue(field.raw, true)) return null;
   const sev = SEV_LEVEL.exec(text);
   if (sev) return { text, key: `SEV-${Number(sev[1])}`, span: field.span };

@@ -2,7 +2,7 @@ import type { Code, Nodes } from 'mdast';
 import type { PostmortemDocument } from '../document.js';
 import { isExampleLabel } from '../text/example-labels.js';
 import { isTemplatePrompt } from '../text/template-prompts.js';
-import { normalizeText, splitTitle } from '../text/normalize.js';
+import { normalizeText, oneLine, splitTitle } from '../text/normalize.js';
 import { SectionKindResolver } from '../text/section-kinds.js';
 import type { ActionItemFieldName } from './action-items.js';
 import type { TitledPlace, TitleForm } from './coverage.js';
@@ -124,14 +124,14 @@ export class TemplateStandard {
     }
     for (const field of init.fields) {
       const set = this.values.get(field.key) ?? new Set<string>();
-      for (const value of field.values) set.add(collapse(value));
+      for (const value of field.values) set.add(oneLine(value));
       this.values.set(field.key, set);
     }
   }
 
   /** Whether a block's text (Markdown removed) is the template's instruction or example text, and which. */
   blockKind(text: string): TemplateBlockKind | null {
-    const collapsed = collapse(text);
+    const collapsed = oneLine(text);
     const exact = this.blockKinds.get(collapsed);
     if (exact) return exact;
     for (const block of this.partialBlocks.get(collapsed.length) ?? []) {
@@ -142,13 +142,10 @@ export class TemplateStandard {
 
   /** Whether a field's value is one the template itself gives that key. */
   isTemplateValue(key: string, value: string): boolean {
-    return this.values.get(key)?.has(collapse(value)) ?? false;
+    return this.values.get(key)?.has(oneLine(value)) ?? false;
   }
 }
 
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
 
 /** Equal, where each U+FFFD of the template's text stands for one character the mis-encoding lost. */
 function sameWithLostCharacters(template: string, text: string): boolean {
@@ -213,7 +210,7 @@ export function buildTemplateStandard(document: PostmortemDocument, name: string
 
   const blocks: TemplateBlock[] = [];
   const addBlock = (kind: TemplateBlockKind, text: string, line: number) => {
-    const collapsed = collapse(text);
+    const collapsed = oneLine(text);
     if (wordCount(collapsed) >= (kind === 'example' ? MIN_EXAMPLE_WORDS : MIN_INSTRUCTION_WORDS)) blocks.push({ kind, text: collapsed, line });
   };
   for (const paragraph of document.paragraphs) {
@@ -257,7 +254,7 @@ export function buildTemplateStandard(document: PostmortemDocument, name: string
     parts,
     fields: templateFields(document, inExample, holdsPlaceholder, new Set(parts.map((part) => part.line))),
     actionItemTables: actionItemTables(document),
-    placeholders: [...new Set(found.map((placeholder) => collapse(placeholder.text)))],
+    placeholders: [...new Set(found.map((placeholder) => oneLine(placeholder.text)))],
     blocks,
   });
 }
@@ -431,7 +428,7 @@ function templateFields(
       entry = { key: field.key, label: field.label, values: [], metadata: metadata.has(field) && !isPart, line: field.keySpan.start.line };
       byKey.set(field.key, entry);
     }
-    const value = collapse(field.value);
+    const value = oneLine(field.value);
     if (!value || entry.values.includes(value)) continue;
     if (holdsPlaceholder(field.span.start.offset, field.span.end.offset)) {
       entry.values.push(value);

@@ -34,6 +34,7 @@ import { nearestYear } from './incident-date.js';
 import { milestoneOfLabel, milestoneStatements, type Milestone, type MilestoneStatement } from './milestones.js';
 import type { Field, ListModel, Section, TableModel } from './types.js';
 import { lastAtOrBefore, lowerBound } from '../text/sorted.js';
+import { oneLine } from '../text/normalize.js';
 
 export type TimelineSource = 'table' | 'list' | 'section' | 'fields';
 export type TimelineEntrySource = 'table-row' | 'list-item' | 'heading' | 'line' | 'field';
@@ -656,7 +657,7 @@ class TimelineBuilder {
       span,
       raw: this.document.text.slice(span.start.offset, span.end.offset),
       entrySpan,
-      text: text.replace(/\s+/g, ' ').trim(),
+      text: oneLine(text),
       date,
       dateSource,
       dateSpan,

@@ -131,8 +131,13 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   return best;
 }
 
+/** A text on one line: every run of white space (line breaks too) one space, none at either end. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 /** A text as a message quotes it: on one line, spaces collapsed, at most `max` characters (cut with "…"). */
 export function excerpt(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = oneLine(text);
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
