@@ -16,20 +16,23 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 export function decodeBytes(bytes: Uint8Array): DecodedFile {
   const sample = bytes.subarray(0, 8192);
   let control = 0;
-  for (const byte of sample) {
+  for (let i = 0; i < sample.length; i++) {
+    const byte = sample[i]!;
     if (byte === 0) return { ok: false, reason: 'the file is binary (it contains NUL bytes), not Markdown text' };
     if (byte < 32 && byte !== 9 && byte !== 10 && byte !== 13 && byte !== 12) control++;
   }
   if (sample.length > 0 && control / sample.length > 0.1) {
     return { ok: false, reason: 'the file is binary (mostly control characters), not Markdown text' };
   }
+  // Valid UTF-8, nearly every file, is decoded once; invalid UTF-8 again, with U+FFFD.
   let invalidUtf8 = false;
+  let text: string;
   try {
-    strictUtf8.decode(bytes);
+    text = strictUtf8.decode(bytes);
   } catch {
     invalidUtf8 = true;
+    text = utf8.decode(bytes);
   }
-  let text = utf8.decode(bytes);
   const bom = text.charCodeAt(0) === 0xfeff;
   if (bom) text = text.slice(1);
   return { ok: true, text, bom, invalidUtf8, bytes };
