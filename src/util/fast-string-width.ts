@@ -8,8 +8,7 @@ const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
  * are narrow (string-width's default; "…", "–" and the quotes are ambiguous). Left out: the
  * soft hyphen (U+00AD), the zero-width and direction characters (U+200B-U+200F, U+2028-U+202F,
  * U+2060 on) and "©", "®", "‼" and "⁉", which some versions measure as emoji, two columns wide.
- * test/fast-string-width.test.ts
- * compares every character of the set with each bundled string-width.
+ * test/fast-string-width.test.ts compares every character of the set with each bundled version.
  */
 const NARROW_TEXT = /^[\x20-\x7E\u00A0-\u00A8\u00AA-\u00AC\u00AF-\u00FF\u2010-\u2027\u2030-\u203B\u203D-\u2048\u204A-\u205E]*$/;
 
