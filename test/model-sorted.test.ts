@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastAtOrBefore, lowerBound, rangeHolding, upperBound } from '../src/model/text/sorted.js';
+import { inRanges, lastAtOrBefore, lowerBound, rangeHolding, upperBound } from '../src/model/text/sorted.js';
 
 describe('binary searches over sorted offsets', () => {
   const starts = [0, 10, 10, 25];
@@ -15,5 +15,6 @@ describe('binary searches over sorted offsets', () => {
     expect([-1, 0, 9, 10, 40].map((value) => lastAtOrBefore(starts, value, id))).toEqual([undefined, 0, 0, 10, 25]);
     const ranges: Array<[number, number]> = [[0, 5], [10, 20], [20, 21]];
     expect([0, 4, 5, 9, 10, 19, 20, 21].map((offset) => rangeHolding(ranges, offset, (range) => range)?.[0])).toEqual([0, 0, undefined, undefined, 10, 10, 20, undefined]);
+    expect([0, 4, 5, 9, 10, 19, 20, 21].map((offset) => inRanges(ranges, offset))).toEqual([true, true, false, false, true, true, true, false]);
   });
 });

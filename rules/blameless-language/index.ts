@@ -1,6 +1,6 @@
 import type { Paragraph, TableCell } from 'mdast';
 import { defineRule } from '../../src/engine/types.js';
-import { GAP, rangeHolding, SectionFilter, TextView, upperBound, type People, type PostmortemDocument, type Section } from '../../src/model/index.js';
+import { GAP, inRanges, SectionFilter, TextView, upperBound, type People, type PostmortemDocument, type Section } from '../../src/model/index.js';
 import {
   CATEGORIES, CATEGORY_INFO, DECISION_LINKS, DECISION_SUBJECTS, DECISIONS, EXPECTED_OUTCOMES, HINDSIGHT, IRREGULAR_ACTIONS,
   IRREGULAR_PARTICIPLES, NORM_WORDS, NOT_ROOT_CAUSE_ACTIONS, PHRASES, ROOT_CAUSE_ADVERBS, ROOT_CAUSE_LABEL, ROOT_CAUSE_SUGGESTION,
@@ -435,11 +435,6 @@ function isParenthetical(text: string, start: number, end: number): boolean {
   let after = end;
   while (after < text.length && text[after] === ' ') after++;
   return text[before] === '(' && text[after] === ')';
-}
-
-/** Whether an offset falls in one of a sorted list of disjoint [start, end) ranges. */
-function inRanges(ranges: Array<[number, number]>, offset: number): boolean {
-  return rangeHolding(ranges, offset, (range) => range) !== undefined;
 }
 
 /**

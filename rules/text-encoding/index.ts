@@ -1,6 +1,6 @@
 import type { Nodes } from 'mdast';
 import { defineRule } from '../../src/engine/types.js';
-import { findMojibake, rangeHolding, type PostmortemDocument } from '../../src/model/index.js';
+import { findMojibake, inRanges, type PostmortemDocument } from '../../src/model/index.js';
 
 interface Options {
   checkCode: boolean;
@@ -33,10 +33,6 @@ function codeRanges(document: PostmortemDocument): Array<[number, number]> {
     }
     return ranges;
   });
-}
-
-function inRanges(ranges: Array<[number, number]>, offset: number): boolean {
-  return rangeHolding(ranges, offset, (range) => range) !== undefined;
 }
 
 export default defineRule<Options>({

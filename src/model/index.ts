@@ -43,4 +43,4 @@ export {
   TemplateStandard, buildTemplateStandard, type TemplatePart, type TemplateField, type TemplateBlock, type TemplateBlockKind,
   type TemplateActionItemTable,
 } from './facts/template.js';
-export { lowerBound, upperBound, lastAtOrBefore, rangeHolding } from './text/sorted.js';
+export { lowerBound, upperBound, lastAtOrBefore, rangeHolding, inRanges } from './text/sorted.js';

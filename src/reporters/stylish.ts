@@ -40,7 +40,7 @@ export const stylish: Reporter = (results, context) => {
     const file = new VFile({ path: displayPath(result.filePath, context.cwd) });
     for (const lint of result.messages) {
       const shown = fitMessage(lint, messageWidth);
-      if (!shown.startsWith(oneLine(lint.message))) shortened++;
+      if (!shown.startsWith(withoutLineBreaks(lint.message))) shortened++;
       const message = file.message(shown, {
         place: { line: lint.line, column: lint.column },
         ruleId: lint.ruleId ?? undefined,
@@ -65,15 +65,18 @@ export const stylish: Reporter = (results, context) => {
 export function fitMessage(message: LintMessage, columns: number): string {
   const also = message.duplicates?.length ? ` (also ${message.duplicates.map((duplicate) => duplicate.ruleId).join(', ')})` : '';
   const room = columns - width(also);
-  const text = oneLine(message.message);
+  const text = withoutLineBreaks(message.message);
   if (width(text) <= room) return text + also;
   const statement = statementOf(text);
   if (width(statement) <= room) return statement + also;
   return cut(statement, room) + also;
 }
 
-/** A message's own line breaks become spaces: a finding is one line. */
-function oneLine(message: string): string {
+/**
+ * A message's own line breaks become spaces: a finding is one line. (Unlike the model's
+ * oneLine, the message's other spacing is kept as its rule wrote it.)
+ */
+function withoutLineBreaks(message: string): string {
   return message.replace(/\s*\n\s*/g, ' ');
 }
 

@@ -146,7 +146,6 @@ export class TemplateStandard {
   }
 }
 
-
 /** Equal, where each U+FFFD of the template's text stands for one character the mis-encoding lost. */
 function sameWithLostCharacters(template: string, text: string): boolean {
   for (let i = 0; i < template.length; i++) if (template[i] !== REPLACEMENT && template[i] !== text[i]) return false;

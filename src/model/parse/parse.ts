@@ -27,7 +27,7 @@ import { scanSlices, type SliceScan } from './slices.js';
  */
 const GFM_CONSTRUCTS = [
   { syntax: () => gfmTable(), tree: () => gfmTableFromMarkdown(), mayOccurIn: (text: string) => /\||:-|-:/.test(text) },
-  { syntax: () => gfmTaskListItem(), tree: () => gfmTaskListItemFromMarkdown(), mayOccurIn: (text: string) => /\[\s\]/.test(text) || /\[[xX]\]/.test(text) },
+  { syntax: () => gfmTaskListItem(), tree: () => gfmTaskListItemFromMarkdown(), mayOccurIn: (text: string) => /\[[\sxX]\]/.test(text) },
   { syntax: () => gfmStrikethrough({ singleTilde: false }), tree: () => gfmStrikethroughFromMarkdown(), mayOccurIn: (text: string) => text.includes('~') },
   { syntax: () => gfmFootnote(), tree: () => gfmFootnoteFromMarkdown(), mayOccurIn: (text: string) => text.includes('[^') },
 ];

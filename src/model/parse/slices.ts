@@ -55,11 +55,6 @@ const DEFINITION = /^\[(\^?(?:[^\\[\]\n]|\\.){1,999})\]:/;
 const DEFINITION_REST = /^[ \t]*(?:<[^<>\n]*>|[^\s<]\S*)(?:[ \t]*$|[ \t]+["'(])/;
 
 /**
- * Whether `[label]:` opens a definition: a footnote's text may be anything, a link's must
- * be a destination and perhaps a title ("[1]: You could …" is a paragraph: a definition
- * added for "1" would turn its "[1]" into a reference).
- */
-/**
  * A blank line as CommonMark has it: nothing but spaces and tabs. (A no-break space is
  * text: "\u00a0" on a line of its own starts a paragraph, so no slice may end there.)
  */
@@ -67,6 +62,11 @@ function isBlank(text: string): boolean {
   return /^[ \t]*$/.test(text);
 }
 
+/**
+ * Whether `[label]:` opens a definition: a footnote's text may be anything, a link's must
+ * be a destination and perhaps a title ("[1]: You could …" is a paragraph: a definition
+ * added for "1" would turn its "[1]" into a reference).
+ */
 function isDefinition(label: string, rest: string): boolean {
   return label.startsWith('^') || isBlank(rest) || DEFINITION_REST.test(rest);
 }

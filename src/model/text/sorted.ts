@@ -38,3 +38,8 @@ export function rangeHolding<T>(ranges: readonly T[], offset: number, bounds: (r
   const range = lastAtOrBefore(ranges, offset, (candidate) => bounds(candidate)[0]);
   return range !== undefined && offset < bounds(range)[1] ? range : undefined;
 }
+
+/** Whether an offset falls in one of sorted, disjoint [start, end) ranges. */
+export function inRanges(ranges: ReadonlyArray<readonly [number, number]>, offset: number): boolean {
+  return rangeHolding(ranges, offset, (range) => range) !== undefined;
+}
