@@ -61,6 +61,8 @@ describe('section kinds', () => {
     ['What allowed this to happen?', ['root-cause']],
     ['Who was affected?', ['impact']],
     ['What will we change?', ['action-items']],
+    ['What are we doing to prevent this?', ['action-items']],
+    ['What will we do differently?', ['action-items']],
     ['Introduction to the queue', []],
     // Eight languages.
     ['Zeitlicher Ablauf', ['timeline']],
@@ -77,6 +79,7 @@ describe('section kinds', () => {
   it('names a kind by a telling word only where no alias matches, and never with words of two kinds', () => {
     expect(resolver.resolveByKeyword('Impacted Slots')).toBe('impact');
     expect(resolver.resolveByKeyword('Are Wire installations affected?')).toBe('impact');
+    expect(resolver.resolveByKeyword('How do we prevent a repeat?')).toBe('action-items');
     expect(resolver.resolveByKeyword('Affected systems and their causes')).toBeNull();
     expect(resolver.resolveByKeyword('Deployment notes')).toBeNull();
   });

@@ -129,6 +129,10 @@ export const BUILT_IN_SECTION_ALIASES: Readonly<Record<string, readonly string[]
     'Future Plan', 'Future Plans', 'Looking Forward', 'Going Forward', 'What\'s Next', 'What we are changing',
     'What will we change?', 'What are we doing about it?', 'How will we prevent this?',
     'How we\'ll prevent this from happening again', 'Changes we are making', 'Planned Changes', 'Tasks', 'Work Items',
+    'What are we doing to prevent this?', 'What are we doing to prevent this from happening again?',
+    'What we are doing to prevent this', 'What we\'re doing to prevent this', 'What will we do to prevent this?',
+    'What will we do differently?', 'What we will do differently', 'How will we prevent this from happening again?',
+    'How are we preventing this?', 'How do we prevent this from happening again?', 'Preventing this in the future',
     'Maßnahmen', 'Massnahmen', 'Folgemaßnahmen', 'Gegenmaßnahmen', 'Korrekturmaßnahmen', 'Präventionsmaßnahmen',
     'Vorbeugende Maßnahmen', 'Verbesserungsmaßnahmen', 'Nächste Schritte', 'Aufgaben', 'Offene Punkte',
     'Verbesserungen', 'To-dos', 'Was werden wir ändern?', 'Wie verhindern wir das künftig?', 'Actions correctives',
@@ -212,5 +216,5 @@ export const SECTION_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
   impact: ['impact', 'impacts', 'impacted', 'affected', 'auswirkung', 'auswirkungen', 'betroffen', 'betroffene', 'affectés', 'impactés', 'concerné', 'afectados', 'afectado', 'afetados', 'afetado', '영향', '影響', '影响'],
   timeline: ['timeline', 'chronology', 'chronologie', 'zeitleiste', 'cronología', 'cronologia', '타임라인', '경과', '時系列', '経緯', '时间线'],
   'root-cause': ['cause', 'causes', 'ursache', 'ursachen', 'causa', 'causas', '원인', '原因', '根因'],
-  'action-items': ['actions', 'follow-up', 'follow-ups', 'followup', 'followups', 'remediation', 'remedial', 'prevention', 'preventive', 'preventative', 'improvements', 'maßnahmen', 'massnahmen', 'mesures', 'medidas', 'ações', 'acciones', '조치', '대책', '対策', '措施'],
+  'action-items': ['actions', 'follow-up', 'follow-ups', 'followup', 'followups', 'remediation', 'remedial', 'prevent', 'preventing', 'prevention', 'preventive', 'preventative', 'improvements', 'maßnahmen', 'massnahmen', 'mesures', 'medidas', 'ações', 'acciones', '조치', '대책', '対策', '措施'],
 };
