@@ -197,6 +197,29 @@ describe('action items: fields', () => {
     expect(items(text).map((item) => item.fields.owner?.text)).toEqual(['ICL', 'Hypha', undefined, undefined]);
   });
 
+  it('reads an owner or a status signed after the action, not a month, priority or prose there', () => {
+    const text = doc(
+      '## Action items',
+      '',
+      '1. Add broker disk I/O to the dashboard — Ben, by end of February',
+      '2. Document that scaling consumers does not help - Ana Lopez.',
+      '3. Add a lag alert (Platform team, P2, due 2026-03-01)',
+      '4. Review the thresholds (J.D., by 2026-03-01)',
+      '5. Move compaction to 02:00 — Done',
+      '6. Rotate the certificates — March',
+      '7. Update the runbook — see the wiki',
+      '8. Add an alert (Grafana)',
+      '9. Add a panel — P1',
+      '10. Page the owner — TBD',
+    );
+    const found = items(text);
+    expect(found.map((item) => item.fields.owner?.text)).toEqual(['Ben', 'Ana Lopez', 'Platform team', 'J.D.', undefined, undefined, undefined, undefined, undefined, undefined]);
+    expect(at(text, found[0]!.fields.owner!.span)).toBe('Ben');
+    expect(at(text, found[2]!.fields.owner!.span)).toBe('Platform team');
+    expect(found.map((item) => item.fields.status?.text)).toEqual([undefined, undefined, undefined, undefined, 'Done', undefined, undefined, undefined, undefined, undefined]);
+    expect(found[4]!.completed).toBe(true);
+  });
+
   it('reads field labels only where labels stand', () => {
     const text = doc(
       '## Action items',

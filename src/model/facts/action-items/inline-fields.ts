@@ -1,5 +1,5 @@
 import type { LineIndex, Span } from '../../parse/positions.js';
-import { findDates, parseDate, type DateMatch } from '../../text/dates.js';
+import { findDates, isMonthOrWeekdayName, parseDate, type DateMatch } from '../../text/dates.js';
 import { normalizeText, stripEmoji } from '../../text/normalize.js';
 import type { TextView } from '../../text/text-view.js';
 import { NOTE_STATUSES, normalizeStatus } from './statuses.js';
@@ -255,6 +255,72 @@ export function readSubjectOwner(view: TextView, lines: LineIndex, fields: Actio
   const start = match[0].indexOf(name);
   const range = view.sourceRange(start, start + name.length);
   fields.owner = makeField('owner', name, lines.span(range.start, range.end)) as ActionItemField;
+}
+
+/** A spaced dash: what follows an item's last one may sign the item with its owner or status. */
+const SIGNATURE_DASH = /[ \t][-–—][ \t]+(?=\S)/g;
+/** A closing "(Ben, P2, by 2026-03-01)": a name first, then fields. */
+const CLOSING_PARENS = /\(([^()\n]{1,80})\)[ \t]*\.?[ \t]*$/;
+/** One to three capitalised words ("Ana", "Ana Lopez", "SRE"), or a team ("Platform team"). */
+const SIGNED_NAME = /^[\p{Lu}][\p{L}'’.-]{0,30}(?:[ \t]+[\p{Lu}][\p{L}'’.-]{0,30}){0,2}(?:[ \t]+(?:team|squad|group|on-?call))?$/u;
+/** Capitalised words that sign no one: answers, schedules, kinds of work. */
+const NOT_SIGNATURES = new Set(['yes', 'no', 'maybe', 'ongoing', 'backlog', 'later', 'soon', 'asap', 'team', 'everyone', 'all', 'we', 'us', 'tba']);
+/** A part of a closing parenthesis that states a field: "P2", "due …", "by …", a date, a status. */
+const FIELD_PART = /^(?:P[0-9]|(?:due|by|eta|deadline|target)\b.*)$/i;
+
+/**
+ * What an item's end says after the action, as a signature: its owner ("Document the
+ * limits — Ana", "Add a disk panel — Ben, by end of February", "Add an alert (Ana Lopez,
+ * P2, due 2026-03-01)") or its status ("Review the threshold — Done"). An owner is one to
+ * three capitalised words, or a team, standing alone after the item's last spaced dash, or
+ * first in a closing parenthesis whose other parts state fields. A word that is a priority,
+ * tag, month or weekday signs nothing ("— P1", "— Friday"), and neither does a dash
+ * followed by prose ("— see the runbook").
+ */
+export function readSignature(view: TextView, lines: LineIndex, fields: ActionItemFields): void {
+  if (fields.owner && fields.status) return;
+  const text = view.masked(['code', 'gaps'], ' ');
+  const set = (name: 'owner' | 'status', signature: { start: number; end: number }) => {
+    const range = view.sourceRange(signature.start, signature.end);
+    fields[name] = makeField(name, text.slice(signature.start, signature.end), lines.span(range.start, range.end)) as never;
+  };
+  const afterDash = segmentAfterDash(text);
+  if (afterDash && !fields.status && NOTE_STATUSES.has(normalizeStatus(text.slice(afterDash.start, afterDash.end)))) {
+    return set('status', afterDash);
+  }
+  if (fields.owner) return;
+  const signature = (afterDash && isSignedName(text.slice(afterDash.start, afterDash.end)) ? afterDash : null) ?? signatureInParentheses(text);
+  if (signature) set('owner', signature);
+}
+
+/** The words after an item's last spaced dash, up to a comma, semicolon or parenthesis. */
+function segmentAfterDash(text: string): { start: number; end: number } | null {
+  let start = -1;
+  SIGNATURE_DASH.lastIndex = 0;
+  for (let m = SIGNATURE_DASH.exec(text); m; m = SIGNATURE_DASH.exec(text)) start = m.index + m[0].length;
+  if (start < 0 || !/\p{L}/u.test(text.slice(0, start))) return null;
+  const segment = text.slice(start).split(/[,;(]/)[0]!.trimEnd().replace(/\.$/, '');
+  return { start, end: start + segment.length };
+}
+
+function signatureInParentheses(text: string): { start: number; end: number } | null {
+  const match = CLOSING_PARENS.exec(text);
+  if (!match || !/\p{L}/u.test(text.slice(0, match.index))) return null;
+  const parts = match[1]!.split(/[,;]/).map((part) => part.trim());
+  const others = parts.slice(1);
+  if (others.length === 0 || !others.some(isFieldPart)) return null;
+  const name = parts[0]!;
+  const start = match.index + 1 + match[1]!.indexOf(name);
+  return isSignedName(name) ? { start, end: start + name.length } : null;
+}
+
+function isFieldPart(part: string): boolean {
+  return FIELD_PART.test(part) || findDates(part).length > 0 || NOTE_STATUSES.has(normalizeStatus(part));
+}
+
+function isSignedName(name: string): boolean {
+  if (!SIGNED_NAME.test(name) || !isBracketOwner(name) || NOT_SIGNATURES.has(normalizeText(name))) return false;
+  return !name.split(/[ \t]+/).some(isMonthOrWeekdayName) && findDates(name).length === 0;
 }
 
 /** Whether a bracketed prefix names who does the work ("[Hypha]", "[SRE team]"), not a tag ("[P1]", "[x]", "[optional]"). */
