@@ -36,4 +36,15 @@ describe('blameless-language matcher', () => {
     expect(messages).toHaveLength(1_000);
     expect(messages[999]).toMatchObject({ line: 3, column: 999 * 14 + 1, endColumn: 999 * 14 + 13 });
   });
+
+  it('takes "should have checked" with a system as its subject for what the system was to do', () => {
+    const reported = (sentence: string) => lint(`# Title\n\n${sentence}\n`).map((message) => message.message.split('"')[1]);
+    expect(reported('The rebuild job should have verified the count.')).toEqual([]);
+    expect(reported("The engineer's script should have checked the size.")).toEqual([]);
+    expect(reported('It should have retried once.')).toEqual([]);
+    expect(reported('Monitoring should have detected the drop.')).toEqual(['should have detected']);
+    expect(reported('The two on-call engineers should have checked the size.')).toEqual(['should have checked']);
+    expect(reported('Our team should have known.')).toEqual(['should have known']);
+    expect(reported('The regression should have been caught in review.')).toEqual(['should have been caught']);
+  });
 });

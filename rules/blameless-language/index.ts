@@ -7,7 +7,7 @@ import {
   type Category,
 } from './phrases.js';
 import { compileEntry, phraseWords, PhraseMatcher, tokenize, type CompiledPhrase, type PhraseMatch } from './matcher.js';
-import { blamedSubject, clauseBreak, FIRST_OR_SECOND_PERSON, FIRST_PERSON, isNegator, isPersonSubject, namesPeople, type Words } from './subjects.js';
+import { blamedSubject, clauseBreak, FIRST_OR_SECOND_PERSON, FIRST_PERSON, isNegator, isPersonSubject, isSystemSubject, namesPeople, type Words } from './subjects.js';
 
 interface ExtraPhrase {
   phrase: string;
@@ -297,6 +297,7 @@ function* findPhrases(
     } else {
       if (negated(words, i)) continue;
       if (phrase.notInFirstPerson && sentence(i).firstPerson) continue;
+      if (phrase.notAfterSystem && isSystemSubject(words, i, people)) continue;
       if (phrase.category === 'assumed-knowledge') {
         // "Obviously" judges only in a sentence about people or a norm, not one about "we" or a system.
         const facts = sentence(i);

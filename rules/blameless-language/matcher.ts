@@ -37,6 +37,8 @@ export interface CompiledPhrase {
   notAfter: ReadonlySet<string> | null;
   /** Not reported in a sentence in the first person. */
   notInFirstPerson?: boolean;
+  /** Not reported after a system as its subject. */
+  notAfterSystem?: boolean;
   /** From the `extra` option. */
   custom: boolean;
 }
@@ -116,6 +118,7 @@ export function compileEntry(entry: PhraseEntry): CompiledPhrase {
     notBefore: entry.notBefore ? new Set(entry.notBefore) : null,
     notAfter: entry.notAfter ? new Set(entry.notAfter) : null,
     notInFirstPerson: entry.notInFirstPerson ?? false,
+    notAfterSystem: entry.notAfterSystem ?? false,
     custom: false,
   };
 }

@@ -35,6 +35,11 @@ export interface PhraseEntry {
   notAfter?: readonly string[];
   /** Not reported in a sentence with "we", "I", "us", "our" or "my": "Our alerts were ignored for weeks" is the team owning it. */
   notInFirstPerson?: boolean;
+  /**
+   * Not reported after a system as its subject: "The rebuild job should have verified the
+   * index" states what the job was expected to do, as "should have waited" does.
+   */
+  notAfterSystem?: boolean;
 }
 
 export interface CategoryInfo {
@@ -140,13 +145,13 @@ export const PHRASES: readonly PhraseEntry[] = [
   { words: ['blamed', 'on'], category: 'judgement', suggestion: JUDGEMENT },
   { words: ['without', 'being', ['thorough', 'careful', 'attentive', 'diligent']], category: 'judgement', suggestion: JUDGEMENT },
 
-  { words: ['should', 'have', SHOULD_HAVE_DONE], category: 'hindsight', suggestion: HINDSIGHT },
+  { words: ['should', 'have', SHOULD_HAVE_DONE], category: 'hindsight', suggestion: HINDSIGHT, notAfterSystem: true },
   { words: ['should', 'have', 'paid', 'attention'], category: 'hindsight', suggestion: HINDSIGHT },
   { words: ['should', 'have', 'been', SHOULD_HAVE_BEEN], category: 'hindsight', suggestion: HINDSIGHT },
   { words: ['should', 'have', 'been', 'more', ['careful', 'thorough', 'cautious', 'attentive']], category: 'hindsight', suggestion: HINDSIGHT },
-  { words: [["should've"], SHOULD_HAVE_DONE], category: 'hindsight', suggestion: HINDSIGHT },
+  { words: [["should've"], SHOULD_HAVE_DONE], category: 'hindsight', suggestion: HINDSIGHT, notAfterSystem: true },
   { words: [["should've"], 'been', SHOULD_HAVE_BEEN], category: 'hindsight', suggestion: HINDSIGHT },
-  { words: ['ought', 'to', 'have', SHOULD_HAVE_DONE], category: 'hindsight', suggestion: HINDSIGHT },
+  { words: ['ought', 'to', 'have', SHOULD_HAVE_DONE], category: 'hindsight', suggestion: HINDSIGHT, notAfterSystem: true },
   { words: ['ought', 'to', 'have', 'been', SHOULD_HAVE_BEEN], category: 'hindsight', suggestion: HINDSIGHT },
   { words: ['could', 'have', 'easily'], category: 'hindsight', suggestion: HINDSIGHT },
   { words: [["could've"], 'easily'], category: 'hindsight', suggestion: HINDSIGHT },

@@ -153,6 +153,25 @@ function subjectAt(words: Words, k: number, verb: number, kind: Subject, people:
   return null;
 }
 
+/**
+ * Whether the subject of the verb at word `verb` is a system: "it", or a noun phrase opened
+ * by a determiner within four words with no person in it ("The rebuild job", "our
+ * alerting"). "The on-call engineer", "we", a name or a bare noun ("Monitoring") is not.
+ */
+export function isSystemSubject(words: Words, verb: number, people: () => People): boolean {
+  const k = skipToSubject(words, verb - 1);
+  if (k === null) return false;
+  if (words.tokens[k]!.word === 'it') return true;
+  const known = people();
+  for (let j = k; j >= Math.max(words.sentenceStart[k]!, k - 4); j--) {
+    const { word, raw } = words.tokens[j]!;
+    if (j < k && !spaced(words, j)) return false;
+    if (DETERMINERS.has(word)) return j < k;
+    if (namesPeople(word) || FIRST_OR_SECOND_PERSON.has(word) || known.isNameWord(raw) || known.isHandle(raw)) return false;
+  }
+  return false;
+}
+
 /** "the on-call engineer": back to a determiner within three words, else the role alone. */
 function roleStart(words: Words, role: number): number {
   const { tokens } = words;
