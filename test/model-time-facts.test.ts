@@ -212,6 +212,19 @@ describe('timelines', () => {
     expect(entryTextDates(timeline!.entries[0]!).map((found) => [found.text, found.span.start.line, found.span.start.column])).toEqual([['2012-04-17', 7, 30]]);
   });
 
+  it('takes the day of a heading or date line from after its day number and weekday', () => {
+    const { timelines } = doc(
+      '# X\n\n**Date:** 2026-03-09\n\n## Timeline\n\n### Day 1 — Monday 9 March\n\n- 08:00 a\n\n### Tuesday, March 10\n\n- 09:00 b\n\nDay 3 (2026-03-11)\n\n- 10:05 c\n\n### Day 4 - the queue drains\n\n- 17:30 d\n',
+    );
+    const entries = timelines.flatMap((timeline) => timeline.entries);
+    expect(entries.map((entry) => [entry.date, entry.dateSpan?.start.line, entry.dateSpan?.start.column])).toEqual([
+      [{ year: 2026, month: 3, day: 9 }, 7, 20],
+      [{ year: 2026, month: 3, day: 10 }, 11, 5],
+      [{ year: 2026, month: 3, day: 11 }, 15, 8],
+      [{ year: 2026, month: 3, day: 11 }, 15, 8],
+    ]);
+  });
+
   it('gives a heading entry the prose under it', () => {
     const [timeline] = doc('# X\n\n## Timeline\n\n### 14:35\n\nMembers notice the drop.\n\n### 18:00\n\nTraffic returns to normal.\n').timelines;
     expect(timeline!.entries.map((entry) => [entry.text, entryMilestones(entry)])).toEqual([['Members notice the drop.', ['detected']], ['Traffic returns to normal.', ['resolved']]]);

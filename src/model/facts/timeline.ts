@@ -22,7 +22,7 @@
  */
 import type { Paragraph } from 'mdast';
 import type { PostmortemDocument } from '../document.js';
-import { dayNumber, findDates, isRealDate, type CalendarDate, type NumericOrder } from '../text/dates.js';
+import { dayNumber, findDates, isRealDate, isWeekdayName, type CalendarDate, type NumericOrder } from '../text/dates.js';
 import { TextView } from '../text/text-view.js';
 import type { Span } from '../parse/positions.js';
 import {
@@ -165,6 +165,10 @@ const TIME_HEADER_WORD = /\b(?:time|timestamp|when)\b|시간|時刻|時間|时�
 const HAS_CLOCK = /(?<!\d)\d{1,2}:\d{2}(?!\d)/;
 /** What may follow a date on a date line: a note in brackets, a colon. */
 const DATE_LINE_REST = /^[\s:.,–—-]*(?:\([^()]{0,80}\)[\s:.]*)?$/;
+/** "Day 2 — ", "Tag 3: ", "Day 1 (": a day's number before the date of a heading or date line. */
+const DAY_NUMBER = /^(?:day|tag|jour|d[ií]a)[ \t]+\d{1,3}[ \t]*(?:[:.,–—-][ \t]*|\([ \t]*)/i;
+/** A word that may be a weekday before a date: "Tuesday ", "Wed., ". */
+const LEADING_WORD = /^(\p{L}+)\.?,?[ \t]+/u;
 
 /** The items (in document order) that start in [start, end), found by binary search. */
 function startingWithin<T extends { span: Span }>(items: readonly T[], start: number, end: number): T[] {
@@ -401,7 +405,10 @@ class TimelineBuilder {
     zone: Zone | null,
   ): TimelineEntry | null {
     const parsed = parseTimestamp(flat.text, { order: this.order });
-    if (!parsed) return null;
+    if (!parsed) {
+      this.readPrefixedDate(flat, state, source);
+      return null;
+    }
     const rest = flat.text.slice(parsed.rest);
     if (parsed.seconds === null && !parsed.unknown && parsed.offsetSeconds === null && parsed.date && (source === 'heading' || DATE_LINE_REST.test(rest))) {
       if (!parsed.invalid) state.context = this.contextFrom(parsed, flat, state.context);
@@ -411,6 +418,22 @@ class TimelineBuilder {
     if (entry.dateSource === 'entry' && entry.date && !entry.invalid) state.context = { date: entry.date, span: entry.dateSpan! };
     sequence.entries.push(entry);
     return entry;
+  }
+
+  /**
+   * A date after a day's number or weekday sets the day context: "### Day 2 — Tuesday 10
+   * March", "### Wednesday, March 11", "Day 3 (2026-03-11)".
+   */
+  private readPrefixedDate(flat: TextView, state: { context: DayContext | null }, source: 'heading' | 'line'): void {
+    let length = DAY_NUMBER.exec(flat.text)?.[0].length ?? 0;
+    const word = LEADING_WORD.exec(flat.text.slice(length));
+    if (word && isWeekdayName(word[1]!)) length += word[0].length;
+    if (length === 0) return;
+    const dated = flat.slice(length, flat.text.length);
+    const parsed = parseTimestamp(dated.text, { order: this.order });
+    if (!parsed?.date || parsed.invalid || parsed.seconds !== null || parsed.unknown || parsed.offsetSeconds !== null) return;
+    const rest = dated.text.slice(parsed.rest).replace(/^\)/, '');
+    if (source === 'heading' || DATE_LINE_REST.test(rest)) state.context = this.contextFrom(parsed, dated, state.context);
   }
 
   private contextFrom(parsed: ParsedTimestamp, flat: TextView, previous: DayContext | null): DayContext {

@@ -192,10 +192,14 @@ const WEEKDAYS: Record<string, number> = {
   sonntag: 0, montag: 1, dienstag: 2, mittwoch: 3, donnerstag: 4, freitag: 5, samstag: 6, sonnabend: 6,
   dimanche: 0, lundi: 1, mardi: 2, mercredi: 3, jeudi: 4, vendredi: 5, samedi: 6,
 };
+/** Whether a word names a weekday ("Fri.", "Montag", "lundi"). */
+export function isWeekdayName(word: string): boolean {
+  return Object.hasOwn(WEEKDAYS, word.toLowerCase().replace(/\.$/, ''));
+}
+
 /** Whether a word names a month or a weekday ("March", "Fri.", "Montag"). */
 export function isMonthOrWeekdayName(word: string): boolean {
-  const key = word.toLowerCase().replace(/\.$/, '');
-  return Object.hasOwn(MONTHS, key) || Object.hasOwn(WEEKDAYS, key);
+  return Object.hasOwn(MONTHS, word.toLowerCase().replace(/\.$/, '')) || isWeekdayName(word);
 }
 
 export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
