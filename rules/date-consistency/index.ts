@@ -90,7 +90,7 @@ export default defineRule<Options>({
         minimum: 1,
         default: 30,
         description:
-          "How many days before or after the incident date a timeline's date may lie (lead-up and follow-up included).",
+          "How many days before or after the incident date a timeline's date may lie. A date beyond it told as lead-up or follow-up (within half a year, in order at the timeline's start or end, and not one year, month or day away from a date inside) is not reported.",
       },
       maxDaysFromNeighbours: {
         type: 'integer',
@@ -207,7 +207,9 @@ function checkWindow(dates: StatedDate[], incident: Reference, context: Context,
     for (const date of dates) reported.add(date.span);
     return;
   }
+  const inWindow = dates.filter((date) => distance(date) <= maxDaysFromIncident).map((date) => date.date);
   for (const date of outside) {
+    if (toldAsLeadUpOrFollowUp(date, dates, [incident.date, ...inWindow])) continue;
     reported.add(date.span);
     context.report({
       span: date.span,
@@ -222,6 +224,31 @@ function checkWindow(dates: StatedDate[], incident: Reference, context: Context,
       },
     });
   }
+}
+
+/** The furthest from the incident date a lead-up or follow-up is told: half a year (a year's typo lies further). */
+const MAX_LEAD_UP_DAYS = 183;
+
+/**
+ * Whether a date beyond the window is the timeline's lead-up or follow-up, not a typo: within
+ * half a year of the incident date, told in order at the timeline's edge (no earlier date
+ * listed before an earlier one, no later date listed after a later one: "2026-09-02 — the
+ * change that moved the queries merged", first in a timeline of 2026-10-14), and not one
+ * field away from the incident date or a date inside the window (2025-10-14 in a timeline
+ * of 2026-10-14 is a typo in the year).
+ */
+function toldAsLeadUpOrFollowUp(date: StatedDate, dates: StatedDate[], anchors: CalendarDate[]): boolean {
+  if (Math.abs(date.day - dayNumber(anchors[0]!)) > MAX_LEAD_UP_DAYS) return false;
+  const index = dates.indexOf(date);
+  const atEdge = date.day < dayNumber(anchors[0]!)
+    ? dates.slice(0, index).every((other) => other.day <= date.day)
+    : dates.slice(index + 1).every((other) => other.day >= date.day);
+  return atEdge && !anchors.some((anchor) => oneFieldApart(date.date, anchor));
+}
+
+/** Whether two dates differ in exactly one of year, month and day. */
+function oneFieldApart(a: CalendarDate, b: CalendarDate): boolean {
+  return Number(a.year !== b.year) + Number(a.month !== b.month) + Number(a.day !== b.day) === 1;
 }
 
 function checkNeighbours(timeline: Timeline, context: Context, reported: Set<Span>): void {
