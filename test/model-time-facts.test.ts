@@ -235,6 +235,13 @@ describe('timelines', () => {
     expect(timeline!.entries.map((entry) => entryMilestones(entry))).toEqual([['detected'], ['acknowledged'], ['mitigated']]);
   });
 
+  it('reads no detection where the words say nothing alerted or noticed', () => {
+    const [timeline] = doc(
+      '# X\n\n## Timeline\n\n- 08:05 Lag crosses 1M messages; no alert (threshold is 5M)\n- 08:30 No alert fired for the replica\n- 08:40 The page did not fire\n- 08:50 Errors went unnoticed\n- 09:12 Finance reports stale numbers\n',
+    ).timelines;
+    expect(timeline!.entries.map((entry) => entryMilestones(entry))).toEqual([[], [], [], [], ['detected']]);
+  });
+
   it('reads what a label names and what the words say: "Paged: …" is the acknowledgement and the detection', () => {
     const [timeline] = doc('# X\n\n## Timeline\n\n- 08:10 Resolvers fail\n- 08:12 Paged: DNS error budget burning\n').timelines;
     expect(timeline!.entries[1]!.milestone).toBe('acknowledged');

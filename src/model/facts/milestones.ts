@@ -30,7 +30,8 @@ export function milestoneOfLabel(label: string): Milestone | null {
  * What an entry's words say happened: the start of the incident, its detection,
  * acknowledgement, mitigation and resolution. An entry about an alert or a page is
  * detection, never mitigation ("Alert fires for pod restarts"); a report that all is well
- * ("the wrapper reports success") is no detection; an action not taken or that did not
+ * ("the wrapper reports success") or an alert that did not come ("no alert: the threshold
+ * is 5M", "the page never fired") is no detection; an action not taken or that did not
  * work ("unable to scale up", "tried to restart", "to restore service") is neither a
  * mitigation nor a resolution.
  */
@@ -40,6 +41,9 @@ const DETECTION =
   /\b(?:alert(?:s|ed|ing)?|alarm(?:s|ed)?|detect(?:s|ed|ion)?|paged|paging|notic(?:e|es|ed)|discover(?:s|ed)|aware|(?:is|are|was|were|gets?|got) (?:informed|notified)|(?<!\b(?:the|a|an|this|that|our|their|its|final) )reports?|reported|fire[sd]?|triggered|realiz(?:e|es|ed))\b/i;
 /** A report that nothing is wrong: "the wrapper reports success". */
 const NOT_DETECTION = /\breports? (?:success\w{0,4}|ok|healthy|green|no)\b/i;
+/** Words that say nothing was detected: "no alert (threshold is 5M)", "the alert did not fire", "went unnoticed". */
+const UNDETECTED =
+  /\b(?:no|without(?: an?)?|nobody|no one|no-one)\s+(?:[\w-]+\s+)?(?:alerts?|alarms?|pages?|paging|notic(?:e|ed)|detection)\b|(?:\bnot|n't|\bnever)\s+(?:[\w-]+\s+)?(?:alert(?:ed)?|fire[sd]?|trigger(?:ed)?|detect(?:ed)?|notic(?:e|ed)|paged?)\b|\bun(?:noticed|detected)\b/i;
 const ACKNOWLEDGEMENT = /\backnowledg\w*|\back(?:ed|'d)?\b|\bresponds?\b|\bon the scene\b|\bjoin(?:s|ed)?\b|\bengaged?\b/i;
 const MITIGATION =
   /\bmitigat\w*|\bworkaround\b|\broll(?:ed|s|ing)?[ -]?back\b|\brollback\b|\brestart(?:s|ed|ing)?\b|\brevert(?:s|ed|ing)?\b|\bfail(?:ed|s)?[ -]?over\b|\bhotfix\b|\b(?:fix|patch)(?:es)? (?:is |was |were )?(?:applied|deployed|released|rolled out)\b|\bre-?enabl(?:e|ed|es)\b|\bscal(?:e|ed|es|ing) (?:up|out)\b|\bcircuit breaker\b/i;
@@ -94,11 +98,12 @@ export function milestoneStatements(text: string, named: Milestone | null = null
 const ORDER: Milestone[] = ['started', 'detected', 'acknowledged', 'declared', 'mitigated', 'repaired', 'resolved'];
 
 function milestonesOfClause(clause: string): Milestone[] {
-  if (ABOUT_AN_ALERT.test(clause)) return ['detected'];
+  const undetected = UNDETECTED.test(clause);
+  if (!undetected && ABOUT_AN_ALERT.test(clause)) return ['detected'];
   const found: Milestone[] = [];
   const done = !NOT_DONE.test(clause);
   if (START.test(clause)) found.push('started');
-  if (DETECTION.test(clause) && !NOT_DETECTION.test(clause)) found.push('detected');
+  if (!undetected && DETECTION.test(clause) && !NOT_DETECTION.test(clause)) found.push('detected');
   if (ACKNOWLEDGEMENT.test(clause)) found.push('acknowledged');
   if (done && MITIGATION.test(clause)) found.push('mitigated');
   if (done && RESOLUTION.test(clause)) found.push('resolved');
