@@ -83,7 +83,7 @@ export default defineRule<Options>({
   },
   check(document, context) {
     const { options } = context;
-    const timelines = new Map<unknown, TimedEntry[][]>();
+    const timelines = new Map<unknown, PlacedTimeline[]>();
     for (const stated of document.statedDurations) {
       if (stated.range) {
         if (options.checkRanges) checkRange(stated, context);
@@ -134,11 +134,28 @@ function checkTotal(stated: StatedDuration, context: Context): void {
 }
 
 /**
+ * A timeline's entries placed on one clock, and whether the first of them opens the
+ * timeline: after an entry at an approximate time ("~07:40 consumers stop committing"), the
+ * first placed one does not stand in for the incident's start. (A template row left in,
+ * "2024-03-13 HH:mm", is no event and does not count.)
+ */
+interface PlacedTimeline {
+  entries: TimedEntry[];
+  opensTimeline: boolean;
+}
+
+function placed(timeline: Timeline): PlacedTimeline {
+  const entries = placeEntries(timeline).filter((entry) => !entry.dayOnly && entry.clock === 'absolute');
+  const first = entries[0] ? timeline.entries.indexOf(entries[0].entry) : 0;
+  return { entries, opensTimeline: !timeline.entries.slice(0, first).some((entry) => entry.approximate) };
+}
+
+/**
  * The timelines an incident's durations are measured on: its timeline section's lists,
  * tables and lines merged in document order (or, without one, its longest timeline), and
  * each list of milestones. In a document of several incidents, only the incident's own.
  */
-function incidentTimelines(document: PostmortemDocument, incident: StatedDuration['incident']): TimedEntry[][] {
+function incidentTimelines(document: PostmortemDocument, incident: StatedDuration['incident']): PlacedTimeline[] {
   const own = document.timelines.filter((timeline) => (incident ? timeline.incident === incident : document.incidents.length === 0 || timeline.incident === null));
   const groups = new Map<unknown, Timeline[]>();
   for (const timeline of own) {
@@ -146,20 +163,17 @@ function incidentTimelines(document: PostmortemDocument, incident: StatedDuratio
     const key = timeline.source === 'list' || timeline.source === 'table' || timeline.source === 'section' ? (timeline.section ?? timeline) : timeline;
     groups.set(key, [...(groups.get(key) ?? []), timeline]);
   }
-  let main: TimedEntry[] = [];
+  let main: PlacedTimeline = { entries: [], opensTimeline: false };
   for (const timelines of groups.values()) {
     const entries = timelines.flatMap((timeline) => timeline.entries).sort((a, b) => a.entrySpan.start.offset - b.entrySpan.start.offset);
-    const merged: Timeline = { ...timelines[0]!, entries };
-    const placed = placeEntries(merged).filter((entry) => !entry.dayOnly && entry.clock === 'absolute');
-    if (placed.length > main.length) main = placed;
+    const merged = placed({ ...timelines[0]!, entries });
+    if (merged.entries.length > main.entries.length) main = merged;
   }
-  const milestones = own
-    .filter((timeline) => timeline.kind === 'milestones')
-    .map((timeline) => placeEntries(timeline).filter((entry) => !entry.dayOnly && entry.clock === 'absolute'));
-  return [main, ...milestones].filter((placed) => placed.length >= 2);
+  const milestones = own.filter((timeline) => timeline.kind === 'milestones').map(placed);
+  return [main, ...milestones].filter((timeline) => timeline.entries.length >= 2);
 }
 
-function checkAgainstTimeline(stated: StatedDuration, candidates: TimedEntry[][], context: Context): void {
+function checkAgainstTimeline(stated: StatedDuration, candidates: PlacedTimeline[], context: Context): void {
   let best: Span | null = null;
   for (const timeline of candidates) {
     const span = closestSpan(timeline, stated);
@@ -191,14 +205,14 @@ interface Span {
  * Of every span the timeline offers for what a duration measures (from an entry that
  * starts it to an entry that ends it), the one closest to the stated duration; null when
  * the timeline shows no start or no end. The first entry stands in for the start of the
- * incident (for ends within a day of it).
+ * incident (for ends within a day of it) when it is the timeline's first.
  */
-function closestSpan(timeline: TimedEntry[], stated: StatedDuration): Span | null {
+function closestSpan({ entries: timeline, opensTimeline }: PlacedTimeline, stated: StatedDuration): Span | null {
   const says = (entry: TimedEntry, milestones: Milestone[]) => entryMilestones(entry.entry).some((milestone) => milestones.includes(milestone));
   const starts: Array<{ entry: TimedEntry; reach: number }> = timeline
     .filter((entry) => says(entry, stated.from))
     .map((entry) => ({ entry, reach: Infinity }));
-  if (stated.from.includes('started')) starts.unshift({ entry: timeline[0]!, reach: FIRST_ENTRY_REACH });
+  if (stated.from.includes('started') && opensTimeline) starts.unshift({ entry: timeline[0]!, reach: FIRST_ENTRY_REACH });
   const ends = timeline.filter((entry) => says(entry, stated.to));
   let best: Span | null = null;
   for (const start of starts) {
