@@ -36,6 +36,10 @@ describe('placeholders', () => {
     expect(choiceAlternatives('SRE/Platform')).toBeNull();
     expect(choiceAlternatives('SRE/Platform', true)).toEqual(['SRE', 'Platform']);
     expect(choiceAlternatives('SEV-2')).toBeNull();
+    expect(choiceAlternatives('N/A', true)).toBeNull();
+    expect(choiceAlternatives('n/a', true)).toBeNull();
+    expect(choiceAlternatives('A/B', true)).toBeNull();
+    expect(choiceAlternatives('Y/N')).toEqual(['Y', 'N']);
   });
 
   it('counts ticked boxes per line', () => {

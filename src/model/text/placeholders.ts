@@ -99,6 +99,8 @@ const CHOICE_WORDS = new Set([
   'prevent', 'mitigate', 'detect', 'process',
 ]);
 const LEVEL_WORD = /^(?:p|sev|severity|s|level|tier)\d$/;
+/** Words written with a slash that offer no choice: "N/A" is not applicable, not "N" or "A". */
+const SLASHED_WORDS = new Set(['n/a', 'w/o', 'i/o', 'a/b', 'r/w', 'b/w', 'c/o', 'ci/cd', 'tcp/ip', '24/7', 'and/or']);
 
 function squeeze(text: string): string {
   return text.toLowerCase().replace(/[\s_-]+/g, '');
@@ -149,7 +151,7 @@ export function findBrackets(value: string): BracketMatch[] {
 export function choiceAlternatives(value: string, anyWords = false): string[] | null {
   const text = value.trim();
   if (LEVEL_RANGE.test(text)) return [text];
-  if (!/[|/]|\sor\s/.test(text)) return null;
+  if (!/[|/]|\sor\s/.test(text) || SLASHED_WORDS.has(text.toLowerCase())) return null;
   const parts = text.split(CHOICE_SEPARATOR).map((part) => part.trim());
   if (parts.length < 2 || parts.some((part) => !part || part.length > 40)) return null;
   // "[Yes/No - details]": the last alternative may carry an instruction after a dash.
