@@ -56,6 +56,7 @@ export const BUILT_IN_SECTION_ALIASES: Readonly<Record<string, readonly string[]
     'timeline recovery efforts', 'chain of events', 'key events', 'incident timing', 'chronology',
     'sequence of events', 'detailed timeline', 'event timeline', 'events', 'タイムライン', '타임라인', '경과', '时间线', '时间轴',
     'Response Timeline', 'Resolution Timeline', 'Event Log', 'Incident Log', 'Status Updates', 'Updates',
+    'Incident Updates', 'Incident Update History', 'Update History', 'Status Page Updates', 'Incident History',
     'Update Log', 'What happened when', 'When did it happen?', 'Zeitlicher Ablauf', 'Ablauf', 'Ablauf der Störung',
     'Chronologie', 'Chronik', 'Zeitleiste', 'Zeitstrahl', 'Verlauf', 'Ereignisverlauf', 'Störungsverlauf',
     'Aktualisierungen', 'Wann ist was passiert?', 'Chronologie des événements', 'Déroulement', 'Déroulé',
