@@ -225,6 +225,18 @@ describe('timelines', () => {
     ]);
   });
 
+  it('reads a timeline told newest first, by its steps or its title, and places it from its last entry', () => {
+    const newest = (title: string, times: string[]) => doc(`# X\n\n## ${title}\n\n${times.map((time) => `- ${time} event`).join('\n')}\n`).timelines[0]!;
+    expect(newest('Timeline', ['09:50', '09:35', '09:18', '09:12']).newestFirst).toBe(true);
+    expect(newest('Timeline', ['09:50', '09:35']).newestFirst).toBe(false);
+    expect(newest('Timeline', ['09:12', '09:18', '09:10', '09:50']).newestFirst).toBe(false);
+    expect(newest('Timeline', ['23:50', '00:10', '00:30']).newestFirst).toBe(false);
+    expect(newest('Updates (newest first)', ['14:32', '14:05', '14:15', '13:27']).newestFirst).toBe(true);
+    expect(newest('Updates', ['14:32', '14:05', '14:15', '13:27']).newestFirst).toBe(false);
+    const placed = placeEntries(newest('Timeline', ['09:50', '09:35', '09:18', '09:12']));
+    expect(placed.map((entry) => entry.entry.raw)).toEqual(['09:12', '09:18', '09:35', '09:50']);
+  });
+
   it('gives a heading entry the prose under it', () => {
     const [timeline] = doc('# X\n\n## Timeline\n\n### 14:35\n\nMembers notice the drop.\n\n### 18:00\n\nTraffic returns to normal.\n').timelines;
     expect(timeline!.entries.map((entry) => [entry.text, entryMilestones(entry)])).toEqual([['Members notice the drop.', ['detected']], ['Traffic returns to normal.', ['resolved']]]);

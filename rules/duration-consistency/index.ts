@@ -146,8 +146,10 @@ interface PlacedTimeline {
 
 function placed(timeline: Timeline): PlacedTimeline {
   const entries = placeEntries(timeline).filter((entry) => !entry.dayOnly && entry.clock === 'absolute');
-  const first = entries[0] ? timeline.entries.indexOf(entries[0].entry) : 0;
-  return { entries, opensTimeline: !timeline.entries.slice(0, first).some((entry) => entry.approximate) };
+  // In the order of time: a timeline told newest first starts at its last entry.
+  const inTime = timeline.newestFirst ? [...timeline.entries].reverse() : timeline.entries;
+  const first = entries[0] ? inTime.indexOf(entries[0].entry) : 0;
+  return { entries, opensTimeline: !inTime.slice(0, first).some((entry) => entry.approximate) };
 }
 
 /**

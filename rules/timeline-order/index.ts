@@ -28,6 +28,8 @@ export default defineRule<Options>({
   recommended: true,
   messages: {
     outOfOrder: 'Timeline entry {{time}} is earlier than the entry before it ({{previous}} on line {{previousLine}}); expected times in order.',
+    outOfOrderNewestFirst:
+      'Timeline entry {{time}} is later than the entry before it ({{previous}} on line {{previousLine}}) in a timeline told newest first; expected times in reverse order.',
     impossible: 'Impossible timestamp {{time}}: {{reason}}.',
     mixedZones:
       'Timeline entry {{time}} is in {{zone}}, but the entry on line {{previousLine}} is in {{previousZone}}; expected one time zone per timeline, or say how they relate.',
@@ -97,7 +99,7 @@ export default defineRule<Options>({
       const skip = new Set(datesOutOfPlace(timeline).map((found) => found.entry));
       const placed = placeEntries(timeline, { allowMidnightCrossing, maxBackwardsHours, skip });
       if (timeline.kind === 'milestones') checkMilestones(placed, report);
-      else checkOrder(placed, report);
+      else checkOrder(placed, timeline.newestFirst, report);
       if (!allowMixedZones) checkZones(timeline, report);
       if (requireZone && timeline.entries.length > 0 && timeline.entries.every((entry) => entry.effectiveZone === null)) {
         report({ span: timeline.entries[0]!.span, messageId: 'missingZone' });
@@ -113,17 +115,22 @@ export default defineRule<Options>({
   },
 });
 
-/** Each entry against the one before it on the same clock (offsets such as "T+5m" among themselves). */
-function checkOrder(placed: TimedEntry[], report: (report: Report) => void): void {
+/**
+ * Each entry against the one before it on the same clock (offsets such as "T+5m" among
+ * themselves). A timeline told newest first comes placed from its last entry; a step out of
+ * its order is reported on the lower entry, later than the one written above it.
+ */
+function checkOrder(placed: TimedEntry[], newestFirst: boolean, report: (report: Report) => void): void {
   const last = new Map<TimedEntry['clock'], TimedEntry>();
   for (const current of placed) {
     const previous = last.get(current.clock);
     last.set(current.clock, current);
     if (!previous || !isBefore(current, previous)) continue;
+    const [below, above] = newestFirst ? [previous, current] : [current, previous];
     report({
-      span: current.entry.span,
-      messageId: 'outOfOrder',
-      data: { time: shown(current.entry), previous: shown(previous.entry), previousLine: previous.entry.span.start.line },
+      span: below.entry.span,
+      messageId: newestFirst ? 'outOfOrderNewestFirst' : 'outOfOrder',
+      data: { time: shown(below.entry), previous: shown(above.entry), previousLine: above.entry.span.start.line },
     });
   }
 }

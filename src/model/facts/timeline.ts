@@ -151,6 +151,12 @@ export interface Timeline {
   period: { from: CalendarDate; to: CalendarDate; span: Span } | null;
   /** The moment offsets count from, when the timeline states it ("offsets from the flag change at 10:00 UTC"). */
   anchorSeconds: number | null;
+  /**
+   * Told newest first, as status pages and change logs do: every step between its entries
+   * goes back in time (three entries at least), or its title says so ("newest first",
+   * "most recent first", "reverse chronological") and more steps go back than forward.
+   */
+  newestFirst: boolean;
   entries: TimelineEntry[];
 }
 
@@ -239,6 +245,7 @@ class TimelineBuilder {
     for (const timeline of this.timelines) {
       if (timeline.kind === 'sequence') resolveTwelveHourClock(timeline, this.pending);
       this.resolveRanges(timeline);
+      if (timeline.kind === 'sequence') timeline.newestFirst = toldNewestFirst(timeline);
     }
     this.pending.clear();
     return this.timelines;
@@ -250,7 +257,7 @@ class TimelineBuilder {
   }
 
   private newTimeline(source: TimelineSource, section: Section | null, span: Span, zone: Zone | null, kind: Timeline['kind'] = 'sequence'): Timeline {
-    return { source, kind, section, span, zone, incident: incidentAt(this.incidents, span.start.offset), period: null, anchorSeconds: null, entries: [] };
+    return { source, kind, section, span, zone, incident: incidentAt(this.incidents, span.start.offset), period: null, anchorSeconds: null, newestFirst: false, entries: [] };
   }
 
   /** "All times UTC" anywhere in the document's prose. */
@@ -837,7 +844,8 @@ export interface PlacementOptions {
  * placed on one clock. Entries without a date of their own continue the day of the entry
  * before them; a step back of more than `maxBackwardsHours` (default 12) between such
  * entries reads as crossing midnight. Offsets ("T+5m") are placed from the moment the
- * timeline says they count from, else among themselves.
+ * timeline says they count from, else among themselves. A timeline told newest first is
+ * placed from its last entry: the result is in the order of time, not of the text.
  */
 export function placeEntries(timeline: Timeline, options: PlacementOptions = {}): TimedEntry[] {
   const allowCrossing = options.allowMidnightCrossing ?? true;
@@ -849,6 +857,8 @@ export function placeEntries(timeline: Timeline, options: PlacementOptions = {})
       !entry.approximate && !entry.unknown && !entry.invalid && !options.skip?.has(entry) &&
       (secondsOf(entry) !== null || entry.date !== null || entry.offsetSeconds !== null),
   );
+  // Told newest first, the entries are placed from the last written, the earliest.
+  if (timeline.newestFirst) comparable.reverse();
   const absolute = comparable.filter((entry) => entry.offsetSeconds === null || anchor !== null);
   const useOffsets = absolute.every((entry) => secondsOf(entry) === null || entry.effectiveZone?.offsetMinutes != null);
   const placed: TimedEntry[] = [];
@@ -893,6 +903,22 @@ export function placeEntries(timeline: Timeline, options: PlacementOptions = {})
     placed.push(previous);
   }
   return placed;
+}
+
+/** A title that says its timeline is told newest first. */
+const NEWEST_FIRST_TITLE = /\b(?:newest|latest|most recent) (?:first|on top|at the top)\b|\breverse(?:d)? chronological\b|\bneueste zuerst\b/i;
+
+/** Whether a timeline is told newest first (see Timeline.newestFirst), its steps counted between entries placed in the order written. */
+function toldNewestFirst(timeline: Timeline): boolean {
+  const placed = placeEntries(timeline, { allowMidnightCrossing: false }).filter((entry) => entry.clock === 'absolute');
+  let back = 0;
+  let forward = 0;
+  for (let i = 1; i < placed.length; i++) {
+    if (isBefore(placed[i]!, placed[i - 1]!)) back++;
+    else if (isBefore(placed[i - 1]!, placed[i]!)) forward++;
+  }
+  const titled = NEWEST_FIRST_TITLE.test(timeline.section?.title ?? '');
+  return (back >= 2 && forward === 0) || (titled && back > forward);
 }
 
 /**
