@@ -22,6 +22,9 @@ describe('placeholders', () => {
       'INC-YYYY-MM-DD-XXX', 'YYYY-MM-DD HH:MM', 'X hours Y minutes', 'XX%', '$X', '$XX,XXX',
     ]);
     expect(findMasks('8.6 MB/s = X requests/s * Y MB; at 2X:XX; X-Ray; XXL; Service X; XXX')).toEqual([]);
+    // Redacted on purpose, not left to fill; a date with XX for its month or day is a mask.
+    expect(findMasks('account ending in 4XXX, SSN XXX-XX-1234, 5XX errors')).toEqual([]);
+    expect(findMasks('on 2026-XX-XX').map((m) => m.text)).toEqual(['2026-XX-XX']);
   });
 
   it('finds blanks with their unit', () => {

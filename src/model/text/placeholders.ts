@@ -72,6 +72,13 @@ const FORMULA_LINE =
 const LONE_LETTER = /^\$?[XYN](?:%| |$)/;
 /** "4XX", "5XX": HTTP status classes, not masks. */
 const STATUS_CLASS = /^[1-5]XX$/;
+/**
+ * Digits with some of them crossed out, "account ending in 4XXX", "XXX-XX-1234": a value
+ * redacted on purpose, not one left to fill. A date with its month or day left as XX
+ * ("2026-XX-XX") is still a mask.
+ */
+const REDACTED = /^(?=[\dX-]*\d)(?=[\dX-]*XX)[\dX-]+$/;
+const DATE_MASK = /^\d{4}-(?:\d\d|XX)-(?:\d\d|XX)$/;
 /** "2X:XX", "1X:30": a time known only roughly is not a mask (timelines write "14:??" the same way). */
 const ROUGH_TIME = /^(?=.*\d)[\dX?]{1,2}:[\dX?]{2}$/;
 /** Characters that end the token a mask atom belongs to ("INC-YYYY-MM-DD-XXX" is one token). */
@@ -188,7 +195,11 @@ export function findMasks(value: string): PlaceholderMatch[] {
     MASK_ATOM.lastIndex = Math.max(MASK_ATOM.lastIndex, end);
   }
   // A lone "XXX" is a marker, not a mask.
-  const kept = found.filter((match) => !/^X{3}$/.test(match.text) && !ROUGH_TIME.test(match.text) && !STATUS_CLASS.test(match.text));
+  const kept = found.filter(
+    (match) =>
+      !/^X{3}$/.test(match.text) && !ROUGH_TIME.test(match.text) && !STATUS_CLASS.test(match.text) &&
+      (!REDACTED.test(match.text) || DATE_MASK.test(match.text)),
+  );
   if (kept.some((match) => LONE_LETTER.test(match.text)) && FORMULA_LINE.test(value)) {
     return kept.filter((match) => !LONE_LETTER.test(match.text));
   }
