@@ -321,6 +321,14 @@ describe('incident date sources', () => {
     ]);
   });
 
+  it('takes a front matter date a few days after the stated one for the post, not the incident', () => {
+    const post = (date: string) => `---\ntitle: "The November outage"\ndate: ${date}\n---\n\nOn November 14, 2026, the API was down for 52 minutes.\n`;
+    expect(sources(post('2026-11-20'), 'blog-src/2026-11-20-outage.md')).toEqual([['lead-sentence', { year: 2026, month: 11, day: 14 }, 6, null]]);
+    // Before the stated date, or months after it, the front matter contradicts the text.
+    expect(sources(post('2026-11-10')).map(([source]) => source)).toEqual(['metadata', 'lead-sentence']);
+    expect(sources(post('2027-03-01')).map(([source]) => source)).toEqual(['metadata', 'lead-sentence']);
+  });
+
   it('reads a range in the lead sentence and the front-matter title', () => {
     expect(sources('---\ntitle: "Portal down (08.04.2025)"\n---\n\nOn June 14-15, 2025, the cluster lost its storage for a day.\n')).toEqual([
       ['title', { year: 2025, month: 4, day: 8 }, 2, null],

@@ -7,8 +7,10 @@
  *
  * A file name's date is not the incident's where the document makes that plain: it is
  * after the end the document states (`resolvedWhen`, `End:`), the file is a blog post
- * (`_posts/`, `blog/`), or the name ties the date to another event (`…patch_fix_07_Feb`,
- * `published-2024-01-02-…`).
+ * (`_posts/`, `blog/`), the name ties the date to another event (`…patch_fix_07_Feb`,
+ * `published-2024-01-02-…`), or it is the publication date the front matter gives. A
+ * front matter `date:` 1 to 60 days after the date the title or lead sentence states is
+ * the post's publication, not the incident's.
  */
 import { basename } from 'node:path';
 import type { PostmortemDocument } from '../document.js';
@@ -138,7 +140,10 @@ export function incidentDateSources(document: PostmortemDocument, order: Numeric
     }
   }
 
-  if (fileName && !fileNameIsNotIncident(document, fileName, order)) {
+  // A front matter `date:` a few days after the date the text states is when the write-up was published.
+  const published = publicationDate(sources);
+  if (published) sources.splice(sources.indexOf(published), 1);
+  if (fileName && !fileNameIsNotIncident(document, fileName, order, published?.date ?? null)) {
     let date = fileName.date;
     if (date.year === null) {
       const other = sources.find((source) => source.valid && !source.yearFromElsewhere)?.date;
@@ -159,8 +164,10 @@ export function fileNameIsNotIncident(
   document: PostmortemDocument,
   name: { date: CalendarDate; otherEvent: boolean },
   order: NumericOrder | null,
+  published: CalendarDate | null = null,
 ): string | null {
   if (name.otherEvent) return 'the name ties the date to another event';
+  if (published && name.date.year !== null && dayNumber(name.date) === dayNumber(published)) return 'the date the front matter gives the post, published after the incident';
   if (document.path && BLOG_PATH.test(document.path)) return 'a blog post, dated when it was published';
   if (isBlogPost(document)) return 'a blog post (its front matter names a layout or authors and tags), dated when it was published';
   const end = statedEnd(document);
@@ -169,6 +176,23 @@ export function fileNameIsNotIncident(
     return `after the end the document states (line ${end!.span.start.line})`;
   }
   return null;
+}
+
+/** The most days after the incident a write-up's front matter `date:` is read as its publication. */
+const PUBLISHED_WITHIN_DAYS = 60;
+
+/**
+ * The front matter's `date:` when it is the write-up's publication, not the incident's:
+ * 1 to 60 days after the date the title or lead sentence states ("On November 14, …" in a
+ * post dated 2026-11-20), as static-site posts are dated. Null otherwise.
+ */
+function publicationDate(sources: IncidentDateSource[]): IncidentDateSource | null {
+  const metadata = sources.find((source) => source.source === 'metadata');
+  if (!metadata?.valid || metadata.field?.source !== 'front-matter' || metadata.field.label.toLowerCase() !== 'date') return null;
+  const stated = sources.find((source) => (source.source === 'title' || source.source === 'lead-sentence') && source.valid);
+  if (!stated) return null;
+  const days = dayNumber(metadata.date) - dayNumber(stated.until ?? stated.date);
+  return days >= 1 && days <= PUBLISHED_WITHIN_DAYS ? metadata : null;
 }
 
 interface NameDate {
