@@ -207,7 +207,8 @@ interface Span {
  * Of every span the timeline offers for what a duration measures (from an entry that
  * starts it to an entry that ends it), the one closest to the stated duration; null when
  * the timeline shows no start or no end. The first entry stands in for the start of the
- * incident (for ends within a day of it) when it is the timeline's first.
+ * incident (for ends within a day of it) unless an entry at an approximate time comes
+ * before it.
  */
 function closestSpan({ entries: timeline, opensTimeline }: PlacedTimeline, stated: StatedDuration): Span | null {
   const says = (entry: TimedEntry, milestones: Milestone[]) => entryMilestones(entry.entry).some((milestone) => milestones.includes(milestone));
