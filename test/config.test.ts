@@ -158,7 +158,7 @@ describe('configuration validation', () => {
       JSON.stringify({ rules: { 'required-sections': ['error', { sections: [{ kind: 'summary' }, { aliases: 'x' }], order: 'yes', extra: 1 }] } }),
     );
     expect(problems(load(root))).toEqual([
-      'rules.required-sections[1]: unknown property "extra" (expected one of: sections, order, templateLevels, acceptBoldHeadings, accept)',
+      'rules.required-sections[1]: unknown property "extra" (expected one of: sections, order, templateLevels, acceptBoldHeadings, accept, skipIndexPages)',
       'rules.required-sections[1].sections[1]: must have one of the properties "kind" or "name"',
       'rules.required-sections[1].sections[1].aliases: must be of type array',
       'rules.required-sections[1].order: must be of type boolean',

@@ -140,6 +140,21 @@ describe('the postmortem model', () => {
   });
 });
 
+describe('index pages', () => {
+  const index = (text: string) => new PostmortemDocument(text).isIndexPage;
+
+  it('tells the README that lists postmortems from a postmortem', () => {
+    const rows = '| Date | Incident |\n|---|---|\n| 2026-11-03 | [Payments](2026-11-03-payments.md) |\n| 2026-10-14 | [Orders](orders/) |\n';
+    expect(index(`# Postmortems\n\n${rows}`)).toBe(true);
+    expect(index('# Postmortems\n\n- [Payments](2026-11-03-payments.md)\n- [Orders](2026-10-14-orders.md#summary)\n- [Search](search/README.md)\n')).toBe(true);
+    // A postmortem that links related incidents has the parts of one.
+    expect(index(`# Payments errors\n\n## Summary\n\nCards failed.\n\n## Related incidents\n\n${rows}`)).toBe(false);
+    // Links elsewhere, or one link among many entries, make no index.
+    expect(index('# Links\n\n- [Grafana](https://grafana.example.com/d/1)\n- [Runbook](https://wiki.example.com/runbook)\n')).toBe(false);
+    expect(index('# Notes\n\n- [Payments](payments.md)\n- a\n- b\n- c\n')).toBe(false);
+  });
+});
+
 describe('line endings and byte-order marks', () => {
   it('keeps positions right with CRLF line endings and front matter', () => {
     const doc = load('crlf.md');

@@ -29,6 +29,7 @@ interface Options {
   templateLevels: number;
   acceptBoldHeadings: boolean;
   accept: Accept;
+  skipIndexPages: boolean;
 }
 
 const DEFAULT_KINDS = ['summary', 'impact', 'timeline', 'root-cause', 'action-items'];
@@ -179,11 +180,18 @@ export default defineRule<Options, Prepared>({
           outlineItems: { type: 'boolean', default: true, description: 'The items of a numbered outline of at least three short titles, each with text under it.' },
         },
       },
+      skipIndexPages: {
+        type: 'boolean',
+        default: true,
+        description:
+          "Require no sections of an index page: a document whose list items and table rows mostly link to other Markdown files or folders, with no part of a postmortem (the README that lists a team's postmortems).",
+      },
     },
   },
   prepare: (options) => ({ specs: options.sections.map(prepareSpec), defaultSections: isDefaultList(options.sections) }),
   check(document, context) {
-    const { acceptBoldHeadings, accept } = context.options;
+    const { acceptBoldHeadings, accept, skipIndexPages } = context.options;
+    if (skipIndexPages && document.isIndexPage) return;
     const places = document.coverage.titled.filter((place) => {
       const option = FORM_OPTION[place.form];
       return option === null || (accept[option] && (place.form !== 'bold-heading' || acceptBoldHeadings));

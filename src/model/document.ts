@@ -27,6 +27,7 @@ import { findSeverity, type IncidentSeverity } from './facts/severity.js';
 import { findCoverage, type Coverage } from './facts/coverage.js';
 import { sectionContent, type SectionContent } from './facts/section-content.js';
 import { collectLinks, type LinkFact } from './facts/links.js';
+import { isIndexPage } from './facts/index-page.js';
 import { findPlaceholders, type Placeholders } from './facts/placeholders.js';
 import type { TemplateStandard } from './facts/template.js';
 import { valueIsOneOf } from './text/values.js';
@@ -278,6 +279,11 @@ export class PostmortemDocument {
   /** Every link, image and reference definition, with its destination and the span of the whole construct. */
   get links(): LinkFact[] {
     return this.derived('links', collectLinks);
+  }
+
+  /** Whether the document indexes other documents (a README listing postmortems) rather than being a postmortem (see facts/index-page.ts). */
+  get isIndexPage(): boolean {
+    return this.derived('isIndexPage', isIndexPage);
   }
 
   /**

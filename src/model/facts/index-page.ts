@@ -1,0 +1,33 @@
+import type { PostmortemDocument } from '../document.js';
+
+/** The parts every postmortem has under some title; an index of postmortems has none of them. */
+const POSTMORTEM_PARTS = new Set(['summary', 'impact', 'timeline', 'root-cause', 'action-items']);
+/** A link with a scheme ("https:", "mailto:"), protocol-relative, or to a place on the same page. */
+const NOT_RELATIVE = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
+/** A relative link to another Markdown document, or to a folder (one per incident). */
+const DOCUMENT_PATH = /(?:\.(?:md|markdown|mdx)|\/)$/i;
+
+/**
+ * Whether a document is an index of other documents, not a postmortem: the README that
+ * lists a team's postmortems, one link per list item or table row. Its list items and
+ * table rows mostly (at least half, and two or more) link to other Markdown files or
+ * folders by relative path, and none of its sections is a part of a postmortem.
+ */
+export function isIndexPage(document: PostmortemDocument): boolean {
+  if (document.sections.some((section) => section.kinds.some((kind) => POSTMORTEM_PARTS.has(kind)))) return false;
+  const linkStarts = document.links
+    .filter((link) => link.kind === 'link' && link.url !== null && isDocumentLink(link.url))
+    .map((link) => link.span.start.offset);
+  if (linkStarts.length < 2) return false;
+  const entries = [
+    ...document.lists.flatMap((list) => list.items.map((item) => item.span)),
+    ...document.tables.flatMap((table) => table.rows.map((row) => row.span)),
+  ];
+  const linking = entries.filter((span) => linkStarts.some((offset) => offset >= span.start.offset && offset < span.end.offset)).length;
+  return linking >= 2 && linking * 2 >= entries.length;
+}
+
+function isDocumentLink(url: string): boolean {
+  const path = url.split(/[?#]/)[0]!;
+  return path !== '' && !NOT_RELATIVE.test(url) && DOCUMENT_PATH.test(path);
+}
