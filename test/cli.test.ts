@@ -137,6 +137,23 @@ describe('the pm-lint binary', () => {
     expect(explicit.code).toBe(0);
     expect(explicit.stdout).toContain('File ignored because of a matching ignore pattern');
   });
+
+  it('a search skips the team template beside the postmortems; named, it gets a warning; --no-ignore lints it', () => {
+    const root = tempTree({
+      'docs/TEMPLATE.md': INCOMPLETE,
+      'docs/0000-postmortem-template.md': INCOMPLETE,
+      'docs/2026-03-01-template-rendering.md': COMPLETE,
+    });
+    const searched = run(['docs', '-f', 'json'], root);
+    expect(searched.code).toBe(0);
+    expect((JSON.parse(searched.stdout) as Array<{ filePath: string }>).map((result) => result.filePath.split('/').pop())).toEqual(['2026-03-01-template-rendering.md']);
+    const named = run(['docs/TEMPLATE.md', '-f', 'json'], root);
+    expect(named.code).toBe(0);
+    expect(JSON.parse(named.stdout)[0].messages).toMatchObject([
+      { line: 1, column: 1, severity: 1, message: 'Template file not linted (its name marks it as the postmortem template). Use --no-ignore to lint it.' },
+    ]);
+    expect(run(['--no-ignore', 'docs'], root).code).toBe(1);
+  });
 });
 
 describe('--fix and --fix-dry-run', () => {

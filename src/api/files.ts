@@ -1,10 +1,17 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 
 export const MARKDOWN_EXTENSIONS = ['.md', '.markdown'];
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+/**
+ * The team's template kept beside its postmortems: `TEMPLATE.md`, `_template.md`,
+ * `0000-template.md`, `postmortem-template.md`, `incident_template.md`. It is all
+ * placeholders by design: a search does not pick it up, and a file named so is reported as
+ * not linted (a warning); --no-ignore lints it.
+ */
+const TEMPLATE_NAME = /^(?:\d+[-_.])?_?(?:(?:post-?mortem|incident|pir|rca|retro(?:spective)?)[-_. ]?)?template(?:[-_. ](?:post-?mortem|incident|pir|rca))?$/i;
 /** A name no Markdown file has: an ignore pattern that matches it there matches every file of the directory. */
 const PROBE_FILE = '\u0000.md';
 
@@ -21,6 +28,8 @@ export interface Discovery {
   files: string[];
   /** Files named explicitly that an ignore pattern excludes. */
   ignoredExplicitly: string[];
+  /** Files named explicitly whose name says they are the team's template (linted with --no-ignore). */
+  templatesExplicitly: string[];
   /** Arguments that name nothing: a missing path, or a glob without matches. */
   unmatched: Array<{ pattern: string; reason: string }>;
   /**
@@ -35,7 +44,7 @@ export interface Discovery {
  * Turns CLI paths into files: files as given, directories searched recursively for
  * *.md and *.markdown, globs expanded. node_modules and .git are never searched;
  * .pmlintignore (gitignore syntax, in the working directory) and configuration
- * `ignores` exclude more.
+ * `ignores` exclude more, and a search skips the team's template (TEMPLATE_NAME).
  */
 export async function discoverFiles(patterns: string[], options: DiscoveryOptions): Promise<Discovery> {
   const { cwd } = options;
@@ -57,8 +66,11 @@ export async function discoverFiles(patterns: string[], options: DiscoveryOption
     if (ignoreFile && path && !path.startsWith('..') && ignoreFile.ignores(`${path}/`)) return true;
     return options.isIgnoredByConfig?.(join(absolute, PROBE_FILE)) ?? false;
   };
+  // With --no-ignore the template is linted like any file.
+  const isSearchedTemplate = (absolute: string) => options.useIgnore && isTemplateName(absolute);
   const files = new Set<string>();
   const ignoredExplicitly: string[] = [];
+  const templatesExplicitly: string[] = [];
   const unmatched: Discovery['unmatched'] = [];
   const skipped: Discovery['skipped'] = [];
   for (const pattern of patterns) {
@@ -66,6 +78,7 @@ export async function discoverFiles(patterns: string[], options: DiscoveryOption
     const kind = pathKind(absolute);
     if (kind === 'file') {
       if (isIgnored(absolute)) ignoredExplicitly.push(absolute);
+      else if (isSearchedTemplate(absolute)) templatesExplicitly.push(absolute);
       else files.add(absolute);
       continue;
     }
@@ -74,7 +87,7 @@ export async function discoverFiles(patterns: string[], options: DiscoveryOption
       if (found.length === 0 && isMarkdownName(absolute)) {
         unmatched.push({ pattern, reason: 'is a directory, not a Markdown file (and holds no Markdown files)' });
       }
-      for (const file of found) if (!isIgnored(file)) files.add(file);
+      for (const file of found) if (!isIgnored(file) && !isSearchedTemplate(file)) files.add(file);
       continue;
     }
     if (picomatch.scan(pattern).isGlob) {
@@ -85,17 +98,21 @@ export async function discoverFiles(patterns: string[], options: DiscoveryOption
       const skippedBefore = skipped.length;
       const found = pathKind(root) === 'directory' ? searchDirectory(root, (path) => matches(relative(root, path).split(sep).join('/')), skipped, isIgnoredDirectory) : [];
       if (found.length === 0 && skipped.length === skippedBefore) unmatched.push({ pattern, reason: 'no files match this pattern' });
-      for (const file of found) if (!isIgnored(file)) files.add(file);
+      for (const file of found) if (!isIgnored(file) && !isSearchedTemplate(file)) files.add(file);
       continue;
     }
     unmatched.push({ pattern, reason: kind === 'missing' ? 'no such file or directory' : kind });
   }
   const skippedOnce = [...new Map(skipped.filter((entry) => !isIgnored(entry.path)).map((entry) => [entry.path, entry])).values()];
-  return { files: [...files].sort(), ignoredExplicitly, unmatched, skipped: skippedOnce.sort((a, b) => (a.path < b.path ? -1 : 1)) };
+  return { files: [...files].sort(), ignoredExplicitly, templatesExplicitly, unmatched, skipped: skippedOnce.sort((a, b) => (a.path < b.path ? -1 : 1)) };
 }
 
 function isMarkdownName(path: string): boolean {
   return MARKDOWN_EXTENSIONS.includes(extname(path).toLowerCase());
+}
+
+function isTemplateName(path: string): boolean {
+  return TEMPLATE_NAME.test(basename(path, extname(path)));
 }
 
 /**

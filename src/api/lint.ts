@@ -80,6 +80,7 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
     const changed = new Set(filesChangedSince(options.changedSince, cwd));
     discovery.files = discovery.files.filter((file) => changed.has(file));
     discovery.ignoredExplicitly = discovery.ignoredExplicitly.filter((file) => changed.has(file));
+    discovery.templatesExplicitly = discovery.templatesExplicitly.filter((file) => changed.has(file));
   }
   await resolver.loadPlugins(discovery.files);
   const results: LintResult[] = [];
@@ -89,6 +90,9 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
     results.push(summarize(path, [fileMessage(io ? 2 : 1, reason, io)]));
   }
   const notices: string[] = [];
+  for (const filePath of discovery.templatesExplicitly) {
+    results.push(summarize(filePath, [fileMessage(1, 'Template file not linted (its name marks it as the postmortem template). Use --no-ignore to lint it.')]));
+  }
   for (const filePath of discovery.ignoredExplicitly) {
     results.push(
       summarize(filePath, [
