@@ -161,6 +161,17 @@ describe('pm-lint report', () => {
     expect(readdirSync(root).sort()).toEqual(['docs', 'reports']);
   });
 
+  it('leaves the README that indexes the postmortems out of every figure', async () => {
+    const root = tempTree({
+      'README.md': '# Postmortems\n\n- [Checkout](2026-03-02-checkout.md)\n- [Search](2026-03-09-search.md)\n',
+      '2026-03-02-checkout.md': '# Checkout errors\n\n**Date:** 2026-03-02\n\n## Summary\n\nCheckout failed.\n',
+      '2026-03-09-search.md': '# Search errors\n\n**Date:** 2026-03-09\n\n## Summary\n\nSearch failed.\n',
+    });
+    const { report } = await reportFiles(['.'], { cwd: root, asOf: '2026-03-20', config });
+    expect(report.documents.map((document) => document.path)).toEqual(['2026-03-02-checkout.md', '2026-03-09-search.md']);
+    expect(report.health.documents).toBe(2);
+  });
+
   it('summarises times: the median (the mean of the middle two for an even count) and the 90th percentile by nearest rank', () => {
     expect(summarize([])).toEqual({ incidents: 0, medianSeconds: null, p90Seconds: null });
     expect(summarize([60])).toEqual({ incidents: 1, medianSeconds: 60, p90Seconds: 60 });

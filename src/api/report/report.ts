@@ -132,6 +132,8 @@ export function buildReport(results: readonly LintResult[], facts: ReadonlyMap<s
   for (const result of results) {
     const path = displayPath(result.filePath, options.cwd);
     const fact = facts.get(result.filePath);
+    // The folder's index is not a postmortem: it counts in no figure of the report.
+    if (fact?.indexPage) continue;
     const fatal = result.messages.find((message) => message.fatal);
     const actionItems = fact?.actionItems ?? [];
     for (const item of actionItems) items.push({ path, ...item });
