@@ -67,7 +67,7 @@ export async function discoverFiles(patterns: string[], options: DiscoveryOption
     return options.isIgnoredByConfig?.(join(absolute, PROBE_FILE)) ?? false;
   };
   // With --no-ignore the template is linted like any file.
-  const isSearchedTemplate = (absolute: string) => options.useIgnore && isTemplateName(absolute);
+  const isTemplateFile = (absolute: string) => options.useIgnore && isTemplateName(absolute);
   const files = new Set<string>();
   const ignoredExplicitly: string[] = [];
   const templatesExplicitly: string[] = [];
@@ -78,7 +78,7 @@ export async function discoverFiles(patterns: string[], options: DiscoveryOption
     const kind = pathKind(absolute);
     if (kind === 'file') {
       if (isIgnored(absolute)) ignoredExplicitly.push(absolute);
-      else if (isSearchedTemplate(absolute)) templatesExplicitly.push(absolute);
+      else if (isTemplateFile(absolute)) templatesExplicitly.push(absolute);
       else files.add(absolute);
       continue;
     }
@@ -87,7 +87,7 @@ export async function discoverFiles(patterns: string[], options: DiscoveryOption
       if (found.length === 0 && isMarkdownName(absolute)) {
         unmatched.push({ pattern, reason: 'is a directory, not a Markdown file (and holds no Markdown files)' });
       }
-      for (const file of found) if (!isIgnored(file) && !isSearchedTemplate(file)) files.add(file);
+      for (const file of found) if (!isIgnored(file) && !isTemplateFile(file)) files.add(file);
       continue;
     }
     if (picomatch.scan(pattern).isGlob) {
@@ -98,7 +98,7 @@ export async function discoverFiles(patterns: string[], options: DiscoveryOption
       const skippedBefore = skipped.length;
       const found = pathKind(root) === 'directory' ? searchDirectory(root, (path) => matches(relative(root, path).split(sep).join('/')), skipped, isIgnoredDirectory) : [];
       if (found.length === 0 && skipped.length === skippedBefore) unmatched.push({ pattern, reason: 'no files match this pattern' });
-      for (const file of found) if (!isIgnored(file) && !isSearchedTemplate(file)) files.add(file);
+      for (const file of found) if (!isIgnored(file) && !isTemplateFile(file)) files.add(file);
       continue;
     }
     unmatched.push({ pattern, reason: kind === 'missing' ? 'no such file or directory' : kind });
