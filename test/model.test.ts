@@ -62,6 +62,7 @@ describe('section kinds', () => {
     ['Who was affected?', ['impact']],
     ['What will we change?', ['action-items']],
     ['What are we doing to prevent this?', ['action-items']],
+    ['Follow-up questions', ['open-questions']],
     ['What will we do differently?', ['action-items']],
     ['Introduction to the queue', []],
     // Eight languages.

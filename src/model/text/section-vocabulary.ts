@@ -202,6 +202,7 @@ export const BUILT_IN_SECTION_ALIASES: Readonly<Record<string, readonly string[]
   ],
   'open-questions': [
     'open questions', 'q and a', 'remaining uncertainty', 'unknowns', 'faq',
+    'Follow-up questions', 'Followup questions', 'Questions to follow up', 'Remaining questions', 'Outstanding questions',
     'Unanswered questions', 'Questions', 'Offene Fragen', 'Questions ouvertes', 'Questions en suspens', 'Preguntas abiertas', 'Preguntas pendientes', 'Perguntas em aberto', 'Questões em aberto', '미해결 질문', '열린 질문', '未解決の質問', '未解决的问题', '待解决问题',
   ],
 };
