@@ -220,6 +220,27 @@ describe('action items: fields', () => {
     expect(found[4]!.completed).toBe(true);
   });
 
+  it('gives every item the fields a lead-in says they share, and takes a struck-through item as done', () => {
+    const text = doc(
+      '## Action items',
+      '',
+      'Owner for all items below: @lena.',
+      '',
+      '1. Add a policy simulator check (P1, due 2026-08-05)',
+      '2. Split bucket policies per service (owner: @ops, P2, due 2026-09-01)',
+      '3. ~~Add a manual approval for policy changes~~ (dropped: the simulator covers it)',
+      '',
+      '## Lessons learned',
+      '',
+      'Discussed with @sam:',
+      '',
+      '- Review plans in smaller pieces',
+    );
+    const found = items(text);
+    expect(found.map((item) => [item.fields.owner?.text, item.completed])).toEqual([['@lena', false], ['@ops', false], ['@lena', true]]);
+    expect(at(text, found[0]!.fields.owner!.span)).toBe('@lena');
+  });
+
   it('reads field labels only where labels stand', () => {
     const text = doc(
       '## Action items',

@@ -200,7 +200,7 @@ export default defineRule<Options, Compiled>({
         type: 'boolean',
         default: true,
         description:
-          'Do not require fields of completed items (checked tasks, a Done or Won\'t Do status, a "(done)" note, a heading such as "Immediate Actions (Completed)" or "**Actions taken:**", or an item written in the past tense such as "Added rate limiting"), nor a due date after the incident for them. The values they do state are still checked.',
+          'Do not require fields of completed items (checked tasks, a Done or Won\'t Do status, a "(done)" note, a heading such as "Immediate Actions (Completed)" or "**Actions taken:**", an item written in the past tense such as "Added rate limiting", or an item whose action is struck through, "~~Add a manual approval~~ (dropped)"), nor a due date after the incident for them. The values they do state are still checked.',
       },
       ticketSatisfies: {
         type: 'boolean',

@@ -108,6 +108,7 @@ export function findActionItemModel(document: PostmortemDocument): ActionItemMod
       found.push(context.paragraphItem(lead, lead.span, plainText(lead.node).trim(), completed));
     } else {
       context.itemsFromList(list.node.children, list.section, completed, found);
+      if (lead && scope.inScope) context.shareLeadInFields(lead, found);
     }
     markPastItems(found);
     listGroups.push(found);
@@ -253,6 +254,22 @@ export class ExtractionContext {
     return this.paragraphModels.get(node) ?? null;
   }
 
+  /**
+   * Fields a lead-in gives every item of its list ("Owner for all items below: @lena",
+   * "Each of these is due 2026-08-31"): an item without its own takes them. The lead-in
+   * must say they are shared (all, each, every, these, the following, below).
+   */
+  shareLeadInFields(lead: ParagraphModel, items: ActionItem[]): void {
+    if (!SHARED_FIELDS.test(lead.text)) return;
+    const shared: ActionItemFields = {};
+    readInlineFields(this.document.textOf(lead.node), this.document.lines, shared);
+    for (const item of items) {
+      for (const name of ['owner', 'priority', 'due'] as const) {
+        if (!item.fields[name] && shared[name]) item.fields[name] = shared[name] as never;
+      }
+    }
+  }
+
   /** A list that details its lead-in: plain items that state no fields and do not read as actions ("Add a disk alert"). */
   isDetailList(list: List): boolean {
     return list.children.every((child) => typeof child.checked !== 'boolean') && !this.isGroupOfActions([list]);
@@ -341,7 +358,9 @@ export class ExtractionContext {
       section,
       fields,
       checked,
-      completed: completed || completedNote || checked === true || (status !== undefined && COMPLETED_STATUSES.has(status)),
+      completed:
+        completed || completedNote || checked === true || (status !== undefined && COMPLETED_STATUSES.has(status)) ||
+        (model.paragraph !== null && struckThrough(model.paragraph)),
       table: null,
       row: null,
       listItem: model,
@@ -486,3 +505,16 @@ function isFieldLine(item: ListItem): boolean {
   return match !== null && match.index === 0;
 }
 
+/** Words that make a lead-in's fields every item's: "Owner for all items below: @lena". */
+const SHARED_FIELDS = /\b(?:all|each|every|these|the following|below)\b/i;
+
+/**
+ * Whether an item's action is struck through ("~~Add a manual approval~~ (dropped: the
+ * simulator covers it)"): the work was dropped or done, and needs no owner or date. The
+ * paragraph opens with the struck text, and it is most of the paragraph.
+ */
+function struckThrough(paragraph: Paragraph): boolean {
+  const [first] = paragraph.children;
+  if (first?.type !== 'delete') return false;
+  return plainText(first).trim().length * 2 >= plainText(paragraph).trim().length;
+}
