@@ -63,6 +63,7 @@ describe('section kinds', () => {
     ['What will we change?', ['action-items']],
     ['What are we doing to prevent this?', ['action-items']],
     ['Follow-up questions', ['open-questions']],
+    ['Incident updates', ['timeline']],
     ['What will we do differently?', ['action-items']],
     ['Introduction to the queue', []],
     // Eight languages.
