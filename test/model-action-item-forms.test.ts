@@ -241,6 +241,23 @@ describe('action items: fields', () => {
     expect(at(text, found[0]!.fields.owner!.span)).toBe('@lena');
   });
 
+  it('reads fields an item ends with as bare tags, two or more in a row', () => {
+    const text = doc(
+      '## Action items',
+      '',
+      '- [ ] Make checkout fail open for the payment flag @maya-chen P1 2026-10-02',
+      '- [ ] Add a readiness probe P2 2026-10-16',
+      '- [ ] Retire the v1 API after 2026-10-02',
+    );
+    const found = items(text);
+    expect(found.map((item) => [item.fields.owner?.text, item.fields.priority?.text, item.fields.due?.text])).toEqual([
+      ['@maya-chen', 'P1', '2026-10-02'],
+      [undefined, 'P2', '2026-10-16'],
+      [undefined, undefined, undefined],
+    ]);
+    expect(at(text, found[0]!.fields.due!.span)).toBe('2026-10-02');
+  });
+
   it('reads field labels only where labels stand', () => {
     const text = doc(
       '## Action items',

@@ -4,7 +4,7 @@ import type { ListItemModel, ParagraphModel, Section } from './types.js';
 import { plainText } from '../text/inline.js';
 import { blockLabel } from '../text/labels.js';
 import {
-  CHANGE_REQUEST_URL, FIELD_LABEL, TRACKER_URL, readInlineFields, readSignature, readSubjectOwner, type ActionItemField, type ActionItemFields,
+  CHANGE_REQUEST_URL, FIELD_LABEL, TRACKER_URL, readInlineFields, readSignature, readSubjectOwner, readTrailingTags, type ActionItemField, type ActionItemFields,
 } from './action-items/inline-fields.js';
 import { leadInKind, promisesLater } from './action-items/phrases.js';
 import { findProseItems, findParagraphItems } from './action-items/prose.js';
@@ -344,6 +344,7 @@ export class ExtractionContext {
     }
     if (model.paragraph) readSubjectOwner(this.document.textOf(model.paragraph), this.document.lines, fields, this.isName);
     if (model.paragraph) readSignature(this.document.textOf(model.paragraph), this.document.lines, fields);
+    if (model.paragraph) readTrailingTags(this.document.textOf(model.paragraph), this.document.lines, fields);
     if (!fields.ticket) {
       const link = paragraphs.flatMap((paragraph) => this.trackerLinks(paragraph))[0];
       if (link) fields.ticket = link;

@@ -257,6 +257,32 @@ export function readSubjectOwner(view: TextView, lines: LineIndex, fields: Actio
   fields.owner = makeField('owner', name, lines.span(range.start, range.end)) as ActionItemField;
 }
 
+/** A tag an item may end with, as exports of issue trackers write them: "@maya", "P1", "2026-10-02". */
+const TRAILING_TAG = /(?:^|[ \t])(@[A-Za-z0-9][\w./-]{0,39}|P[0-9]|\d{4}-\d{2}-\d{2})[ \t]*$/;
+
+/**
+ * Fields an item ends with as bare tags, two or more in a row: "Make checkout fail open
+ * @maya-chen P1 2026-10-02". A date alone at the end is not one ("Retire v1 after
+ * 2026-10-02"); with a handle or a priority beside it, it is the due date.
+ */
+export function readTrailingTags(view: TextView, lines: LineIndex, fields: ActionItemFields): void {
+  const text = view.masked(['code', 'gaps'], ' ').trimEnd();
+  const tags: Array<{ tag: string; start: number }> = [];
+  let rest = text;
+  for (let m = TRAILING_TAG.exec(rest); m; m = TRAILING_TAG.exec(rest)) {
+    const start = m.index + m[0].indexOf(m[1]!);
+    tags.unshift({ tag: m[1]!, start });
+    rest = rest.slice(0, m.index);
+  }
+  if (tags.length < 2 || !/\p{L}/u.test(rest)) return;
+  for (const { tag, start } of tags) {
+    const name: ActionItemFieldName = tag.startsWith('@') ? 'owner' : /^P\d$/i.test(tag) ? 'priority' : 'due';
+    if (fields[name]) continue;
+    const range = view.sourceRange(start, start + tag.length);
+    fields[name] = makeField(name, tag, lines.span(range.start, range.end)) as never;
+  }
+}
+
 /** A spaced dash: what follows an item's last one may sign the item with its owner or status. */
 const SIGNATURE_DASH = /[ \t][-–—][ \t]+(?=\S)/g;
 /** A closing "(Ben, P2, by 2026-03-01)": a name first, then fields. */
