@@ -208,8 +208,9 @@ function checkWindow(dates: StatedDate[], incident: Reference, context: Context,
     return;
   }
   const inWindow = dates.filter((date) => distance(date) <= maxDaysFromIncident).map((date) => date.date);
+  const told = toldAsLeadUpOrFollowUp(dates, new Set(outside), incident.date, inWindow);
   for (const date of outside) {
-    if (toldAsLeadUpOrFollowUp(date, dates, [incident.date, ...inWindow])) continue;
+    if (told.has(date)) continue;
     reported.add(date.span);
     context.report({
       span: date.span,
@@ -230,25 +231,38 @@ function checkWindow(dates: StatedDate[], incident: Reference, context: Context,
 const MAX_LEAD_UP_DAYS = 183;
 
 /**
- * Whether a date beyond the window is the timeline's lead-up or follow-up, not a typo: within
- * half a year of the incident date, told in order at the timeline's edge (no earlier date
- * listed before an earlier one, no later date listed after a later one: "2026-09-02 — the
- * change that moved the queries merged", first in a timeline of 2026-10-14), and not one
- * field away from the incident date or a date inside the window (2025-10-14 in a timeline
- * of 2026-10-14 is a typo in the year).
+ * The dates beyond the window that the timeline tells as lead-up or follow-up, not typos:
+ * within half a year of the incident date, told in order at the timeline's edge (no
+ * earlier date listed before an earlier one, no later date listed after a later one:
+ * "2026-09-02 — the change that moved the queries merged", first in a timeline of
+ * 2026-10-14), and not one field away from the incident date or a date inside the window
+ * (2025-10-14 in a timeline of 2026-10-14 is a typo in the year). One pass each way, as a
+ * timeline may hold 100,000 entries.
  */
-function toldAsLeadUpOrFollowUp(date: StatedDate, dates: StatedDate[], anchors: CalendarDate[]): boolean {
-  if (Math.abs(date.day - dayNumber(anchors[0]!)) > MAX_LEAD_UP_DAYS) return false;
-  const index = dates.indexOf(date);
-  const atEdge = date.day < dayNumber(anchors[0]!)
-    ? dates.slice(0, index).every((other) => other.day <= date.day)
-    : dates.slice(index + 1).every((other) => other.day >= date.day);
-  return atEdge && !anchors.some((anchor) => oneFieldApart(date.date, anchor));
+function toldAsLeadUpOrFollowUp(dates: StatedDate[], outside: ReadonlySet<StatedDate>, incident: CalendarDate, inWindow: CalendarDate[]): Set<StatedDate> {
+  const incidentDay = dayNumber(incident);
+  // Dates one field apart share the other two: a date outside the window differs from every anchor.
+  const anchorPairs = new Set([incident, ...inWindow].flatMap(fieldPairs));
+  const candidate = (date: StatedDate) =>
+    outside.has(date) && Math.abs(date.day - incidentDay) <= MAX_LEAD_UP_DAYS && !fieldPairs(date.date).some((pair) => anchorPairs.has(pair));
+  const told = new Set<StatedDate>();
+  let latest = -Infinity;
+  for (const date of dates) {
+    if (date.day < incidentDay && latest <= date.day && candidate(date)) told.add(date);
+    latest = Math.max(latest, date.day);
+  }
+  let earliest = Infinity;
+  for (let i = dates.length - 1; i >= 0; i--) {
+    const date = dates[i]!;
+    if (date.day > incidentDay && earliest >= date.day && candidate(date)) told.add(date);
+    earliest = Math.min(earliest, date.day);
+  }
+  return told;
 }
 
-/** Whether two dates differ in exactly one of year, month and day. */
-function oneFieldApart(a: CalendarDate, b: CalendarDate): boolean {
-  return Number(a.year !== b.year) + Number(a.month !== b.month) + Number(a.day !== b.day) === 1;
+/** Keys of the pairs of fields a date has: two dates one field apart share one of them. */
+function fieldPairs(date: CalendarDate): string[] {
+  return [`${date.year}-${date.month}-`, `${date.year}--${date.day}`, `-${date.month}-${date.day}`];
 }
 
 function checkNeighbours(timeline: Timeline, context: Context, reported: Set<Span>): void {

@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext } from '../../src/engine/types.js';
 import {
-  entryMilestones, FIRST_ENTRY_REACH, formatDuration, oneLine, placeEntries,
+  entriesInTimeOrder, entryMilestones, FIRST_ENTRY_REACH, formatDuration, oneLine, placeEntries,
   type Milestone, type PostmortemDocument, type StatedDuration, type TimedEntry, type Timeline,
 } from '../../src/model/index.js';
 
@@ -146,8 +146,7 @@ interface PlacedTimeline {
 
 function placed(timeline: Timeline): PlacedTimeline {
   const entries = placeEntries(timeline).filter((entry) => !entry.dayOnly && entry.clock === 'absolute');
-  // In the order of time: a timeline told newest first starts at its last entry.
-  const inTime = timeline.newestFirst ? [...timeline.entries].reverse() : timeline.entries;
+  const inTime = entriesInTimeOrder(timeline);
   const first = entries[0] ? inTime.indexOf(entries[0].entry) : 0;
   return { entries, opensTimeline: !inTime.slice(0, first).some((entry) => entry.approximate) };
 }

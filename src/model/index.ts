@@ -20,7 +20,7 @@ export * from './text/times.js';
 export type { IncidentSeverity } from './facts/severity.js';
 export { RESPONSE_METRICS, type ResponseMetric, type ResponseTime, type ResponseTimes } from './facts/response-times.js';
 export {
-  placeEntries, isBefore, datesOutOfPlace, statedDates, entryMilestones, entryMilestoneStatements, entryTextDates, type Timeline, type TimelineEntry, type TimedEntry, type PlacementOptions,
+  placeEntries, entriesInTimeOrder, isBefore, datesOutOfPlace, statedDates, entryMilestones, entryMilestoneStatements, entryTextDates, type Timeline, type TimelineEntry, type TimedEntry, type PlacementOptions,
   type TimelineSource, type TimelineEntrySource, type EntrySecondClock, type DateOutOfPlace,
 } from './facts/timeline.js';
 export type { Incident } from './facts/incidents.js';

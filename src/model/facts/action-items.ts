@@ -4,7 +4,7 @@ import type { ListItemModel, ParagraphModel, Section } from './types.js';
 import { plainText } from '../text/inline.js';
 import { blockLabel } from '../text/labels.js';
 import {
-  CHANGE_REQUEST_URL, FIELD_LABEL, TRACKER_URL, readInlineFields, readSignature, readSubjectOwner, readTrailingTags, type ActionItemField, type ActionItemFields,
+  CHANGE_REQUEST_URL, FIELD_LABEL, TRACKER_URL, readInlineFields, readItemEnd, readSubjectOwner, type ActionItemField, type ActionItemFields,
 } from './action-items/inline-fields.js';
 import { leadInKind, promisesLater } from './action-items/phrases.js';
 import { findProseItems, findParagraphItems } from './action-items/prose.js';
@@ -342,9 +342,11 @@ export class ExtractionContext {
         if (first?.type === 'paragraph') readInlineFields(this.document.textOf(first), this.document.lines, fields);
       }
     }
-    if (model.paragraph) readSubjectOwner(this.document.textOf(model.paragraph), this.document.lines, fields, this.isName);
-    if (model.paragraph) readSignature(this.document.textOf(model.paragraph), this.document.lines, fields);
-    if (model.paragraph) readTrailingTags(this.document.textOf(model.paragraph), this.document.lines, fields);
+    if (model.paragraph) {
+      const view = this.document.textOf(model.paragraph);
+      readSubjectOwner(view, this.document.lines, fields, this.isName);
+      readItemEnd(view, this.document.lines, fields);
+    }
     if (!fields.ticket) {
       const link = paragraphs.flatMap((paragraph) => this.trackerLinks(paragraph))[0];
       if (link) fields.ticket = link;
@@ -361,7 +363,7 @@ export class ExtractionContext {
       checked,
       completed:
         completed || completedNote || checked === true || (status !== undefined && COMPLETED_STATUSES.has(status)) ||
-        (model.paragraph !== null && struckThrough(model.paragraph)),
+        (model.paragraph !== null && struckThrough(model.paragraph, model.text)),
       table: null,
       row: null,
       listItem: model,
@@ -512,10 +514,9 @@ const SHARED_FIELDS = /\b(?:all|each|every|these|the following|below)\b/i;
 /**
  * Whether an item's action is struck through ("~~Add a manual approval~~ (dropped: the
  * simulator covers it)"): the work was dropped or done, and needs no owner or date. The
- * paragraph opens with the struck text, and it is most of the paragraph.
+ * paragraph opens with the struck text, and it is most of the item's text.
  */
-function struckThrough(paragraph: Paragraph): boolean {
+function struckThrough(paragraph: Paragraph, text: string): boolean {
   const [first] = paragraph.children;
-  if (first?.type !== 'delete') return false;
-  return plainText(first).trim().length * 2 >= plainText(paragraph).trim().length;
+  return first?.type === 'delete' && plainText(first).trim().length * 2 >= text.length;
 }

@@ -1,4 +1,5 @@
 import type { PostmortemDocument } from '../document.js';
+import { lowerBound } from '../text/sorted.js';
 
 /** The parts every postmortem has under some title; an index of postmortems has none of them. */
 const POSTMORTEM_PARTS = new Set(['summary', 'impact', 'timeline', 'root-cause', 'action-items']);
@@ -23,7 +24,8 @@ export function isIndexPage(document: PostmortemDocument): boolean {
     ...document.lists.flatMap((list) => list.items.map((item) => item.span)),
     ...document.tables.flatMap((table) => table.rows.map((row) => row.span)),
   ];
-  const linking = entries.filter((span) => linkStarts.some((offset) => offset >= span.start.offset && offset < span.end.offset)).length;
+  // Links come in document order: the first at or after an entry's start tells whether one is inside it.
+  const linking = entries.filter((span) => (linkStarts[lowerBound(linkStarts, span.start.offset, (offset) => offset)] ?? Infinity) < span.end.offset).length;
   return linking >= 2 && linking * 2 >= entries.length;
 }
 

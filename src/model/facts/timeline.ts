@@ -176,6 +176,19 @@ const DAY_NUMBER = /^(?:day|tag|jour|d[ií]a)[ \t]+\d{1,3}[ \t]*(?:[:.,–—-][
 /** A word that may be a weekday before a date: "Tuesday ", "Wed., ". */
 const LEADING_WORD = /^(\p{L}+)\.?,?[ \t]+/u;
 
+/** Whether a heading or line is a date alone (a note after it on a line) that gives the entries after it their day. */
+function isDayLine(parsed: ParsedTimestamp, rest: string, source: 'heading' | 'line'): boolean {
+  return parsed.seconds === null && !parsed.unknown && parsed.offsetSeconds === null && parsed.date !== null && (source === 'heading' || DATE_LINE_REST.test(rest));
+}
+
+/** What follows a day's number and a weekday at the start of a heading or line, or null when neither is there. */
+function afterDayPrefix(flat: TextView): TextView | null {
+  let length = DAY_NUMBER.exec(flat.text)?.[0].length ?? 0;
+  const word = LEADING_WORD.exec(flat.text.slice(length));
+  if (word && isWeekdayName(word[1]!)) length += word[0].length;
+  return length === 0 ? null : flat.slice(length, flat.text.length);
+}
+
 /** The items (in document order) that start in [start, end), found by binary search. */
 function startingWithin<T extends { span: Span }>(items: readonly T[], start: number, end: number): T[] {
   const key = (item: T) => item.span.start.offset;
@@ -413,11 +426,16 @@ class TimelineBuilder {
   ): TimelineEntry | null {
     const parsed = parseTimestamp(flat.text, { order: this.order });
     if (!parsed) {
-      this.readPrefixedDate(flat, state, source);
+      // "### Day 2 — Tuesday 10 March", "Day 3 (2026-03-11)": the date after a day's number or weekday.
+      const dated = afterDayPrefix(flat);
+      const day = dated ? parseTimestamp(dated.text, { order: this.order }) : null;
+      if (dated && day && !day.invalid && isDayLine(day, dated.text.slice(day.rest).replace(/^\)/, ''), source)) {
+        state.context = this.contextFrom(day, dated, state.context);
+      }
       return null;
     }
     const rest = flat.text.slice(parsed.rest);
-    if (parsed.seconds === null && !parsed.unknown && parsed.offsetSeconds === null && parsed.date && (source === 'heading' || DATE_LINE_REST.test(rest))) {
+    if (isDayLine(parsed, rest, source)) {
       if (!parsed.invalid) state.context = this.contextFrom(parsed, flat, state.context);
       return null;
     }
@@ -425,22 +443,6 @@ class TimelineBuilder {
     if (entry.dateSource === 'entry' && entry.date && !entry.invalid) state.context = { date: entry.date, span: entry.dateSpan! };
     sequence.entries.push(entry);
     return entry;
-  }
-
-  /**
-   * A date after a day's number or weekday sets the day context: "### Day 2 — Tuesday 10
-   * March", "### Wednesday, March 11", "Day 3 (2026-03-11)".
-   */
-  private readPrefixedDate(flat: TextView, state: { context: DayContext | null }, source: 'heading' | 'line'): void {
-    let length = DAY_NUMBER.exec(flat.text)?.[0].length ?? 0;
-    const word = LEADING_WORD.exec(flat.text.slice(length));
-    if (word && isWeekdayName(word[1]!)) length += word[0].length;
-    if (length === 0) return;
-    const dated = flat.slice(length, flat.text.length);
-    const parsed = parseTimestamp(dated.text, { order: this.order });
-    if (!parsed?.date || parsed.invalid || parsed.seconds !== null || parsed.unknown || parsed.offsetSeconds !== null) return;
-    const rest = dated.text.slice(parsed.rest).replace(/^\)/, '');
-    if (source === 'heading' || DATE_LINE_REST.test(rest)) state.context = this.contextFrom(parsed, dated, state.context);
   }
 
   private contextFrom(parsed: ParsedTimestamp, flat: TextView, previous: DayContext | null): DayContext {
@@ -852,13 +854,11 @@ export function placeEntries(timeline: Timeline, options: PlacementOptions = {})
   const maxBackwards = (options.maxBackwardsHours ?? 12) * 3600;
   const anchor = timeline.anchorSeconds;
   const secondsOf = (entry: TimelineEntry) => (entry.offsetSeconds !== null && anchor !== null ? anchor + entry.offsetSeconds : entry.seconds);
-  const comparable = timeline.entries.filter(
+  const comparable = entriesInTimeOrder(timeline).filter(
     (entry) =>
       !entry.approximate && !entry.unknown && !entry.invalid && !options.skip?.has(entry) &&
       (secondsOf(entry) !== null || entry.date !== null || entry.offsetSeconds !== null),
   );
-  // Told newest first, the entries are placed from the last written, the earliest.
-  if (timeline.newestFirst) comparable.reverse();
   const absolute = comparable.filter((entry) => entry.offsetSeconds === null || anchor !== null);
   const useOffsets = absolute.every((entry) => secondsOf(entry) === null || entry.effectiveZone?.offsetMinutes != null);
   const placed: TimedEntry[] = [];
@@ -903,6 +903,11 @@ export function placeEntries(timeline: Timeline, options: PlacementOptions = {})
     placed.push(previous);
   }
   return placed;
+}
+
+/** A timeline's entries in the order of time: from the last written when it is told newest first. */
+export function entriesInTimeOrder(timeline: Timeline): TimelineEntry[] {
+  return timeline.newestFirst ? [...timeline.entries].reverse() : timeline.entries;
 }
 
 /** A title that says its timeline is told newest first. */

@@ -96,6 +96,17 @@ export function makeField(name: ActionItemFieldName, text: string, span: Span): 
   return { text, span, value: stripEmoji(text).trim() };
 }
 
+/** The field `name` written at [start, end) of `text` (the view's text, masked), with its span in the source. */
+function fieldAt(view: TextView, lines: LineIndex, name: ActionItemFieldName, text: string, start: number, end: number): ActionItemField<string | DateMatch | null> {
+  const range = view.sourceRange(start, end);
+  return makeField(name, text.slice(start, end), lines.span(range.start, range.end));
+}
+
+/** An item's text as the field readers see it: code is neither an owner nor a date, so it keeps its place, not its text. */
+function fieldText(view: TextView): string {
+  return view.masked(['code', 'gaps'], ' ');
+}
+
 /**
  * Whether the label match at `index` is written where a field label stands: at the start,
  * after a delimiter, as a bold label of its own ("**Owner:** x"), or after a lower-case word
@@ -121,18 +132,12 @@ function labelPlaced(text: string, index: number, label: string, view: TextView)
  * work as done ("(done in grafana)", "_done_", "*(shipped — v2)*", "Note: we already do this").
  */
 export function readInlineFields(view: TextView, lines: LineIndex, fields: ActionItemFields): boolean {
-  // Code is neither an owner nor a date: it keeps its place, not its text.
-  const text = view.masked(['code', 'gaps'], ' ');
-  const spanOf = (start: number, end: number) => {
-    const range = view.sourceRange(start, end);
-    return lines.span(range.start, range.end);
-  };
+  const text = fieldText(view);
   const set = (name: ActionItemFieldName, start: number, end: number) => {
     if (fields[name]) return;
     const value = text.slice(start, end);
     const trimmedStart = start + (value.length - value.trimStart().length);
-    const trimmed = value.trim();
-    fields[name] = makeField(name, trimmed, spanOf(trimmedStart, trimmedStart + trimmed.length)) as never;
+    fields[name] = fieldAt(view, lines, name, text, trimmedStart, trimmedStart + value.trim().length) as never;
   };
 
   const labelStarts: number[] = [];
@@ -248,39 +253,12 @@ const NOT_OWNERS = new Set([
  */
 export function readSubjectOwner(view: TextView, lines: LineIndex, fields: ActionItemFields, isName: (word: string) => boolean): void {
   if (fields.owner) return;
-  const text = view.masked(['code', 'gaps'], ' ');
+  const text = fieldText(view);
   const match = SUBJECT_OWNER.exec(text);
   const name = match?.[1];
   if (!match || !name || NOT_OWNERS.has(name.toLowerCase()) || !isName(name)) return;
   const start = match[0].indexOf(name);
-  const range = view.sourceRange(start, start + name.length);
-  fields.owner = makeField('owner', name, lines.span(range.start, range.end)) as ActionItemField;
-}
-
-/** A tag an item may end with, as exports of issue trackers write them: "@maya", "P1", "2026-10-02". */
-const TRAILING_TAG = /(?:^|[ \t])(@[A-Za-z0-9][\w./-]{0,39}|P[0-9]|\d{4}-\d{2}-\d{2})[ \t]*$/;
-
-/**
- * Fields an item ends with as bare tags, two or more in a row: "Make checkout fail open
- * @maya-chen P1 2026-10-02". A date alone at the end is not one ("Retire v1 after
- * 2026-10-02"); with a handle or a priority beside it, it is the due date.
- */
-export function readTrailingTags(view: TextView, lines: LineIndex, fields: ActionItemFields): void {
-  const text = view.masked(['code', 'gaps'], ' ').trimEnd();
-  const tags: Array<{ tag: string; start: number }> = [];
-  let rest = text;
-  for (let m = TRAILING_TAG.exec(rest); m; m = TRAILING_TAG.exec(rest)) {
-    const start = m.index + m[0].indexOf(m[1]!);
-    tags.unshift({ tag: m[1]!, start });
-    rest = rest.slice(0, m.index);
-  }
-  if (tags.length < 2 || !/\p{L}/u.test(rest)) return;
-  for (const { tag, start } of tags) {
-    const name: ActionItemFieldName = tag.startsWith('@') ? 'owner' : /^P\d$/i.test(tag) ? 'priority' : 'due';
-    if (fields[name]) continue;
-    const range = view.sourceRange(start, start + tag.length);
-    fields[name] = makeField(name, tag, lines.span(range.start, range.end)) as never;
-  }
+  fields.owner = fieldAt(view, lines, 'owner', text, start, start + name.length) as ActionItemField;
 }
 
 /** A spaced dash: what follows an item's last one may sign the item with its owner or status. */
@@ -295,6 +273,16 @@ const NOT_SIGNATURES = new Set(['yes', 'no', 'maybe', 'ongoing', 'backlog', 'lat
 const FIELD_PART = /^(?:P[0-9]|(?:due|by|eta|deadline|target)\b.*)$/i;
 
 /**
+ * The fields an item writes after its action: a signature and tags (see readSignature and
+ * readTrailingTags). Fields the item states elsewhere win.
+ */
+export function readItemEnd(view: TextView, lines: LineIndex, fields: ActionItemFields): void {
+  const text = fieldText(view);
+  readSignature(view, lines, text, fields);
+  readTrailingTags(view, lines, text, fields);
+}
+
+/**
  * What an item's end says after the action, as a signature: its owner ("Document the
  * limits — Ana", "Add a disk panel — Ben, by end of February", "Add an alert (Ana Lopez,
  * P2, due 2026-03-01)") or its status ("Review the threshold — Done"). An owner is one to
@@ -303,12 +291,10 @@ const FIELD_PART = /^(?:P[0-9]|(?:due|by|eta|deadline|target)\b.*)$/i;
  * tag, month or weekday signs nothing ("— P1", "— Friday"), and neither does a dash
  * followed by prose ("— see the runbook").
  */
-export function readSignature(view: TextView, lines: LineIndex, fields: ActionItemFields): void {
+function readSignature(view: TextView, lines: LineIndex, text: string, fields: ActionItemFields): void {
   if (fields.owner && fields.status) return;
-  const text = view.masked(['code', 'gaps'], ' ');
   const set = (name: 'owner' | 'status', signature: { start: number; end: number }) => {
-    const range = view.sourceRange(signature.start, signature.end);
-    fields[name] = makeField(name, text.slice(signature.start, signature.end), lines.span(range.start, range.end)) as never;
+    fields[name] = fieldAt(view, lines, name, text, signature.start, signature.end) as never;
   };
   const afterDash = segmentAfterDash(text);
   if (afterDash && !fields.status && NOTE_STATUSES.has(normalizeStatus(text.slice(afterDash.start, afterDash.end)))) {
@@ -349,9 +335,31 @@ function isSignedName(name: string): boolean {
   return !name.split(/[ \t]+/).some(isMonthOrWeekdayName) && findDates(name).length === 0;
 }
 
+/** A tag an item may end with, as exports of issue trackers write them: "@maya", "P1", "2026-10-02". */
+const TRAILING_TAG = /(?:^|[ \t])(@[A-Za-z0-9][\w./-]{0,39}|P[0-9]|\d{4}-\d{2}-\d{2})[ \t]*$/;
+
+/**
+ * Fields an item ends with as bare tags, two or more in a row: "Make checkout fail open
+ * @maya-chen P1 2026-10-02". A date alone at the end is not one ("Retire v1 after
+ * 2026-10-02"); with a handle or a priority beside it, it is the due date.
+ */
+function readTrailingTags(view: TextView, lines: LineIndex, text: string, fields: ActionItemFields): void {
+  const tags: Array<{ tag: string; start: number }> = [];
+  let rest = text.trimEnd();
+  for (let m = TRAILING_TAG.exec(rest); m; m = TRAILING_TAG.exec(rest)) {
+    tags.unshift({ tag: m[1]!, start: m.index + m[0].indexOf(m[1]!) });
+    rest = rest.slice(0, m.index);
+  }
+  if (tags.length < 2 || !/\p{L}/u.test(rest)) return;
+  for (const { tag, start } of tags) {
+    const name: ActionItemFieldName = tag.startsWith('@') ? 'owner' : BARE_PRIORITY.test(tag) ? 'priority' : 'due';
+    if (!fields[name]) fields[name] = fieldAt(view, lines, name, text, start, start + tag.length) as never;
+  }
+}
+
 /** Whether a bracketed prefix names who does the work ("[Hypha]", "[SRE team]"), not a tag ("[P1]", "[x]", "[optional]"). */
 function isBracketOwner(name: string): boolean {
-  if (name.split(/\s+/).length > 3 || TICKET_KEY.test(name) || /^P[0-9]$/i.test(name)) return false;
+  if (name.split(/\s+/).length > 3 || TICKET_KEY.test(name) || BARE_PRIORITY.test(name)) return false;
   const normalized = normalizeText(name);
   return normalized !== '' && !BRACKET_TAGS.has(normalized) && !NOTE_STATUSES.has(normalizeStatus(name));
 }
