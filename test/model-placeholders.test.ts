@@ -27,6 +27,22 @@ describe('placeholders', () => {
     expect(findMasks('on 2026-XX-XX').map((m) => m.text)).toEqual(['2026-XX-XX']);
   });
 
+  it('tells a format legend from a mask left to fill', () => {
+    // A legend says how a value is written: beside a label or a value, after "as" or "format".
+    for (const legend of [
+      'Duration: 1:23 (hh:mm)', 'Time (HH:MM)', 'Start (YYYY-MM-DD HH:MM UTC): 2026-09-07 12:02', 'End: 2026-09-07 13:25 (YYYY-MM-DD HH:MM)',
+      'Dates below are written as DD/MM/YYYY: 07/09/2026.', 'Date format: YYYY-MM-DD', 'due dates in YYYY-MM-DD format', 'All times in HH:MM UTC',
+    ]) {
+      expect(findMasks(legend), legend).toEqual([]);
+    }
+    // Where the value goes, it is a mask, in parentheses or not; X stands for a number.
+    expect(findMasks('Date: (YYYY-MM-DD)').map((m) => m.text)).toEqual(['YYYY-MM-DD']);
+    expect(findMasks('Detected at (HH:MM)').map((m) => m.text)).toEqual(['HH:MM']);
+    expect(findMasks('- (HH:MM) Event').map((m) => m.text)).toEqual(['HH:MM']);
+    expect(findMasks('Resolved in XX minutes (XX%)').map((m) => m.text)).toEqual(['XX', 'XX%']);
+    expect(findMasks('| 2024-03-13 HH:mm |').map((m) => m.text)).toEqual(['HH:mm']);
+  });
+
   it('finds blanks with their unit', () => {
     expect(findBlanks('$__________ (est.) and _____% and __init__').map((m) => m.text)).toEqual(['$__________', '_____%']);
   });

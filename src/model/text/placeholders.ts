@@ -81,6 +81,34 @@ const REDACTED = /^(?=[\dX-]*\d)(?=[\dX-]*XX)[\dX-]+$/;
 const DATE_MASK = /^\d{4}-(?:\d\d|XX)-(?:\d\d|XX)$/;
 /** "2X:XX", "1X:30": a time known only roughly is not a mask (timelines write "14:??" the same way). */
 const ROUGH_TIME = /^(?=.*\d)[\dX?]{1,2}:[\dX?]{2}$/;
+/**
+ * A date or time mask that tells how a value is written rather than standing for one: in
+ * parentheses after a label or a value ("Time (HH:MM)", "Duration: 1:23 (hh:mm)",
+ * "**Start (YYYY-MM-DD HH:MM UTC):** 2026-09-07 12:02"), after "as" or "format" ("dates are
+ * written as DD/MM/YYYY", "Date format: YYYY-MM-DD"), after "times … in" ("all times in
+ * HH:MM UTC"), or before "format". A mask
+ * in parentheses where the value goes ("Date: (YYYY-MM-DD)", "Detected at (HH:MM)") is
+ * still a mask; so is a mask of X ("in XX minutes"), which stands for a number.
+ */
+const LEGEND_MASK = /^[YMDHSymdhs]+(?:[-/.: ]+[YMDHSymdhs]+)*$/;
+/** What a legend's parentheses may hold beside the mask: a zone or clock ("UTC", "24h", "local time"). */
+const LEGEND_COMPANIONS = /^(?:[\s,;/]|UTC|GMT|Z|local|time|zone|24h|24-hour|[A-Z]{1,4}T)*$/;
+/** Words before "(HH:MM)" that leave the parentheses where a value goes ("at", "on", "by"). */
+const VALUE_BEFORE = /(?:^|[:=|–—-]|\b(?:at|on|by|from|to|until|till|since|of|is|was|were|are|around|about|after|before|between|and))\s*$/i;
+const LEGEND_BEFORE = /\b(?:as|format:?|formatted|notation:?)\s+$|\b(?:times|dates|timestamps)\b[^.]{0,30}\bin\s+$/i;
+const LEGEND_AFTER = /^\s+(?:format|notation)\b/i;
+
+function isLegend(value: string, start: number, end: number): boolean {
+  if (!LEGEND_MASK.test(value.slice(start, end))) return false;
+  const open = value.lastIndexOf('(', start);
+  const close = value.indexOf(')', end);
+  if (open !== -1 && close !== -1 && !value.slice(open + 1, start).includes(')') && !value.slice(end, close).includes('(')) {
+    const companions = value.slice(open + 1, start) + ' ' + value.slice(end, close);
+    if (LEGEND_COMPANIONS.test(companions)) return !VALUE_BEFORE.test(value.slice(0, open));
+  }
+  return LEGEND_BEFORE.test(value.slice(0, start)) || LEGEND_AFTER.test(value.slice(end));
+}
+
 /** Characters that end the token a mask atom belongs to ("INC-YYYY-MM-DD-XXX" is one token). */
 const TOKEN_BREAK = /[\s[\](){}|<>"'`*]/;
 
@@ -198,7 +226,7 @@ export function findMasks(value: string): PlaceholderMatch[] {
   const kept = found.filter(
     (match) =>
       !/^X{3}$/.test(match.text) && !ROUGH_TIME.test(match.text) && !STATUS_CLASS.test(match.text) &&
-      (!REDACTED.test(match.text) || DATE_MASK.test(match.text)),
+      (!REDACTED.test(match.text) || DATE_MASK.test(match.text)) && !isLegend(value, match.start, match.end),
   );
   if (kept.some((match) => LONE_LETTER.test(match.text)) && FORMULA_LINE.test(value)) {
     return kept.filter((match) => !LONE_LETTER.test(match.text));
