@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   findDurations, findTimeRanges, findZoneStatement, formatDuration, parseTimestamp, parseZone, PostmortemDocument, placeEntries,
 } from '../src/model/index.js';
+import { readClockDuration } from '../src/model/text/times.js';
 
 /** The parts of a parsed timestamp that tests compare. */
 function parsed(text: string) {
@@ -156,6 +157,24 @@ describe('durations and ranges', () => {
     expect(findDurations('~47 minutes')[0]?.approximate).toBe(true);
     expect(findDurations('X hours Y minutes')).toEqual([]);
     expect(findDurations('at 14:30 on v2.3.1')).toEqual([]);
+  });
+
+  it('reads durations in the short forms teams write', () => {
+    const read = (text: string) => findDurations(text).map((d) => [d.text, d.seconds]);
+    expect(read('1h53m')).toEqual([['1h53m', 6780]]);
+    expect(read('1h53min; 2d4h')).toEqual([['1h53min', 6780], ['2d4h', 187200]]);
+    expect(read('1 h 53 min')).toEqual([['1 h 53 min', 6780]]);
+    expect(read('1 hr. 53 mins')).toEqual([['1 hr. 53 mins', 6780]]);
+    // "14h30" is a time of day in French; "1,5 h" and "10,000 seconds" are figures this does not read, not "5 h".
+    expect(read('à 14h30, 1h53')).toEqual([]);
+    expect(read('1,5 h and 10,000 seconds')).toEqual([]);
+  });
+
+  it('reads a clock as a duration only where the whole value is one', () => {
+    expect(readClockDuration('1:23 (hh:mm)')).toMatchObject({ seconds: 4980, text: '1:23', approximate: false });
+    expect(readClockDuration(' ~01:23:10 ')).toMatchObject({ seconds: 4990, text: '01:23:10', approximate: true });
+    expect(readClockDuration('14:02 to 15:25')).toBeNull();
+    expect(readClockDuration('1:75')).toBeNull();
   });
 
   it('finds ranges of clock times', () => {

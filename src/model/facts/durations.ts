@@ -18,7 +18,7 @@ import type { PostmortemDocument } from '../document.js';
 import type { Span } from '../parse/positions.js';
 import { normalizeText } from '../text/normalize.js';
 import { TextView } from '../text/text-view.js';
-import { findDurations, findTimeRanges, type DurationMatch, type TimeRangeMatch } from '../text/times.js';
+import { findDurations, findTimeRanges, readClockDuration, type DurationMatch, type TimeRangeMatch } from '../text/times.js';
 import { incidentAt, type Incident } from './incidents.js';
 import type { Milestone } from './milestones.js';
 import type { Field, TableModel } from './types.js';
@@ -137,7 +137,7 @@ export function findStatedDurations(document: PostmortemDocument): StatedDuratio
     if (!metric) continue;
     if (findTimeRanges(field.value).length > 0) continue;
     // The value's first length is the one it states; a bound ("< 1 minute") or a range's end states none.
-    const [duration] = findDurations(field.value);
+    const duration = findDurations(field.value)[0] ?? (metric === 'duration' ? readClockDuration(field.value) : null);
     if (!duration || duration.bound || RANGE_BEFORE.test(field.value.slice(0, duration.start))) continue;
     const entry = stated('field', metric, field.label.replace(/\s+/g, ' '), duration, field.span, null, incidentAt(incidents, field.span.start.offset));
     if (metric !== 'acknowledgement' && FROM_DETECTION.test(`${label} ${normalizeText(field.value)}`)) entry.from = ['detected'];

@@ -749,10 +749,20 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   fifteen: 15, twenty: 20, thirty: 30, forty: 40, 'forty-five': 45, fifty: 50, sixty: 60, ninety: 90,
 };
 const NUMBER_WORD = Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join('|');
+/**
+ * One part of a duration: a number and its unit. Compact parts follow one another without a
+ * space ("1h53m", "2d4h"); a bare number after "1h" is a clock ("14h30" is a time of day in
+ * French), not minutes. "1 h" takes a space, as German and French write it ("1 h 53 min").
+ * A number after a digit and a comma ("1,5 h", "10,000 seconds") is not read: the whole
+ * figure is not one this reads, and its tail would be a wrong one.
+ */
 const DURATION_PART = new RegExp(
-  `(?<![\\w.:-])(\\d{1,5}(?:\\.\\d{1,3})?|(?:half[ \\t]+)?(?:${NUMBER_WORD})(?=[ \\t-]))(?:[ \\t\\u00a0-]?(days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\\b|(d|h|m|s)(?![\\w]))`,
+  `(?:(?<![\\w.:-])(?<!\\d,)|(?<=\\d[dhm]))(\\d{1,5}(?:\\.\\d{1,3})?|(?:half[ \\t]+)?(?:${NUMBER_WORD})(?=[ \\t-]))` +
+    `(?:[ \\t\\u00a0-]?(days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\\b|[ \\t\\u00a0](h)(?![\\w])|(d|h|m|s)(?![\\p{L}_])(?!\\d+(?!\\d)(?!mins?\\b|secs?\\b|[dhms](?![\\p{L}_]))))`,
   'giu',
 );
+/** An abbreviated unit may end with a full stop before the next part: "1 hr. 53 mins". */
+const ABBREVIATED_UNIT_END = /(?:hrs?|mins?|secs?)$/i;
 const DURATION_JOIN = /[ \t]*(?:,|and)?[ \t]*/y;
 const DURATION_AT_MOST = /(?:<|≤|less than|under|up to|at most|within|no more than)[ \t]*$/i;
 const DURATION_AT_LEAST = /(?:>|≥|more than|over|at least|no less than)[ \t]*$/i;
@@ -773,8 +783,9 @@ export function findDurations(text: string): DurationMatch[] {
       DURATION_PART.lastIndex = end;
       next = DURATION_PART.exec(text);
       if (!next) break;
-      const join = stickyAt(DURATION_JOIN, text, end);
-      if (!join || end + join[0].length !== next.index) break;
+      const stop = text[end] === '.' && ABBREVIATED_UNIT_END.test(text.slice(start, end)) ? 1 : 0;
+      const join = stickyAt(DURATION_JOIN, text, end + stop);
+      if (!join || end + stop + join[0].length !== next.index) break;
       seconds += partSeconds(next);
       unitSeconds = Math.min(unitSeconds, unitOf(next));
       end = next.index + next[0].length;
@@ -819,8 +830,33 @@ export function findDurations(text: string): DurationMatch[] {
 
 const CLOCK_DURATION = /(?<![\d:.])(\d{1,3}):(\d{2})[ \t]?h(?![\w])/g;
 
+/**
+ * A duration written as a clock, the whole value of a "Duration" field: "1:23", "01:23:00",
+ * "~0:47", "1:23 (hh:mm)". Only where the label says the value is a length: elsewhere
+ * "14:09" is a time of day.
+ */
+const CLOCK_VALUE = /^(~|≈|(?:about|around|approx(?:imately|\.)?|roughly)[ \t]+)?(\d{1,3}):([0-5]\d)(?::([0-5]\d))?(?:[ \t]*\(hh?:mm(?::ss)?\))?$/i;
+
+export function readClockDuration(value: string): DurationMatch | null {
+  const trimmed = value.trim();
+  const m = CLOCK_VALUE.exec(trimmed);
+  if (!m) return null;
+  const start = value.indexOf(trimmed) + (m[1]?.length ?? 0);
+  const clock = `${m[2]}:${m[3]}${m[4] ? `:${m[4]}` : ''}`;
+  return {
+    seconds: Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4] ?? 0),
+    start,
+    end: start + clock.length,
+    text: clock,
+    bound: false,
+    boundKind: null,
+    approximate: m[1] !== undefined,
+    unitSeconds: m[4] ? 1 : 60,
+  };
+}
+
 function unitOf(m: RegExpExecArray): number {
-  const unit = (m[2] ?? m[3]!).toLowerCase();
+  const unit = (m[2] ?? m[3] ?? m[4]!).toLowerCase();
   return UNIT_SECONDS[unit.startsWith('d') ? 'd' : unit.startsWith('h') ? 'h' : unit.startsWith('m') ? 'm' : 's']!;
 }
 
