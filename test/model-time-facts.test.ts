@@ -92,6 +92,12 @@ describe('dates', () => {
     expect(numericDateOrder(['# x\n\n### 29-09-2021\n\n**Date**: 03/10/2021'])).toBe('dmy');
     expect(numericDateOrder(['09/29/2021 and 03/10/2021'])).toBe('mdy');
     expect(numericDateOrder(['03/10/2021 only'])).toBeNull();
+    // Only ambiguous ones: the reading that agrees with the dates written another way.
+    expect(numericDateOrder(['**Incident date:** 7 September 2026\n\n| 07/09/2026 | 12:02 |'])).toBe('dmy');
+    expect(numericDateOrder(['| 09/07/2026 | 12:02 |', '2026-09-08-dns.md'])).toBe('mdy');
+    // Both readings agree with some date, or neither does: still unknown.
+    expect(numericDateOrder(['2026-07-09 and 2026-09-07, then 07/09/2026'])).toBeNull();
+    expect(numericDateOrder(['March 2, 2020 and 07/09/2026'])).toBeNull();
     expect(findDates('03/10/2021', undefined, 'dmy')[0]?.date).toEqual({ year: 2021, month: 10, day: 3 });
     expect(findDates('03/10/2021')[0]?.date).toEqual({ year: 2021, month: 3, day: 10 });
     expect(findDates('29-09-2021')[0]?.date).toEqual({ year: 2021, month: 9, day: 29 });

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { Blockquote, Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table, TableCell } from 'mdast';
 import { parseMarkdown, type SliceCache } from './parse/parse.js';
 import { LineIndex, type Span } from './parse/positions.js';
@@ -134,7 +135,7 @@ export class PostmortemDocument {
 
   /** Whether the document writes numeric dates day first (29/09/2021) or month first, when its dates say so. */
   get numericDateOrder(): NumericOrder | null {
-    return this.derived('numericDateOrder', () => numericDateOrder([this.text, this.path ?? '']));
+    return this.derived('numericDateOrder', () => numericDateOrder([this.text, this.path ? basename(this.path) : '']));
   }
 
   /** The incidents of a document that reports several, each with its own date and timeline; empty otherwise. */

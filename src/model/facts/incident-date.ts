@@ -8,7 +8,8 @@
  * A file name's date is not the incident's where the document makes that plain: it is
  * after the end the document states (`resolvedWhen`, `End:`), the file is a blog post
  * (`_posts/`, `blog/`), the name ties the date to another event (`…patch_fix_07_Feb`,
- * `published-2024-01-02-…`), or it is the publication date the front matter gives. A
+ * `published-2024-01-02-…`), it is the date a field gives the write-up ("Report date",
+ * "Published", "Last updated"), or it is the publication date the front matter gives. A
  * front matter `date:` 1 to 60 days after the date the title or lead sentence states is
  * the post's publication, not the incident's.
  */
@@ -17,6 +18,7 @@ import type { PostmortemDocument } from '../document.js';
 import {
   dayNumber, findDates, isRealDate, parseDate, type CalendarDate, type DateMatch, type NumericOrder,
 } from '../text/dates.js';
+import { normalizeText } from '../text/normalize.js';
 import type { Field, ParagraphModel, Span } from './types.js';
 
 export type IncidentDateSourceKind = 'metadata' | 'date-heading' | 'title' | 'lead-sentence' | 'file-name';
@@ -170,12 +172,28 @@ export function fileNameIsNotIncident(
   if (published && name.date.year !== null && dayNumber(name.date) === dayNumber(published)) return 'the date the front matter gives the post, published after the incident';
   if (document.path && BLOG_PATH.test(document.path)) return 'a blog post, dated when it was published';
   if (isBlogPost(document)) return 'a blog post (its front matter names a layout or authors and tags), dated when it was published';
+  const writeUp = writeUpDateField(document, name.date, order);
+  if (writeUp) return `the date the document gives its write-up ("${writeUp.label}", line ${writeUp.span.start.line})`;
   const end = statedEnd(document);
   const endDate = end ? parseDate(end.value, undefined, order) ?? findDates(end.value, undefined, order)[0] : null;
   if (endDate && endDate.valid && endDate.date.year !== null && name.date.year !== null && dayNumber(name.date) > dayNumber(endDate.date)) {
     return `after the end the document states (line ${end!.span.start.line})`;
   }
   return null;
+}
+
+/** Labels of the write-up's own dates: when it was reported, published, reviewed or updated. */
+const WRITE_UP_DATE_LABEL =
+  /^(?:(?:postmortem|post mortem|incident|rca) )?(?:report|write ?up|review|retro|retrospective|document|publication|analysis|meeting)(?: date)?$|^date (?:of (?:the )?)?(?:report|publication|review|write ?up|meeting)$|^(?:published|written|created|last updated|updated|last modified|last reviewed|reviewed)(?: on| at| date)?$/;
+
+/** A field that dates the write-up ("Report date: 10 September 2026") with the file name's date. */
+function writeUpDateField(document: PostmortemDocument, date: CalendarDate, order: NumericOrder | null): Field | undefined {
+  if (date.year === null) return undefined;
+  return document.fields.find((field) => {
+    if (!WRITE_UP_DATE_LABEL.test(normalizeText(field.label))) return false;
+    const stated = parseDate(field.value, undefined, order) ?? findDates(field.value, undefined, order)[0];
+    return stated?.valid === true && stated.date.year !== null && dayNumber(stated.date) === dayNumber(date);
+  });
 }
 
 /** The most days after the incident a write-up's front matter `date:` is read as its publication. */

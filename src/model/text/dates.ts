@@ -163,20 +163,49 @@ export function compareDates(a: CalendarDate, b: CalendarDate): number {
 
 /**
  * Day first or month first: what a document's unambiguous numeric dates say (`29/09/2021`
- * and `27.07.2023` are day first, `09/29/2021` month first); null when they say nothing,
- * or both.
+ * and `27.07.2023` are day first, `09/29/2021` month first), else which reading of its
+ * ambiguous ones agrees with its other dates; null when they say nothing, or both.
  */
 export function numericDateOrder(texts: Iterable<string>): NumericOrder | null {
   let dayFirst = 0;
   let monthFirst = 0;
-  for (const text of texts) {
+  const ambiguous: Array<{ first: number; second: number; year: number }> = [];
+  const all = [...texts];
+  for (const text of all) {
     NUMERIC_DATE.lastIndex = 0;
     for (let m = NUMERIC_DATE.exec(text); m; m = NUMERIC_DATE.exec(text)) {
       const first = Number(m[1]);
       const second = Number(m[3]);
       if (m[2] === '.' || (first > 12 && first <= 31 && second <= 12)) dayFirst++;
       else if (second > 12 && second <= 31 && first <= 12) monthFirst++;
+      else if (first >= 1 && first <= 12 && second >= 1 && second <= 12 && first !== second) ambiguous.push({ first, second, year: Number(m[4]) });
     }
+  }
+  if (dayFirst > 0 && monthFirst === 0) return 'dmy';
+  if (monthFirst > 0 && dayFirst === 0) return 'mdy';
+  if (dayFirst > 0 || ambiguous.length === 0) return null;
+  return orderFromOtherDates(ambiguous, all);
+}
+
+/** How near a date written another way a reading of 07/09/2026 must lie to count as agreeing with it. */
+const AGREEING_DAYS = 7;
+
+/**
+ * Only ambiguous numeric dates (07/09/2026): the reading that agrees with the dates the
+ * document writes with a month name or as ISO ("7 September 2026", a file name
+ * 2026-09-10), as a reader settles it. Null when both readings or neither agree.
+ */
+function orderFromOtherDates(ambiguous: ReadonlyArray<{ first: number; second: number; year: number }>, texts: readonly string[]): NumericOrder | null {
+  const days = texts.flatMap((text) => findDates(text, ['iso', 'long']).filter((match) => match.valid && match.date.year !== null).map((match) => dayNumber(match.date)));
+  if (days.length === 0) return null;
+  const agrees = (date: CalendarDate) => isRealDate(date) && days.some((day) => Math.abs(day - dayNumber(date)) <= AGREEING_DAYS);
+  let dayFirst = 0;
+  let monthFirst = 0;
+  for (const { first, second, year } of ambiguous) {
+    const asDayFirst = agrees({ year, month: second, day: first });
+    const asMonthFirst = agrees({ year, month: first, day: second });
+    if (asDayFirst && !asMonthFirst) dayFirst++;
+    if (asMonthFirst && !asDayFirst) monthFirst++;
   }
   if (dayFirst > 0 && monthFirst === 0) return 'dmy';
   if (monthFirst > 0 && dayFirst === 0) return 'mdy';
