@@ -10,7 +10,8 @@
  *   - inside a timeline section (sub-sections, "Key events" and the date- or time-titled
  *     sections that directly follow it included): headings that begin with a time
  *     (`### 13:35`, `### 2018-01-18 4:19`) and paragraph lines that do
- *     (`**2026-02-12T11:14:58Z** - text`, `**Feb 04, 2021, 21:45 (UTC):** text`). These
+ *     (`**2026-02-12T11:14:58Z** - text`, `**Feb 04, 2021, 21:45 (UTC):** text`, and in
+ *     sentences, "At 09:12, the queue started to grow", "By 10:02 …"). These
  *     form one sequence per timeline section; each table and each list is its own.
  * Fenced code blocks are never timelines: they hold logs and examples, verbatim.
  *
@@ -35,6 +36,9 @@ import { milestoneOfLabel, milestoneStatements, type Milestone, type MilestoneSt
 import type { Field, ListModel, Section, TableModel } from './types.js';
 import { lastAtOrBefore, lowerBound } from '../text/sorted.js';
 import { oneLine } from '../text/normalize.js';
+
+/** The words before a time that open a timeline told in sentences: "At 09:12, …", "By 10:02 …". */
+const TOLD_AT = /^(?:at|by)[ \t]+/i;
 
 export type TimelineSource = 'table' | 'list' | 'section' | 'fields';
 export type TimelineEntrySource = 'table-row' | 'list-item' | 'heading' | 'line' | 'field';
@@ -417,14 +421,25 @@ class TimelineBuilder {
    * time, a day context when it is only a date; null otherwise.
    */
   private readLine(
-    flat: TextView,
+    line: TextView,
     sequence: Timeline,
     state: { context: DayContext | null },
     source: 'heading' | 'line',
     entrySpan: Span,
     zone: Zone | null,
   ): TimelineEntry | null {
-    const parsed = parseTimestamp(flat.text, { order: this.order });
+    let flat = line;
+    let parsed = parseTimestamp(flat.text, { order: this.order });
+    if (!parsed && source === 'line') {
+      // "At 09:12, the queue started to grow.": a timeline told in sentences.
+      const told = TOLD_AT.exec(flat.text);
+      const after = told ? flat.slice(told[0].length, flat.text.length) : null;
+      const stamp = after ? parseTimestamp(after.text, { order: this.order }) : null;
+      if (after && stamp && stamp.clock !== null) {
+        flat = after;
+        parsed = stamp;
+      }
+    }
     if (!parsed) {
       // "### Day 2 — Tuesday 10 March", "Day 3 (2026-03-11)": the date after a day's number or weekday.
       const dated = afterDayPrefix(flat);
