@@ -295,7 +295,8 @@ function* findPhrases(
       if (subject === null) continue;
       start = subject;
     } else {
-      if (negated(words, i)) continue;
+      if (negated(words, i, phrase.category === 'human-error' ? 5 : 3)) continue;
+      if (phrase.category === 'human-error' && deniesTheLabel(words, i, match.end)) continue;
       if (phrase.notInFirstPerson && sentence(i).firstPerson) continue;
       if (phrase.notAfterSystem && isSystemSubject(words, i, people)) continue;
       if (phrase.category === 'assumed-knowledge') {
@@ -419,12 +420,39 @@ function excludedMask(length: number, ranges: ReadonlyArray<{ start: number; end
 
 /**
  * "not human error", "no one is to blame", "wasn't obviously wrong", "no alert was ignored":
- * up to three words back, within the clause ("…is not empty; the warning was ignored").
+ * up to three words back (five for "human error": "not a case of human error"), within the
+ * clause ("…is not empty; the warning was ignored").
  */
-function negated(words: Words, first: number): boolean {
-  for (let k = first - 1; k >= Math.max(words.sentenceStart[first]!, first - 3); k--) {
+function negated(words: Words, first: number, reach = 3): boolean {
+  for (let k = first - 1; k >= Math.max(words.sentenceStart[first]!, first - reach); k--) {
     if (clauseBreak(words, k)) return false;
     if (isNegator(words.tokens[k]!.word)) return true;
+  }
+  return false;
+}
+
+/** Words after "human error" that deny it is a cause: "is a symptom", "is never the root cause". */
+const DENIAL_AFTER = new Set(['symptom', 'starting', 'never', 'rarely', 'seldom']);
+/** Words before it that weigh the label rather than apply it: "tempting to call this human error", "rather than human error". */
+const WEIGHING_BEFORE = new Set(['tempting', 'easy', 'rather', 'instead', 'beyond', 'past']);
+
+/**
+ * A sentence about the label "human error" rather than one that blames with it: "Human
+ * error is a symptom, not a cause", "It would be easy to call this human error, but …",
+ * "look past human error".
+ */
+function deniesTheLabel(words: Words, first: number, end: number): boolean {
+  const { tokens } = words;
+  const verb = tokens[end]?.word;
+  if ((verb === 'is' || verb === 'was' || verb === 'are' || verb === "isn't" || verb === "wasn't") && !clauseBreak(words, end - 1)) {
+    for (let k = end; k < Math.min(tokens.length, end + 4); k++) {
+      if (k > end && clauseBreak(words, k - 1)) break;
+      if (isNegator(tokens[k]!.word) || DENIAL_AFTER.has(tokens[k]!.word)) return true;
+    }
+  }
+  for (let k = first - 1; k >= Math.max(words.sentenceStart[first]!, first - 6); k--) {
+    if (clauseBreak(words, k)) break;
+    if (WEIGHING_BEFORE.has(tokens[k]!.word)) return true;
   }
   return false;
 }
