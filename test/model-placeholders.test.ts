@@ -43,6 +43,13 @@ describe('placeholders', () => {
     expect(findMasks('| 2024-03-13 HH:mm |').map((m) => m.text)).toEqual(['HH:mm']);
   });
 
+  it('finds filler text and links never put in', () => {
+    expect(findMarkers('Lorem ipsum dolor sit amet. See the dashboard (link) and the runbook (URL).').map((m) => m.text)).toEqual([
+      'Lorem ipsum', '(link)', '(URL)',
+    ]);
+    expect(findMarkers('the (linked) issue, loremipsum.js, a (link to the PR)')).toEqual([]);
+  });
+
   it('finds blanks with their unit', () => {
     expect(findBlanks('$__________ (est.) and _____% and __init__').map((m) => m.text)).toEqual(['$__________', '_____%']);
   });

@@ -78,7 +78,8 @@ export class PostmortemDocument {
   /** Paragraphs of only bold or italic text that act as headings. */
   readonly pseudoHeadings: PseudoHeading[];
   /** HTML nodes (comments included), in document order. */
-  readonly html: Array<{ value: string; span: Span }>;
+  /** Raw HTML in document order; `block` for an HTML block outside block quotes (a line of its own, `<add the graph here>`). */
+  readonly html: Array<{ value: string; span: Span; block?: boolean }>;
   /** Every `Key: value` pair found anywhere (front matter, key lines, field tables). */
   readonly fields: Field[];
   /** Document-level metadata: front matter, the title block, metadata sections and field tables. */
@@ -375,7 +376,7 @@ export class PostmortemDocument {
     const tables: TableModel[] = [];
     const lists: ListModel[] = [];
     const paragraphs: ParagraphModel[] = [];
-    const html: Array<{ value: string; span: Span }> = [];
+    const html: Array<{ value: string; span: Span; block?: boolean }> = [];
     // previous: the block before a node in the same parent (a list's lead-in paragraph).
     type Frame = { node: Nodes; listDepth: number; quoted: boolean; transcript: boolean; listItem: ListItem | null; previous: Nodes | null };
     const stack: Frame[] = [];
@@ -402,7 +403,7 @@ export class PostmortemDocument {
           break;
         }
         case 'html':
-          html.push({ value: node.value, span: this.span(node) });
+          html.push({ value: node.value, span: this.span(node), ...(quoted ? {} : { block: true }) });
           continue;
         case 'code':
         case 'yaml':

@@ -84,7 +84,7 @@ const INLINE_MARKERS = /[*_`~]/g;
 const WRITTEN = new RegExp(`[\\p{L}\\p{N}${GAP}]`, 'u');
 /** Cheap tests that rule out most prose before the detectors run. */
 const MAYBE_MASK = /YY|HH|XX|DD|MM|hh:mm|yyyy|[dm]{2}[-/.][dm]{2}|[XYN][ %]|\$[XYN]/;
-const MAYBE_MARKER = /TB[DAC]|\?\?\?|XXX|TODO|FIXME/;
+const MAYBE_MARKER = /TB[DAC]|\?\?\?|XXX|TODO|FIXME|orem|\((?:link|url|LINK|URL)\)/;
 const LINE_MARKER = /^(?:TODO|FIXME)$/;
 
 class Collector {
@@ -380,9 +380,17 @@ function checkChoiceLists(document: PostmortemDocument, out: Collector): void {
 }
 
 /** Links, images and reference definitions to reserved example domains. */
+/** A link's destination left empty or as a bare "#". */
+const EMPTY_DESTINATION = /^\s*#?\s*$/;
+
 function checkLinks(document: PostmortemDocument, out: Collector): void {
   for (const link of document.links) {
     if (link.url === null || (link.kind !== 'link' && link.kind !== 'image' && link.kind !== 'definition')) continue;
+    // "[Jira ticket]()", "[Runbook](#)": a link whose address was never filled in.
+    if (link.kind !== 'definition' && EMPTY_DESTINATION.test(link.url)) {
+      out.add('brackets', 'bracket', link.span.start.offset, link.span.end.offset, document.text.slice(link.span.start.offset, link.span.end.offset));
+      continue;
+    }
     const host = exampleHost(link.url);
     if (host) out.add('exampleDomains', 'exampleDomain', link.span.start.offset, link.span.end.offset, link.url, host);
   }
@@ -486,7 +494,7 @@ function checkItalicPrompts(document: PostmortemDocument, out: Collector): Set<P
 
 /**
  * `<add name here>`, `<Link to the recording>`: the parser reads them as HTML tags. Only in
- * paragraphs and table cells outside block quotes.
+ * paragraphs, table cells and HTML blocks outside block quotes.
  */
 function checkAnglePlaceholders(document: PostmortemDocument, out: Collector): void {
   const check = (children: ReadonlyArray<{ type: string; value?: string; position?: { start: { offset?: number }; end: { offset?: number } } }>) => {
@@ -496,6 +504,10 @@ function checkAnglePlaceholders(document: PostmortemDocument, out: Collector): v
     }
   };
   for (const paragraph of document.paragraphs) if (!paragraph.quoted) check(paragraph.node.children);
+  // On a line of its own, the parser reads it as an HTML block.
+  for (const html of document.html) {
+    if (html.block && isAnglePlaceholder(html.value)) out.add('brackets', 'bracket', html.span.start.offset, html.span.end.offset, html.value.trim());
+  }
   for (const table of document.tables) for (const row of table.rows) for (const cell of row.cells) check(cell.node.children);
 }
 

@@ -112,9 +112,13 @@ function isLegend(value: string, start: number, end: number): boolean {
 /** Characters that end the token a mask atom belongs to ("INC-YYYY-MM-DD-XXX" is one token). */
 const TOKEN_BREAK = /[\s[\](){}|<>"'`*]/;
 
-/** Markers left for later: a whole value, or a word in prose ("owner TBD", "is ?????"). */
+/**
+ * Markers left for later: a whole value, or a word in prose ("owner TBD", "is ?????"); filler
+ * text ("Lorem ipsum") and a link never put in ("see the dashboard (link)").
+ */
 const MARKER_VALUE = /^(?:TBD|TBA|TBC|TODO|FIXME|XXX|\?{3,})$/i;
-const MARKER_WORD = /(?<![\w-])(?:TBD|TBA|TBC)(?![\w-])|(?<![\w[?-])\?{3,}(?![\w\]?:-])|(?<![\w-])XXX(?![\w-])/g;
+const MARKER_WORD =
+  /(?<![\w-])(?:TBD|TBA|TBC)(?![\w-])|(?<![\w[?-])\?{3,}(?![\w\]?:-])|(?<![\w-])XXX(?![\w-])|(?<![\w-])[Ll]orem[ \t]+ipsum(?![\w-])|\((?:link|url|LINK|URL)\)/g;
 /** "TODO: …" or "FIXME: …" opening a line. */
 const MARKER_LINE = /^(?:TODO|FIXME)\b(?=\s*(?::|$))/;
 
