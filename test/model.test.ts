@@ -65,6 +65,8 @@ describe('section kinds', () => {
     ['Follow-up questions', ['open-questions']],
     ['Incident updates', ['timeline']],
     ['What will we do differently?', ['action-items']],
+    ['What we’re doing about it', ['action-items']],
+    ['What we will do next', ['action-items']],
     ['Introduction to the queue', []],
     // Eight languages.
     ['Zeitlicher Ablauf', ['timeline']],
