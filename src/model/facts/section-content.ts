@@ -6,7 +6,8 @@ import { isHtmlComment } from '../text/html-comments.js';
 /**
  * What stands under a section's heading, before the next heading: something written, a
  * template's prompts and nothing else ("_What caused this situation?_"), or nothing
- * (blank lines, HTML comments and thematic breaks are not content).
+ * (blank lines, HTML comments, thematic breaks and the "_No response_" of a GitHub issue
+ * form's blank field are not content).
  */
 export type SectionContent = { kind: 'written' } | { kind: 'empty' } | { kind: 'prompts'; prompts: string[] };
 
@@ -26,6 +27,14 @@ export function sectionContent(document: PostmortemDocument, section: Section): 
 function isContent(node: RootContent): boolean {
   if (node.type === 'thematicBreak') return false;
   if (node.type === 'html') return !isHtmlComment(node.value);
-  if (node.type === 'paragraph') return node.children.length > 0;
+  if (node.type === 'paragraph') return node.children.length > 0 && !isNoResponse(node);
   return true;
+}
+
+/** "_No response_": what GitHub issue forms write for a field left blank. */
+function isNoResponse(node: Paragraph): boolean {
+  const [only] = node.children;
+  if (node.children.length !== 1 || only?.type !== 'emphasis' || only.children.length !== 1) return false;
+  const [text] = only.children;
+  return text?.type === 'text' && text.value.trim() === 'No response';
 }
