@@ -112,6 +112,9 @@ describe('coverage: statements in prose and the genre', () => {
     expect(kinds('We are unsure on the problem at this time.\n')).toEqual(['cause-unknown']);
     expect(kinds('About $7.7 million was taken from the pool.\n')).toEqual(['impact']);
     expect(kinds('12% of requests failed.\n')).toEqual(['impact']);
+    expect(kinds('A subset of customers using Storage in West Europe experienced intermittent failures.\n')).toEqual(['impact']);
+    expect(kinds('Users saw elevated errors on checkout.\n')).toEqual(['impact']);
+    expect(kinds('Customers experienced the new checkout flow.\n')).toEqual([]);
   });
 
   it('does not take "due to" or "is down" for statements, nor read them in quotations of others', () => {

@@ -67,6 +67,9 @@ describe('section kinds', () => {
     ['What will we do differently?', ['action-items']],
     ['What we’re doing about it', ['action-items']],
     ['What we will do next', ['action-items']],
+    ['How are we making incidents like this less likely or less impactful?', ['action-items']],
+    ['What went wrong and why?', ['root-cause']],
+    ['How did we respond?', ['response']],
     ['Introduction to the queue', []],
     // Eight languages.
     ['Zeitlicher Ablauf', ['timeline']],

@@ -72,7 +72,7 @@ export const BUILT_IN_SECTION_ALIASES: Readonly<Record<string, readonly string[]
     'consolidated root causes', 'contributing factors', 'contributing conditions analysis', 'fault',
     'technical cause', 'whys', '5 whys', 'the 5 whys', 'five whys', 'five whys root cause identification',
     'root cause analysis', 'rca', 'what caused the incident', 'process breakdowns', 'how did it happen',
-    'why did it happen', 'why it happened', 'the vulnerability', 'details of exploit', 'details of incident',
+    'why did it happen', 'why it happened', 'What went wrong and why?', 'the vulnerability', 'details of exploit', 'details of incident',
     'details of the incident', 'vulnerability details', 'leadup', 'lead up', 'primary root cause', 'analysis',
     '근본 원인', '원인', '원인 분석', '原因', '根本原因', '根本原因分析', 'Primary Cause', 'Underlying Cause', 'Technical Root Cause',
     'Cause of the Outage', 'Cause of the Incident', 'Causal Analysis', 'Contributing Causes', 'Why did it happen?',
@@ -101,7 +101,7 @@ export const BUILT_IN_SECTION_ALIASES: Readonly<Record<string, readonly string[]
   ],
   response: [
     'response', 'responders', 'incident response', 'response actions', '대응', '対応',
-    'Response and Recovery', 'How we responded', 'Our response', 'Escalation', 'Reaktion', 'Unsere Reaktion', 'Maßnahmen während der Störung', 'Réponse', 'Réponse à l\'incident', 'Notre réponse', 'Respuesta', 'Respuesta al incidente', 'Nuestra respuesta', 'Resposta', 'Resposta ao incidente', 'Nossa resposta', '대응 과정', '대응 내용', '初動対応', '対応内容', '响应', '应急响应', '处置过程', '響應',
+    'Response and Recovery', 'How we responded', 'How did we respond?', 'Our response', 'Escalation', 'Reaktion', 'Unsere Reaktion', 'Maßnahmen während der Störung', 'Réponse', 'Réponse à l\'incident', 'Notre réponse', 'Respuesta', 'Respuesta al incidente', 'Nuestra respuesta', 'Resposta', 'Resposta ao incidente', 'Nossa resposta', '대응 과정', '대응 내용', '初動対応', '対応内容', '响应', '应急响应', '处置过程', '響應',
   ],
   resolution: [
     'resolution', 'resolution and recovery', 'recovery', 'recovery efforts', 'mitigation and resolution',
@@ -131,6 +131,8 @@ export const BUILT_IN_SECTION_ALIASES: Readonly<Record<string, readonly string[]
     'What will we change?', 'What are we doing about it?', 'How will we prevent this?', 'What we are doing about it',
     'What we\'re doing about it', 'What we will do about it', 'What we will do', 'What we will do next',
     'What we are doing next', 'What we\'re doing next', 'What happens next',
+    'How are we making incidents like this less likely or less impactful?', 'How are we making incidents like this less likely?',
+    'How are we making incidents like this less impactful?', 'How are we making this less likely to happen again?',
     'How we\'ll prevent this from happening again', 'Changes we are making', 'Planned Changes', 'Tasks', 'Work Items',
     'What are we doing to prevent this?', 'What are we doing to prevent this from happening again?',
     'What we are doing to prevent this', 'What we\'re doing to prevent this', 'What will we do to prevent this?',

@@ -50,6 +50,11 @@ const IMPACT: readonly RegExp[] = [
   new RegExp(String.raw`\b${PEOPLE}\s(?:were|was)\s(?:unable|not able)\sto\b|\b${PEOPLE}\s(?:could|can)\s?not\b|\b${PEOPLE}\scouldn['’]t\b`, 'i'),
   /\b(?:all|every|most|many)\s(?:of\s(?:our|the)\s)?(?:users|customers|services|sites)\s(?:were|was)\s(?:affected|impacted|unavailable|unreachable)\b/i,
   /\bthe\s(?:outage|incident|disruption)\s(?:affected|impacted)\b/i,
+  // "a subset of customers using Storage in West Europe experienced failures"
+  new RegExp(
+    String.raw`\b${PEOPLE}\b[^.?!\n]{0,80}?\b(?:experienced|saw|encountered|received|were\sseeing|faced)\s(?:[a-z-]{1,20}\s){0,3}(?:failures|errors|issues|timeouts|latency|delays|difficulties|problems|outages|interruptions|degradation)\b`,
+    'i',
+  ),
 ];
 
 /** A word every statement of a kind holds: most paragraphs hold none, and skip the patterns. */
