@@ -209,6 +209,30 @@ export function readInlineFields(view: TextView, lines: LineIndex, fields: Actio
     }
   }
 
+  if (!fields.priority) {
+    // "**P1** Add a failover drill": a bold priority opening the item.
+    const lead = text.length - text.trimStart().length;
+    const bold = view.strong.find((range) => range.start === lead);
+    if (bold && BARE_PRIORITY.test(text.slice(bold.start, bold.end).trim())) set('priority', bold.start, bold.end);
+  }
+
+  if (!fields.due && (fields.owner || fields.priority)) {
+    // "… — @ana — 2026-03-01", "(@ana, P2, 2026-03-01)": a date standing alone between delimiters, beside other fields.
+    let segmentStart = 0;
+    SEGMENT_DELIMITER.lastIndex = 0;
+    for (let m = SEGMENT_DELIMITER.exec(text); ; m = SEGMENT_DELIMITER.exec(text)) {
+      const segmentEnd = m ? m.index : text.length;
+      const segment = text.slice(segmentStart, segmentEnd);
+      const date = segmentStart > 0 ? parseDate(segment) : null;
+      if (date && date.date.year !== null && date.end - date.start === segment.trim().length) {
+        set('due', segmentStart + date.start, segmentStart + date.end);
+        break;
+      }
+      if (!m) break;
+      segmentStart = m.index + m[0].length;
+    }
+  }
+
   if (!fields.ticket) {
     // Bare URLs stay text (this parser does not autolink them).
     BARE_URL.lastIndex = 0;
