@@ -100,6 +100,10 @@ describe('status meanings', () => {
     expect(['shipped', 'to do', 'doing', 'wont fix', 'blocked', 'parked'].map(statusMeaning)).toEqual([
       'done', 'todo', 'in progress', 'wont do', 'blocked', null,
     ]);
+    // What incident tools and trackers export: incident.io's "Outstanding", GitHub's "not planned".
+    expect(['outstanding', 'pending', 'in review', 'not planned', 'dropped'].map(statusMeaning)).toEqual([
+      'todo', 'todo', 'in progress', 'wont do', 'wont do',
+    ]);
   });
 });
 

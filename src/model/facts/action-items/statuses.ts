@@ -8,9 +8,9 @@ export type StatusMeaning = 'done' | 'wont do' | 'todo' | 'in progress' | 'block
 
 const MEANINGS: Readonly<Record<StatusMeaning, readonly string[]>> = {
   done: ['done', 'completed', 'complete', 'closed', 'fixed', 'resolved', 'shipped', 'merged', 'implemented', 'deployed', 'finished'],
-  'wont do': ['wont do', 'wont fix', 'cancelled', 'canceled', 'obsolete'],
-  todo: ['todo', 'to do', 'open', 'not started', 'planned', 'backlog'],
-  'in progress': ['in progress', 'doing', 'wip', 'ongoing', 'started'],
+  'wont do': ['wont do', 'wont fix', 'cancelled', 'canceled', 'obsolete', 'dropped', 'rejected', 'not planned', 'descoped'],
+  todo: ['todo', 'to do', 'open', 'not started', 'planned', 'backlog', 'outstanding', 'pending'],
+  'in progress': ['in progress', 'doing', 'wip', 'ongoing', 'started', 'in review'],
   blocked: ['blocked'],
 };
 const MEANING = new Map<string, StatusMeaning>();
