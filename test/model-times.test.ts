@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   findDurations, findTimeRanges, findZoneStatement, formatDuration, parseTimestamp, parseZone, PostmortemDocument, placeEntries,
 } from '../src/model/index.js';
-import { readClockDuration } from '../src/model/text/times.js';
+import { readClockDuration, writesHourClocks } from '../src/model/text/times.js';
 
 /** The parts of a parsed timestamp that tests compare. */
 function parsed(text: string) {
@@ -168,6 +168,16 @@ describe('durations and ranges', () => {
     // "14h30" is a time of day in French; "1,5 h" and "10,000 seconds" are figures this does not read, not "5 h".
     expect(read('à 14h30, 1h53')).toEqual([]);
     expect(read('1,5 h and 10,000 seconds')).toEqual([]);
+  });
+
+  it('reads "9h30" as a clock before a zone, or in a document that opens its entries so', () => {
+    expect(parseTimestamp('9h30 — relay queue grows')).toBeNull();
+    expect(parseTimestamp('9h30 CEST — relay queue grows')?.seconds).toBe(hm(9, 30));
+    expect(parseTimestamp('9h30 — relay queue grows', { hourClocks: true })?.seconds).toBe(hm(9, 30));
+    expect(writesHourClocks('- 9h30 — a\n- 10h05 — b\n')).toBe(true);
+    expect(writesHourClocks('| **9h30** | a |\n| 10h05 | b |\n')).toBe(true);
+    // One such line, or durations ("2h30m"), say nothing.
+    expect(writesHourClocks('- 9h30 — a\n- took 2h30 more\n- 2h30m later\n')).toBe(false);
   });
 
   it('reads a clock as a duration only where the whole value is one', () => {

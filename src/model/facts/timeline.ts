@@ -27,8 +27,8 @@ import { dayNumber, findDates, isRealDate, isWeekdayName, type CalendarDate, typ
 import { TextView } from '../text/text-view.js';
 import type { Span } from '../parse/positions.js';
 import {
-  clocksAgree, daylightZoneOutOfSeason, findDurations, findTimestamps, findZoneStatement, parseTimestamp,
-  type ClockTime, type ParsedTimestamp, type TimestampPrecision, type Zone,
+  clocksAgree, daylightZoneOutOfSeason, findDurations, findTimestamps, findZoneStatement, parseTimestamp, writesHourClocks,
+  type ClockTime, type ParsedTimestamp, type TimestampOptions, type TimestampPrecision, type Zone,
 } from '../text/times.js';
 import { incidentAt, type Incident } from './incidents.js';
 import { nearestYear } from './incident-date.js';
@@ -231,6 +231,8 @@ class TimelineBuilder {
   private readonly documentZone: Zone | null;
   private readonly documentDate: CalendarDate | null;
   private readonly order: NumericOrder | null;
+  /** How entries' timestamps are read: the document's date order, and whether it writes "9h30". */
+  private readonly stamp: TimestampOptions;
   private readonly incidents: Incident[];
   private readonly pending = new Map<TimelineEntry, Pending>();
 
@@ -238,6 +240,7 @@ class TimelineBuilder {
     this.documentDate = document.incidentDate;
     this.documentZone = this.findDocumentZone();
     this.order = document.numericDateOrder;
+    this.stamp = { order: this.order, hourClocks: writesHourClocks(document.text) };
     this.incidents = document.incidents;
   }
 
@@ -301,7 +304,7 @@ class TimelineBuilder {
       for (let i = section.index + 1; i < sections.length; i++) {
         const next = sections[i]!;
         if (next.extent.start < region.end) continue;
-        if (next.depth !== section.depth || next.kind !== null || !parseTimestamp(next.title, { order: this.order })) break;
+        if (next.depth !== section.depth || next.kind !== null || !parseTimestamp(next.title, this.stamp)) break;
         region.end = next.extent.end;
         region.extra.push(next);
       }
@@ -429,12 +432,12 @@ class TimelineBuilder {
     zone: Zone | null,
   ): TimelineEntry | null {
     let flat = line;
-    let parsed = parseTimestamp(flat.text, { order: this.order });
+    let parsed = parseTimestamp(flat.text, this.stamp);
     if (!parsed && source === 'line') {
       // "At 09:12, the queue started to grow.": a timeline told in sentences.
       const told = TOLD_AT.exec(flat.text);
       const after = told ? flat.slice(told[0].length, flat.text.length) : null;
-      const stamp = after ? parseTimestamp(after.text, { order: this.order }) : null;
+      const stamp = after ? parseTimestamp(after.text, this.stamp) : null;
       if (after && stamp && stamp.clock !== null) {
         flat = after;
         parsed = stamp;
@@ -443,7 +446,7 @@ class TimelineBuilder {
     if (!parsed) {
       // "### Day 2 — Tuesday 10 March", "Day 3 (2026-03-11)": the date after a day's number or weekday.
       const dated = afterDayPrefix(flat);
-      const day = dated ? parseTimestamp(dated.text, { order: this.order }) : null;
+      const day = dated ? parseTimestamp(dated.text, this.stamp) : null;
       if (dated && day && !day.invalid && isDayLine(day, dated.text.slice(day.rest).replace(/^\)/, ''), source)) {
         state.context = this.contextFrom(day, dated, state.context);
       }
@@ -483,7 +486,7 @@ class TimelineBuilder {
       if (!item.paragraph) return;
       const view = this.document.textOf(item.paragraph);
       const flat = view.lines()[0]!;
-      const parsed = parseTimestamp(flat.text, { allowDateOnly: inTimelineSection, order: this.order });
+      const parsed = parseTimestamp(flat.text, { ...this.stamp, allowDateOnly: inTimelineSection });
       if (parsed) {
         candidates.push({ parsed, flat, index, label: null });
         return;
@@ -581,7 +584,7 @@ class TimelineBuilder {
       const cells = row.cells.slice(0, timeCells).map((cell) => this.document.textOf(cell.node));
       if (cells.length === 0) continue;
       const flat = cells.length > 1 ? TextView.join(cells) : cells[0]!;
-      const parsed = parseTimestamp(flat.text, { order: this.order });
+      const parsed = parseTimestamp(flat.text, this.stamp);
       if (!parsed) continue;
       const description = [flat.text.slice(parsed.rest), ...row.cells.slice(timeCells).map((cell) => cell.text)]
         .map((part) => part.trim())
@@ -610,7 +613,7 @@ class TimelineBuilder {
       if (this.timelines.some((timeline) => timeline.entries.some((entry) => entry.entrySpan.start.offset <= field.span.start.offset && field.span.start.offset < entry.entrySpan.end.offset))) continue;
       const view = this.fieldView(field);
       if (!view) continue;
-      const parsed = parseTimestamp(view.text, { allowDateOnly: false, order: this.order });
+      const parsed = parseTimestamp(view.text, { ...this.stamp, allowDateOnly: false });
       if (!parsed || parsed.seconds === null || view.text.slice(parsed.rest).trim()) continue;
       const key = `${field.source}:${field.section?.index ?? -1}`;
       const group = groups.get(key) ?? [];

@@ -276,7 +276,7 @@ const APPROXIMATE_BEFORE = /(?:~|≈|\bapprox(?:imately|\.)?|\baround|\babout|\b
 const CLOCK = /(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?!\d|:\d)/y;
 /** A clock with seconds and a one-digit part ("08:5:12"): a typo, not a time ("1:1" is a meeting, not a clock). */
 const SHORT_PART_CLOCK = /(\d{1,2}):(\d{1,2}):(\d{1,2})(?![\d:])/y;
-/** "10h47": the French and German way, read only before a zone. */
+/** "10h47": the French and German way, read only before a zone or where writesHourClocks says the document uses it. */
 const H_CLOCK = /(\d{1,2})h(\d{2})(?!\d)/y;
 const COMPACT_CLOCK = /(\d{2})(\d{2})(?!\d|:\d)/y;
 const MERIDIEM = /[ \t]?([ap])\.?[ \t]?m\b\.?/iy;
@@ -433,6 +433,8 @@ export interface TimestampOptions {
   allowDateOnly?: boolean;
   /** How the document writes ambiguous numeric dates. */
   order?: NumericOrder | null;
+  /** Read "9h30" as a clock without a zone after it: the document opens its timeline entries so (see writesHourClocks). */
+  hourClocks?: boolean;
 }
 
 /**
@@ -443,6 +445,20 @@ export interface TimestampOptions {
 export function parseTimestamp(text: string, allowDateOnly: boolean | TimestampOptions = true): ParsedTimestamp | null {
   const options = typeof allowDateOnly === 'boolean' ? { allowDateOnly } : allowDateOnly;
   return parseTimestampAt(text, 0, options);
+}
+
+/** A line that opens with "9h30" (in a list, a table row or bold): a timeline entry written the French way. */
+const HOUR_CLOCK_LINE = /^[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+|\|[ \t]*)?[*_`[]*\d{1,2}h\d{2}\b/gm;
+
+/**
+ * Whether a document opens two or more lines with an "h" clock ("- 9h30 — relay queue
+ * grows"): it writes its times so, and "9h30" there is a time of day without a zone after
+ * it. Elsewhere "2h30" may be a duration, and is a clock only before a zone.
+ */
+export function writesHourClocks(text: string): boolean {
+  if (!/\dh\d\d/.test(text)) return false;
+  HOUR_CLOCK_LINE.lastIndex = 0;
+  return HOUR_CLOCK_LINE.exec(text) !== null && HOUR_CLOCK_LINE.exec(text) !== null;
 }
 
 /** Seconds since 1970 of a date and a time of day: on UTC when the zone's offset is known, else on the clock as written. */
@@ -501,10 +517,10 @@ export function parseTimestampAt(text: string, from: number, options: TimestampO
     const read = clockAt(`${compact[1]}:${compact[2]}`, 0);
     return read ? { ...read, start: at, end: at + 4 } : null;
   };
-  /** "10h47 CEST": only before a zone. */
+  /** "10h47 CEST": only before a zone, unless the document opens its entries with such clocks. */
   const hClockAt = (at: number): ClockTime | null => {
     const m = stickyAt(H_CLOCK, text, at);
-    if (!m || !zoneAt(text, at + m[0].length, false)) return null;
+    if (!m || (!options.hourClocks && !zoneAt(text, at + m[0].length, false))) return null;
     const read = clockAt(`${m[1]}:${m[2]}`, 0);
     return read ? { ...read, hourText: m[1]!, start: at, end: at + m[0].length } : null;
   };
