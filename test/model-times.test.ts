@@ -170,6 +170,16 @@ describe('durations and ranges', () => {
     expect(read('1,5 h and 10,000 seconds')).toEqual([]);
   });
 
+  it('reads an hour with am or pm as a clock on the hour', () => {
+    expect(parseTimestamp('9am — standup')?.seconds).toBe(hm(9, 0));
+    expect(parseTimestamp('3 p.m. PT: rollback')).toMatchObject({ seconds: hm(15, 0), zone: { name: 'PT' } });
+    expect(parseTimestamp('12 AM — batch starts')?.seconds).toBe(0);
+    expect(parseTimestamp('9am-10:30am — window')?.rangeEnd?.seconds).toBe(hm(10, 30));
+    // Not an hour of a 12-hour clock, or not a meridiem.
+    expect(parseTimestamp('13pm — x')).toBeNull();
+    expect(parseTimestamp('10 amps drawn')).toBeNull();
+  });
+
   it('reads "9h30" as a clock before a zone, or in a document that opens its entries so', () => {
     expect(parseTimestamp('9h30 — relay queue grows')).toBeNull();
     expect(parseTimestamp('9h30 CEST — relay queue grows')?.seconds).toBe(hm(9, 30));

@@ -358,6 +358,20 @@ export function clockAt(text: string, position: number): ClockTime | null {
   };
 }
 
+/** "9am", "9 a.m.", "12 PM": an hour and its half of the day, without minutes. */
+const HOUR_MERIDIEM = /(\d{1,2})[ \t]?([ap])\.?[ \t]?m\b\.?/iy;
+
+/** A clock written as an hour with am or pm ("9am", "3 p.m."): on the hour. */
+export function hourMeridiemAt(text: string, position: number): ClockTime | null {
+  const m = stickyAt(HOUR_MERIDIEM, text, position);
+  if (!m) return null;
+  const written = Number(m[1]);
+  if (written < 1 || written > 12) return null;
+  const pm = m[2]!.toLowerCase() === 'p';
+  const hours = written === 12 ? (pm ? 12 : 0) : pm ? written + 12 : written;
+  return { seconds: hours * 3600, precision: 'minute', invalid: null, meridiem: pm ? 'pm' : 'am', hourText: m[1]!, start: position, end: position + m[0].length };
+}
+
 /** "08:5:12", "14:5": a minute or second written with one digit. */
 function shortPartClockAt(text: string, position: number): ClockTime | null {
   const m = stickyAt(SHORT_PART_CLOCK, text, position);
@@ -544,7 +558,7 @@ export function parseTimestampAt(text: string, from: number, options: TimestampO
     clock = jointClock ?? clockAt(text, timeStart);
     if (!clock && separator && separator[0].length > 0) {
       // "2022-02-02 1625": four digits after a full date are a time; after a month-day, only before a zone ("Feb 7 1506 UTC").
-      clock = compactAt(timeStart, date.date.year === null) ?? hClockAt(timeStart);
+      clock = compactAt(timeStart, date.date.year === null) ?? hClockAt(timeStart) ?? hourMeridiemAt(text, timeStart);
     }
     if (clock) position = clock.end;
     else {
@@ -555,7 +569,7 @@ export function parseTimestampAt(text: string, from: number, options: TimestampO
       }
     }
   } else {
-    clock = clockAt(text, position) ?? compactAt(position, true) ?? hClockAt(position);
+    clock = clockAt(text, position) ?? compactAt(position, true) ?? hClockAt(position) ?? hourMeridiemAt(text, position);
     if (clock) position = clock.end;
     else {
       const unknownEnd = unknownAt(position);
@@ -598,7 +612,7 @@ export function parseTimestampAt(text: string, from: number, options: TimestampO
   if (clock || unknown) {
     const separator = stickyAt(RANGE_SEPARATOR, text, position);
     if (separator) {
-      const next = clockAt(text, position + separator[0].length);
+      const next = clockAt(text, position + separator[0].length) ?? (clock?.meridiem ? hourMeridiemAt(text, position + separator[0].length) : null);
       if (next && boundaryAt(text, next.end)) {
         rangeEnd = next;
         position = next.end;
