@@ -100,7 +100,11 @@ describe('placeholders', () => {
   });
 
   it('stays linear on adversarial lines', () => {
-    const lines = (n: number) => ['['.repeat(n), `${'_'.repeat(2 * n)}x`, 'X'.repeat(2 * n), `${'Y'.repeat(2 * n)}%`, 'a/'.repeat(n), `https://${'a'.repeat(2 * n)}`];
+    const lines = (n: number) => [
+      '['.repeat(n), `${'_'.repeat(2 * n)}x`, 'X'.repeat(2 * n), `${'Y'.repeat(2 * n)}%`, 'a/'.repeat(n), `https://${'a'.repeat(2 * n)}`,
+      // Format legends: parentheses, open ones and "as" around many masks.
+      'Time (HH:MM) '.repeat(n / 8), '(HH:MM x '.repeat(n / 8), 'as HH:MM x '.repeat(n / 8), 'Lorem ipsum (link) '.repeat(n / 8),
+    ];
     for (const [index, line] of lines(12_500).entries()) {
       expectLinearGrowth((scale) => {
         const text = lines(12_500 * scale)[index]!;

@@ -94,19 +94,28 @@ const LEGEND_MASK = /^[YMDHSymdhs]+(?:[-/.: ]+[YMDHSymdhs]+)*$/;
 /** What a legend's parentheses may hold beside the mask: a zone or clock ("UTC", "24h", "local time"). */
 const LEGEND_COMPANIONS = /^(?:[\s,;/]|UTC|GMT|Z|local|time|zone|24h|24-hour|[A-Z]{1,4}T)*$/;
 /** Words before "(HH:MM)" that leave the parentheses where a value goes ("at", "on", "by"). */
-const VALUE_BEFORE = /(?:^|[:=|–—-]|\b(?:at|on|by|from|to|until|till|since|of|is|was|were|are|around|about|after|before|between|and))\s*$/i;
+const VALUE_BEFORE = /(?:[:=|–—-]|\b(?:at|on|by|from|to|until|till|since|of|is|was|were|are|around|about|after|before|between|and))\s*$/i;
 const LEGEND_BEFORE = /\b(?:as|format:?|formatted|notation:?)\s+$|\b(?:times|dates|timestamps)\b[^.]{0,30}\bin\s+$/i;
 const LEGEND_AFTER = /^\s+(?:format|notation)\b/i;
 
+/** How far around a mask the words that make it a legend are looked for (so that a long line stays linear). */
+const LEGEND_REACH = 40;
+
 function isLegend(value: string, start: number, end: number): boolean {
   if (!LEGEND_MASK.test(value.slice(start, end))) return false;
-  const open = value.lastIndexOf('(', start);
-  const close = value.indexOf(')', end);
+  const from = Math.max(0, start - LEGEND_REACH);
+  const openAt = value.slice(from, start).lastIndexOf('(');
+  const closeAt = value.slice(end, end + LEGEND_REACH).indexOf(')');
+  const open = openAt === -1 ? -1 : from + openAt;
+  const close = closeAt === -1 ? -1 : end + closeAt;
   if (open !== -1 && close !== -1 && !value.slice(open + 1, start).includes(')') && !value.slice(end, close).includes('(')) {
     const companions = value.slice(open + 1, start) + ' ' + value.slice(end, close);
-    if (LEGEND_COMPANIONS.test(companions)) return !VALUE_BEFORE.test(value.slice(0, open));
+    if (LEGEND_COMPANIONS.test(companions)) {
+      const before = value.slice(Math.max(0, open - LEGEND_REACH), open);
+      return before.trim() !== '' && !VALUE_BEFORE.test(before);
+    }
   }
-  return LEGEND_BEFORE.test(value.slice(0, start)) || LEGEND_AFTER.test(value.slice(end));
+  return LEGEND_BEFORE.test(value.slice(Math.max(0, start - LEGEND_REACH * 2), start)) || LEGEND_AFTER.test(value.slice(end, end + LEGEND_REACH));
 }
 
 /** Characters that end the token a mask atom belongs to ("INC-YYYY-MM-DD-XXX" is one token). */
