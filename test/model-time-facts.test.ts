@@ -3,6 +3,7 @@ import {
   clocksAgree, daylightZoneOutOfSeason, entryMilestones, entryMilestoneStatements, entryTextDates, findDates, findDurations, findMisspelledMonths, findMonthsWithoutDay, findTimestamps,
   findWeekdayDates, numericDateOrder, parseTimestamp, placeEntries, PostmortemDocument, type Timeline,
 } from '../src/model/index.js';
+import { expectLinearGrowth } from './helpers/linear.js';
 
 const hm = (hours: number, minutes: number, seconds = 0) => hours * 3600 + minutes * 60 + seconds;
 const doc = (text: string, path?: string) => new PostmortemDocument(text, { path });
@@ -98,6 +99,8 @@ describe('dates', () => {
     // Both readings agree with some date, or neither does: still unknown.
     expect(numericDateOrder(['2026-07-09 and 2026-09-07, then 07/09/2026'])).toBeNull();
     expect(numericDateOrder(['March 2, 2020 and 07/09/2026'])).toBeNull();
+    // Many ambiguous dates beside many other dates: linear.
+    expectLinearGrowth((scale) => numericDateOrder(['| 07/09/2026 | x |\n'.repeat(2_000 * scale) + '2026-03-01 '.repeat(2_000 * scale)]), 'numericDateOrder');
     expect(findDates('03/10/2021', undefined, 'dmy')[0]?.date).toEqual({ year: 2021, month: 10, day: 3 });
     expect(findDates('03/10/2021')[0]?.date).toEqual({ year: 2021, month: 3, day: 10 });
     expect(findDates('29-09-2021')[0]?.date).toEqual({ year: 2021, month: 9, day: 29 });

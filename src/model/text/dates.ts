@@ -196,9 +196,15 @@ const AGREEING_DAYS = 7;
  * 2026-09-10), as a reader settles it. Null when both readings or neither agree.
  */
 function orderFromOtherDates(ambiguous: ReadonlyArray<{ first: number; second: number; year: number }>, texts: readonly string[]): NumericOrder | null {
-  const days = texts.flatMap((text) => findDates(text, ['iso', 'long']).filter((match) => match.valid && match.date.year !== null).map((match) => dayNumber(match.date)));
-  if (days.length === 0) return null;
-  const agrees = (date: CalendarDate) => isRealDate(date) && days.some((day) => Math.abs(day - dayNumber(date)) <= AGREEING_DAYS);
+  const days = new Set<number>();
+  for (const text of texts) for (const match of findDates(text, ['iso', 'long'])) if (match.valid && match.date.year !== null) days.add(dayNumber(match.date));
+  if (days.size === 0) return null;
+  const agrees = (date: CalendarDate) => {
+    if (!isRealDate(date)) return false;
+    const day = dayNumber(date);
+    for (let near = day - AGREEING_DAYS; near <= day + AGREEING_DAYS; near++) if (days.has(near)) return true;
+    return false;
+  };
   let dayFirst = 0;
   let monthFirst = 0;
   for (const { first, second, year } of ambiguous) {
