@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  choiceAlternatives, exampleHost, findBlanks, findBrackets, findCheckboxGroups, findMarkers, findMasks, isUnfilledValue,
+  choiceAlternatives, exampleHost, findBlanks, findBrackets, findCheckboxGroups, findMarkers, findMasks, findTemplateVariables, isTemplateVariable, isUnfilledValue,
 } from '../src/model/text/placeholders.js';
 import { expectLinearGrowth } from './helpers/linear.js';
 
@@ -48,6 +48,15 @@ describe('placeholders', () => {
       'Lorem ipsum', '(link)', '(URL)',
     ]);
     expect(findMarkers('the (linked) issue, loremipsum.js, a (link to the PR)')).toEqual([]);
+  });
+
+  it('finds variables of template engines, not Go templates, Helm or Hugo', () => {
+    expect(findTemplateVariables('# {{incident_title}} on {{ incident.date }}: {{ Describe it }} <OWNER_NAME>').map((m) => m.text)).toEqual([
+      '{{incident_title}}', '{{ incident.date }}', '{{ Describe it }}', '<OWNER_NAME>',
+    ]);
+    expect(findTemplateVariables('{{ .Values.replicas }} {{- if .x }} {{< track "x" >}} {{% note %}} {{ end }} <DIV> {{ 42 }}')).toEqual([]);
+    for (const value of ['${INCIDENT_DATE}', '%SEVERITY%', '{customer_impact}', ' {owner} ', '<LEAD_NAME>']) expect(isTemplateVariable(value), value).toBe(true);
+    for (const value of ['{TITAN}', '{BLOXROUTE_MAXPROFIT,TITAN}', '$5', '50%', '{a, b}']) expect(isTemplateVariable(value), value).toBe(false);
   });
 
   it('finds blanks with their unit', () => {
@@ -104,6 +113,8 @@ describe('placeholders', () => {
       '['.repeat(n), `${'_'.repeat(2 * n)}x`, 'X'.repeat(2 * n), `${'Y'.repeat(2 * n)}%`, 'a/'.repeat(n), `https://${'a'.repeat(2 * n)}`,
       // Format legends: parentheses, open ones and "as" around many masks.
       'Time (HH:MM) '.repeat(n / 8), '(HH:MM x '.repeat(n / 8), 'as HH:MM x '.repeat(n / 8), 'Lorem ipsum (link) '.repeat(n / 8),
+      // Template variables: unclosed, and long names.
+      '{{ a '.repeat(n / 4), `<A${'_B'.repeat(n)}`, '<A_B'.repeat(n / 2),
     ];
     for (const [index, line] of lines(12_500).entries()) {
       expectLinearGrowth((scale) => {
@@ -112,6 +123,7 @@ describe('placeholders', () => {
         findMasks(text);
         findBlanks(text);
         findMarkers(text);
+        findTemplateVariables(text);
         choiceAlternatives(text, true);
       }, line.slice(0, 12));
     }

@@ -3,7 +3,8 @@ import { GAP, TextView } from '../text/text-view.js';
 import { isHtmlComment } from '../text/html-comments.js';
 import {
   choiceAlternatives, exampleHost, findBlanks, findBrackets, findCheckboxGroups, findEmptyInlineFields, findExampleUrls,
-  findHeadingMarker, findMarkers, findMasks, findPlaceholderTime, isAnglePlaceholder, isMarkerValue, isUnknownValue,
+  findHeadingMarker, findMarkers, findMasks, findPlaceholderTime, findTemplateVariables, isAnglePlaceholder, isMarkerValue,
+  isTemplateVariable, isUnknownValue,
   opensWithStatusLabel, type PlaceholderMatch,
 } from '../text/placeholders.js';
 import { isHereValue, isTemplatePrompt, promptStart } from '../text/template-prompts.js';
@@ -209,6 +210,18 @@ function checkBlock(document: PostmortemDocument, block: ProseBlock, context: Bl
     if (block.paragraph) checkCheckboxes(document, block, block.paragraph, text, out);
     else checkBoxGroups(document, view, text, null, null, out);
   }
+  if (text.includes('{{') || text.includes('<')) out.addMatches('brackets', 'bracket', view, findTemplateVariables(text));
+  if (text.includes('{') || text.includes('%')) {
+    // A line that is only a variable: "{customer_impact}", "%SEVERITY%".
+    let lineStart = 0;
+    for (const line of text.split('\n')) {
+      const lead = line.length - line.trimStart().length;
+      if (isTemplateVariable(line) && !line.trim().startsWith('<')) {
+        out.addMatches('brackets', 'bracket', view, [{ start: lead, end: lead + line.trim().length, text: line.trim() }], lineStart);
+      }
+      lineStart += line.length + 1;
+    }
+  }
   if (maybeMask) {
     let lineStart = 0;
     for (const line of text.split('\n')) {
@@ -298,6 +311,8 @@ function checkValue(rawValue: string, key: string, start: number, end: number, o
   const raw = rawValue.replace(/\*\*|`/g, '').trim();
   if (isMarkerValue(raw) && !(key === 'status' && /^todo$/i.test(raw))) {
     out.add('markers', 'marker', start, end, rawValue);
+  } else if (isTemplateVariable(raw)) {
+    out.add('brackets', 'bracket', start, end, raw);
   } else if (choiceAlternatives(raw.replace(/^\[(.*)\]$/, '$1'), SINGLE_VALUE_KEYS.has(key))) {
     out.add('choices', 'choice', start, end, rawValue);
   }
@@ -353,6 +368,8 @@ function checkTables(document: PostmortemDocument, out: Collector): void {
         if (!cell.text) continue;
         if (isMarkerValue(cell.text) && !(cell.column === 'status' && /^todo$/i.test(cell.text))) {
           out.add('markers', 'marker', start, end, cell.text);
+        } else if (isTemplateVariable(cell.text) && !cell.text.trim().startsWith('<')) {
+          out.add('brackets', 'bracket', start, end, cell.text.trim());
         } else if (choiceAlternatives(cell.text, SINGLE_VALUE_COLUMNS.has(cell.column))) {
           out.add('choices', 'choice', start, end, cell.text);
         } else if (isHereValue(document.textOf(cell.node).masked(['code', 'links']))) {

@@ -331,6 +331,43 @@ export function findExampleUrls(value: string): Array<PlaceholderMatch & { host:
 }
 
 /**
+ * Variables of the template engines that generate postmortems: "{{incident_title}}",
+ * "{{ Describe what happened }}", "<OWNER_NAME>". Not Go templates, Helm or Hugo ("{{
+ * .Values.replicas }}", "{{- if … }}", "{{< track … >}}"), which documents quote.
+ */
+const DOUBLE_CURLY = /\{\{([^{}\n]{1,120})\}\}/g;
+const NOT_A_VARIABLE = /^(?:[.\-<%/#>!]|(?:if|else|end|range|with|define|template|block|include|printf|toYaml|tpl|default|required|quote)\b)/;
+const CAPITAL_ANGLE = /<[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+>/g;
+/**
+ * A whole value that is a variable: "${INCIDENT_DATE}", "%SEVERITY%", "{customer_impact}",
+ * "<OWNER_NAME>". In single braces only a lower-case name: "{TITAN}" in a table of query
+ * results is a set.
+ */
+const VARIABLE_VALUE = /^(?:\$\{[A-Za-z_][\w.]{0,60}\}|%[A-Z][A-Z0-9_]{0,60}%|\{[a-z][a-z0-9]{0,30}(?:[_.][a-z0-9]{1,30}){0,5}\}|<[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+>)$/;
+
+/** Template-engine variables left in a text ("{{incident_title}}", "<OWNER_NAME>"). */
+export function findTemplateVariables(text: string): PlaceholderMatch[] {
+  const found: PlaceholderMatch[] = [];
+  if (text.includes('{{')) {
+    DOUBLE_CURLY.lastIndex = 0;
+    for (let m = DOUBLE_CURLY.exec(text); m; m = DOUBLE_CURLY.exec(text)) {
+      const inner = m[1]!.trim();
+      if (inner && /\p{L}/u.test(inner) && !NOT_A_VARIABLE.test(inner)) found.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+    }
+  }
+  if (text.includes('<')) {
+    CAPITAL_ANGLE.lastIndex = 0;
+    for (let m = CAPITAL_ANGLE.exec(text); m; m = CAPITAL_ANGLE.exec(text)) found.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Whether a whole value is a template variable ("${INCIDENT_DATE}", "%SEVERITY%", "{customer_impact}"). */
+export function isTemplateVariable(value: string): boolean {
+  return VARIABLE_VALUE.test(value.trim());
+}
+
+/**
  * Whether a field value holds unfilled template text: a marker, a choice not made, check
  * boxes, a bracket, a blank or a mask ("YYYY-MM-DD HH:MM UTC", "__________ (estimated)").
  * Rules that validate values skip such values and leave them to no-placeholders.
@@ -341,7 +378,7 @@ export function isUnfilledValue(raw: string, expectsOneValue = false): boolean {
   if (isMarkerValue(value) || choiceAlternatives(value.replace(/^\[(.*)\]$/, '$1'), expectsOneValue)) return true;
   return (
     findCheckboxGroups(value).length > 0 || findBrackets(value).length > 0 || findBlanks(value).length > 0 ||
-    findMasks(value).length > 0 || findMarkers(value).length > 0
+    findMasks(value).length > 0 || findMarkers(value).length > 0 || isTemplateVariable(value) || findTemplateVariables(value).length > 0
   );
 }
 
