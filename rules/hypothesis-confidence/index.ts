@@ -112,7 +112,7 @@ export default defineRule<Options, Prepared>({
       requireStatus: {
         type: 'boolean',
         default: true,
-        description: 'Report hypotheses that state no status.',
+        description: 'Report hypotheses that state no status (when another hypothesis of the document states one).',
       },
     },
   },
@@ -125,12 +125,19 @@ export default defineRule<Options, Prepared>({
     const title = (hypothesis: Hypothesis) => hypothesis.title;
     const line = (hypothesis: Hypothesis) => hypothesis.span.start.line;
 
+    // A document that weighs none of its hypotheses, or weighs them all in words ("High",
+    // "Low"), does not use percentages: there are no numbers to check.
+    const weighs = items.some((hypothesis) => hypothesis.confidence);
+    const inPercent = items.some((hypothesis) => hypothesis.confidence && hypothesis.confidence.value !== null);
+    const states = items.some((hypothesis) => hypothesis.status && hypothesis.status.value !== '');
     let allStated = true;
     for (const hypothesis of items) {
       const { confidence } = hypothesis;
       if (!confidence) {
         allStated = false;
-        context.report({ span: hypothesis.span, messageId: 'missingConfidence', data: { title: title(hypothesis) } });
+        if (weighs) context.report({ span: hypothesis.span, messageId: 'missingConfidence', data: { title: title(hypothesis) } });
+      } else if (confidence.value === null && !inPercent) {
+        allStated = false;
       } else if (confidence.value === null || confidence.value < 0 || confidence.value > 100) {
         allStated = false;
         context.report({
@@ -145,7 +152,7 @@ export default defineRule<Options, Prepared>({
     for (const hypothesis of items) {
       const { status } = hypothesis;
       if (!status || status.value === '') {
-        if (options.requireStatus) {
+        if (options.requireStatus && states) {
           context.report({
             span: status?.span ?? hypothesis.span,
             messageId: 'missingStatus',
