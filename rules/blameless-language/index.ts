@@ -287,7 +287,8 @@ function* findPhrases(
       (!phrase.custom && !categories[phrase.category as Category]) ||
       compiled.allowed.has(tokens.slice(i, match.end).map((token) => token.word).join(' ')) ||
       (phrase.notBefore && match.end < tokens.length && phrase.notBefore.has(tokens[match.end]!.word)) ||
-      (phrase.notAfter && i > 0 && phrase.notAfter.has(tokens[i - 1]!.word));
+      (phrase.notAfter && i > 0 && phrase.notAfter.has(tokens[i - 1]!.word)) ||
+      (phrase.onlyAfter && (i === 0 || !phrase.onlyAfter.has(tokens[i - 1]!.word)));
     if (reject) continue;
     let start = tokens[i]!.start;
     if (phrase.subject) {

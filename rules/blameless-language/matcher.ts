@@ -35,6 +35,8 @@ export interface CompiledPhrase {
   subject: Subject | null;
   notBefore: ReadonlySet<string> | null;
   notAfter: ReadonlySet<string> | null;
+  /** The preceding words it needs. */
+  onlyAfter?: ReadonlySet<string> | null;
   /** Not reported in a sentence in the first person. */
   notInFirstPerson?: boolean;
   /** Not reported after a system as its subject. */
@@ -117,6 +119,7 @@ export function compileEntry(entry: PhraseEntry): CompiledPhrase {
     subject: entry.subject ?? null,
     notBefore: entry.notBefore ? new Set(entry.notBefore) : null,
     notAfter: entry.notAfter ? new Set(entry.notAfter) : null,
+    onlyAfter: entry.onlyAfter ? new Set(entry.onlyAfter) : null,
     notInFirstPerson: entry.notInFirstPerson ?? false,
     notAfterSystem: entry.notAfterSystem ?? false,
     custom: false,

@@ -33,6 +33,8 @@ export interface PhraseEntry {
   notBefore?: readonly string[];
   /** A preceding word that makes it something else ("a change of course"). */
   notAfter?: readonly string[];
+  /** The preceding words it needs to mean what it says ("was user error", not "a user error rate"). */
+  onlyAfter?: readonly string[];
   /** Not reported in a sentence with "we", "I", "us", "our" or "my": "Our alerts were ignored for weeks" is the team owning it. */
   notInFirstPerson?: boolean;
   /**
@@ -93,9 +95,9 @@ const SHOULD_HAVE_DONE = [
 const SHOULD_HAVE_BEEN = ['caught', 'noticed', 'spotted', 'detected', 'obvious', 'clear', 'aware', 'known', 'careful', 'tested', 'reviewed', 'checked'] as const;
 
 /** Checks left undone: "he didn't check", "she did not notice" (with a person as the subject). */
-const OMITTED = ['check', 'notice', 'anticipate', 'verify', 'test', 'realise', 'realize', 'consider', 'review', 'escalate', 'read'] as const;
+const OMITTED = ['check', 'notice', 'anticipate', 'verify', 'test', 'realise', 'realize', 'consider', 'review', 'escalate', 'read', 'follow'] as const;
 /** The same after "never": "the reviewer never checked". */
-const NEVER_DONE = ['checked', 'noticed', 'anticipated', 'verified', 'tested', 'realised', 'realized', 'considered', 'reviewed', 'escalated'] as const;
+const NEVER_DONE = ['checked', 'noticed', 'anticipated', 'verified', 'tested', 'realised', 'realized', 'considered', 'reviewed', 'escalated', 'followed'] as const;
 /**
  * Signals people are meant to act on: "the warning was ignored" blames whoever did not act,
  * even in the passive. Not messages, e-mails, errors, headers or settings: software ignores
@@ -105,6 +107,12 @@ const WARNINGS = [
   'warning', 'warnings', 'alert', 'alerts', 'alarm', 'alarms', 'notification', 'notifications', 'reminder', 'reminders',
   'escalation', 'escalations', 'signs',
 ] as const;
+
+/** What follows "user error" when it names errors users saw: "user error rates", "user error messages". */
+const USER_ERROR_TECHNICAL = [
+  'rate', 'rates', 'count', 'counts', 'message', 'messages', 'page', 'pages', 'budget', 'code', 'codes', 'response', 'responses',
+  'ratio', 'spike', 'spikes', 'log', 'logs', 'metric', 'metrics', 'dashboard', 'report', 'reports', 'handling', 'path', 'paths',
+];
 
 /** Technical uses: "lazy loading", "lazy evaluation", "sloppy quorum". */
 const LAZY_TECHNICAL = [
@@ -118,6 +126,8 @@ const LAZY_TECHNICAL = [
 export const PHRASES: readonly PhraseEntry[] = [
   { words: ['human', ['error', 'errors']], category: 'human-error', suggestion: HUMAN_ERROR },
   { words: ['operator', ['error', 'errors']], category: 'human-error', suggestion: HUMAN_ERROR },
+  // "This was user error", "caused by user error"; not "user error rates" or "a spike in user errors" (errors users saw).
+  { words: ['user', 'error'], category: 'human-error', suggestion: HUMAN_ERROR, onlyAfter: ['was', 'is', 'by', 'to', 'as'], notBefore: USER_ERROR_TECHNICAL },
 
   { words: ['forgot'], category: 'blame-verb', subject: 'person', suggestion: OMISSION },
   { words: ['neglected', 'to'], category: 'blame-verb', subject: 'person', suggestion: OMISSION },
@@ -144,6 +154,14 @@ export const PHRASES: readonly PhraseEntry[] = [
   { words: ['to', 'blame'], category: 'judgement', suggestion: JUDGEMENT },
   { words: ['blamed', 'on'], category: 'judgement', suggestion: JUDGEMENT },
   { words: ['without', 'being', ['thorough', 'careful', 'attentive', 'diligent']], category: 'judgement', suggestion: JUDGEMENT },
+  { words: [['rookie', 'silly', 'dumb', 'amateur', 'amateurish', 'foolish'], ['mistake', 'mistakes', 'error', 'errors', 'move']], category: 'judgement', suggestion: JUDGEMENT },
+  { words: [['fat-fingered', 'fat-finger', 'fat-fingering']], category: 'judgement', suggestion: JUDGEMENT },
+  { words: ['fat', ['fingered', 'finger', 'fingering']], category: 'judgement', suggestion: JUDGEMENT },
+  { words: ['dropped', 'the', 'ball'], category: 'judgement', suggestion: JUDGEMENT },
+  { words: ['oversight', 'by'], category: 'judgement', suggestion: JUDGEMENT },
+  { words: [['inattention', 'inattentive', 'inattentiveness']], category: 'judgement', suggestion: JUDGEMENT },
+  { words: ['lack', 'of', ['attention', 'care', 'diligence', 'attentiveness']], category: 'judgement', suggestion: JUDGEMENT },
+  { words: [['not', "wasn't", "weren't"], 'paying', 'attention'], category: 'judgement', suggestion: JUDGEMENT },
 
   { words: ['should', 'have', SHOULD_HAVE_DONE], category: 'hindsight', suggestion: HINDSIGHT, notAfterSystem: true },
   { words: ['should', 'have', 'paid', 'attention'], category: 'hindsight', suggestion: HINDSIGHT },
