@@ -158,7 +158,8 @@ export const PHRASES: readonly PhraseEntry[] = [
   { words: [['fat-fingered', 'fat-finger', 'fat-fingering']], category: 'judgement', suggestion: JUDGEMENT },
   { words: ['fat', ['fingered', 'finger', 'fingering']], category: 'judgement', suggestion: JUDGEMENT },
   { words: ['dropped', 'the', 'ball'], category: 'judgement', suggestion: JUDGEMENT },
-  { words: ['oversight', 'by'], category: 'judgement', suggestion: JUDGEMENT },
+  // "an oversight by the on-call engineer"; not "oversight by the change board" (supervision).
+  { words: ['oversight', 'by'], category: 'judgement', suggestion: JUDGEMENT, onlyAfter: ['an'] },
   { words: [['inattention', 'inattentive', 'inattentiveness']], category: 'judgement', suggestion: JUDGEMENT },
   { words: ['lack', 'of', ['attention', 'care', 'diligence', 'attentiveness']], category: 'judgement', suggestion: JUDGEMENT },
   { words: [['not', "wasn't", "weren't"], 'paying', 'attention'], category: 'judgement', suggestion: JUDGEMENT },
