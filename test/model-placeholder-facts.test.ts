@@ -67,10 +67,10 @@ describe('placeholder recognisers', () => {
 
 describe('template prompts', () => {
   it('recognises questions, instructions, section notes and names of what to write', () => {
-    for (const text of ['What caused this situation?', 'Describe the customer impact here.', 'This section provides a detailed analysis.', 'Date/time of discovery', 'date, time, step/event', 'Brief description of the failure', 'Document the timeline below.']) {
+    for (const text of ['What caused this situation?', 'Describe the customer impact here.', 'This section provides a detailed analysis.', 'Date/time of discovery', 'date, time, step/event', 'Brief description of the failure', 'Document the timeline below.', 'Briefly describe what happened.', 'Please list the affected services.']) {
       expect(isTemplatePrompt(text, true), text).toBe(true);
     }
-    for (const text of ['Is my invoice affected?', 'What should I do?', 'List of fonts is loaded lazily.', 'Document history', 'Using one of the transactions as an example.', 'Add one hour for CEST', 'Note: describe nothing', 'Date of the incident 2025-01-01', 'Links, dashboards and logs', 'Time zone: UTC/CET']) {
+    for (const text of ['Is my invoice affected?', 'What should I do?', 'List of fonts is loaded lazily.', 'Document history', 'Using one of the transactions as an example.', 'Add one hour for CEST', 'Note: describe nothing', 'Date of the incident 2025-01-01', 'Links, dashboards and logs', 'Time zone: UTC/CET', 'Please note the new dashboard.', 'Briefly, the cache expired.']) {
       expect(isTemplatePrompt(text, true), text).toBe(false);
     }
     // Questions and names of what to write need a known section.

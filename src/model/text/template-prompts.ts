@@ -52,8 +52,10 @@ const alternatives = (words: readonly string[]) => words.map((word) => word.repl
 
 const QUESTION = new RegExp(`^(?:${alternatives(PROMPT_QUESTION_WORDS)})\\b`, 'i');
 const NOUN_LIKE = new Set<string>(NOUN_LIKE_PROMPT_VERBS);
+/** Words a template puts before its instruction: "Briefly describe what happened", "Please list…". */
+const PROMPT_ADVERB = '(?:(?:briefly|please|concisely|clearly|also|here,?)\\s+)?';
 const INSTRUCTION = new RegExp(
-  `^(?:${alternatives(PROMPT_VERBS.filter((verb) => !NOUN_LIKE.has(verb)))})\\b(?!\\s+of\\b)|^(?:${alternatives(NOUN_LIKE_PROMPT_VERBS)})\\s+(?:${alternatives(OBJECT_OPENINGS)})\\b`,
+  `^${PROMPT_ADVERB}(?:${alternatives(PROMPT_VERBS.filter((verb) => !NOUN_LIKE.has(verb)))})\\b(?!\\s+of\\b)|^${PROMPT_ADVERB}(?:${alternatives(NOUN_LIKE_PROMPT_VERBS)})\\s+(?:${alternatives(OBJECT_OPENINGS)})\\b`,
   'i',
 );
 const SECTION_NOTE = new RegExp(`^(?:${alternatives(SECTION_NOTE_OPENINGS)})\\s+(?:${alternatives(SECTION_NOTE_VERBS)})\\b`, 'i');
