@@ -368,8 +368,6 @@ function checkTables(document: PostmortemDocument, out: Collector): void {
         if (!cell.text) continue;
         if (isMarkerValue(cell.text) && !(cell.column === 'status' && /^todo$/i.test(cell.text))) {
           out.add('markers', 'marker', start, end, cell.text);
-        } else if (isTemplateVariable(cell.text) && !cell.text.trim().startsWith('<')) {
-          out.add('brackets', 'bracket', start, end, cell.text.trim());
         } else if (choiceAlternatives(cell.text, SINGLE_VALUE_COLUMNS.has(cell.column))) {
           out.add('choices', 'choice', start, end, cell.text);
         } else if (isHereValue(document.textOf(cell.node).masked(['code', 'links']))) {

@@ -86,9 +86,9 @@ const ROUGH_TIME = /^(?=.*\d)[\dX?]{1,2}:[\dX?]{2}$/;
  * parentheses after a label or a value ("Time (HH:MM)", "Duration: 1:23 (hh:mm)",
  * "**Start (YYYY-MM-DD HH:MM UTC):** 2026-09-07 12:02"), after "as" or "format" ("dates are
  * written as DD/MM/YYYY", "Date format: YYYY-MM-DD"), after "times … in" ("all times in
- * HH:MM UTC"), or before "format". A mask
- * in parentheses where the value goes ("Date: (YYYY-MM-DD)", "Detected at (HH:MM)") is
- * still a mask; so is a mask of X ("in XX minutes"), which stands for a number.
+ * HH:MM UTC"), or before "format". A mask in parentheses where the value goes ("Date:
+ * (YYYY-MM-DD)", "Detected at (HH:MM)") is still a mask; so is a mask of X ("in XX
+ * minutes"), which stands for a number.
  */
 const LEGEND_MASK = /^[YMDHSymdhs]+(?:[-/.: ]+[YMDHSymdhs]+)*$/;
 /** What a legend's parentheses may hold beside the mask: a zone or clock ("UTC", "24h", "local time"). */
