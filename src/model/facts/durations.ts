@@ -73,8 +73,11 @@ const SPANS: Record<DurationMetric, { from: Milestone[]; to: Milestone[] }> = {
 const TOTAL = /^(?:total|total time|total duration|sum)$/;
 const TOTAL_HINT = /total|sum/i;
 
-/** Text allowed between a range and the duration that states its length: "47 minutes (14:23-15:10 UTC)". */
-const ADJACENT = /^[\s()[\],:;=–—-]{0,4}$/;
+/**
+ * Text allowed between a range and the duration that states its length: "47 minutes
+ * (14:23-15:10 UTC)", "for 50 minutes between 09:12 and 10:02", "47 minutes from 14:23 to 15:10".
+ */
+const ADJACENT = /^[\s()[\],:;=–—-]{0,4}$|^[ \t]*,?[ \t]+(?:between|from)[ \t]+$/i;
 const NOUN = '(?:outage|downtime|incident|disruption|degradation|unavailability|data loss|interruption|stall|halt|effect|impact|service outage|storage system outage)';
 const LASTED_BEFORE = new RegExp(
   `(?:\\b${NOUN}\\b[^.;]{0,40}?\\b(?:lasted|lasting|persisted|continued)[ \\t]+(?:for[ \\t]+)?(?:about|approximately|around|roughly|nearly|~)?[ \\t]*$)` +
@@ -120,7 +123,7 @@ export function findStatedDurations(document: PostmortemDocument): StatedDuratio
       const { duration, range } = statement;
       const incident = incidentAt(incidents, view.offset(statement.start));
       const span = spanOf(view, statement.start, statement.end);
-      const measured = range ? { text: text.slice(range.start, range.end), seconds: rangeLength(range) } : null;
+      const measured = range ? { text: rangeText(text, range), seconds: rangeLength(range) } : null;
       if (statement.kind === 'range') {
         rangeLines.add(lineOf(duration.start));
         found.push(stated('range', 'duration', text.slice(statement.start, statement.end), duration, span, measured, incident));
@@ -148,6 +151,13 @@ export function findStatedDurations(document: PostmortemDocument): StatedDuratio
   found.push(...fieldTotals(document, fieldDurations), ...tableTotals(document));
   return found.sort((a, b) => a.span.start.offset - b.span.start.offset);
 }
+
+/** A range as a message quotes it: "between 09:12 and 10:02 UTC" with its opening word. */
+function rangeText(text: string, range: TimeRangeMatch): string {
+  const opening = RANGE_OPENING.exec(text.slice(Math.max(0, range.start - 9), range.start));
+  return (opening ? opening[0] : '') + text.slice(range.start, range.end);
+}
+const RANGE_OPENING = /\b(?:between|from)[ \t]+$/i;
 
 interface ParagraphStatement {
   kind: 'range' | 'prose';
