@@ -67,6 +67,17 @@ describe('parsing in slices', () => {
     expect(types({ sliceSize: 1, tableRows: 1 })).toEqual(types());
   });
 
+  it('reads an opening "---" over Markdown as a thematic break, even when another "---" closes it', () => {
+    const text = '---\n\n# Outage on 2026-03-02\n\n## Summary\n\nThe API failed.\n\n---\n\n## Impact\n\nSome.\n';
+    const types = (options = {}) => parseMarkdown(text, options).children.map((node) => node.type);
+    expect(types()).toEqual(['thematicBreak', 'heading', 'heading', 'paragraph', 'thematicBreak', 'heading', 'paragraph']);
+    expect(types({ sliceSize: 1, tableRows: 1 })).toEqual(types());
+    // Front matter may open with a comment or a blank line; a list or a key that does not parse is still front matter.
+    for (const front of ['---\n# metadata\ntitle: x\n---\n', '---\n\ntitle: x\n---\n', '---\n- a\n---\n', '---\ntitle: [x\n---\n', '+++\ntitle = "x"\n+++\n']) {
+      expect(parseMarkdown(`${front}\n# T\n`).children[0]!.type, front).toMatch(/^(?:yaml|toml)$/);
+    }
+  });
+
   it('never cuts a slice at a line of no-break spaces: it is text, not a blank line', () => {
     const text = '\u00a0\nThe cache filled up.\n\n| a | b |\n| --- | --- |\n';
     expect(parseMarkdown(text, { sliceSize: 1, tableRows: 1 })).toEqual(parseMarkdown(text));

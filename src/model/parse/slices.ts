@@ -227,8 +227,14 @@ function countLineEndings(text: string, from: number, to: number): number {
   return count;
 }
 
-/** The length of YAML or TOML front matter at the start of the text (0 when there is none). */
-function frontMatterLength(text: string): number {
+/**
+ * The length of YAML or TOML front matter at the start of the text (0 when there is none).
+ * Its first line that is neither blank nor a comment must be a key (`severity: SEV-2`,
+ * `severity = "SEV-2"`) or a YAML list item: a document that opens with a thematic break
+ * (`---`) and has another one further down holds Markdown between them ("# Outage", then
+ * prose), not front matter.
+ */
+export function frontMatterLength(text: string): number {
   const marker = text.startsWith('---') ? '-' : text.startsWith('+++') ? '+' : null;
   if (marker === null) return 0;
   const opening = /^(?:---|\+\+\+)[ \t]*(?:\r\n|\r|\n)/.exec(text);
@@ -236,5 +242,15 @@ function frontMatterLength(text: string): number {
   const closing = new RegExp(`(?:\\r\\n|\\r|\\n)\\${marker}{3}[ \\t]*(?:\\r\\n|\\r|\\n|$)`, 'g');
   closing.lastIndex = opening[0].length - 1;
   const match = closing.exec(text);
-  return match ? match.index + match[0].length : 0;
+  if (!match) return 0;
+  const firstLine = text
+    .slice(opening[0].length, match.index)
+    .split(/\r\n|\r|\n/)
+    .find((line) => line.trim() !== '' && !line.trimStart().startsWith('#'));
+  if (firstLine !== undefined && !(marker === '-' ? YAML_OPENING : TOML_OPENING).test(firstLine)) return 0;
+  return match.index + match[0].length;
 }
+
+/** A YAML key (`title: …`, `"date": …`, `tags:`) or list item; a TOML key or table. */
+const YAML_OPENING = /^[ \t]*(?:[^\s:#][^:\n]{0,200}:(?:[ \t]|$)|-(?:[ \t]|$)|\?[ \t])/;
+const TOML_OPENING = /^[ \t]*(?:[\w."'-]{1,200}[ \t]*=|\[)/;
