@@ -162,6 +162,17 @@ describe('index pages', () => {
   });
 });
 
+describe('fields written as a definition list', () => {
+  it('reads a term over its definition as a field, with the value where it is written', () => {
+    const doc = new PostmortemDocument('# Outage\n\nDate\n: 2026-03-02\n\nImpact\n:   About 4% of logins failed.\n\nA line far too long to be a term\n: is not a definition.\n');
+    expect(doc.fields.map((field) => [field.label, field.value, field.span.start.line, field.span.start.column, field.keySpan.start.column])).toEqual([
+      ['Date', '2026-03-02', 4, 3, 1],
+      ['Impact', 'About 4% of logins failed.', 7, 5, 1],
+    ]);
+    expect(doc.incidentDate).toEqual({ year: 2026, month: 3, day: 2 });
+  });
+});
+
 describe('line endings and byte-order marks', () => {
   it('keeps positions right with CRLF line endings and front matter', () => {
     const doc = load('crlf.md');

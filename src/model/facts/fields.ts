@@ -5,7 +5,7 @@ import { inlineSourceToText } from '../text/inline.js';
 
 /**
  * `**Key:** value`, `**Key**: value`, `__Key:__ value` and plain `Key: value` at the start
- * of a line. Keys are short labels (no URL, no time such as "14:30"); the value is the
+ * of a line, and a term over its definition (`Impact` then `: About 4% of logins failed`). Keys are short labels (no URL, no time such as "14:30"); the value is the
  * rest of the line. Linear: every quantifier is bounded or runs over a disjoint class.
  */
 const KEY_LINE =
@@ -38,6 +38,15 @@ export function fieldsFromParagraph(
     const prefix = line === start.line ? 0 : (LINE_PREFIX.exec(text)?.[0].length ?? 0);
     text = text.slice(prefix);
     const base = lineStart + prefix;
+    // "Impact" over ": About 4% of logins failed": a definition list (kramdown, PHP Markdown Extra).
+    if (line < end.line) {
+      const definition = definitionField(text, base, line + 1, line + 1 === end.line ? end.offset : lines.lineEnd(line + 1), lines, keys, paragraph);
+      if (definition) {
+        fields.push(definition);
+        line++;
+        continue;
+      }
+    }
     // A line may hold several fields separated by "·".
     const segments: Array<[number, number]> = [];
     let segmentStart = 0;
@@ -53,6 +62,40 @@ export function fieldsFromParagraph(
     }
   }
   return fields;
+}
+
+/** The definition line under a term: ": About 4% of logins failed". */
+const DEFINITION = /^[ \t]*(?:>[ \t]?)*:[ \t]+(?=\S)/;
+
+function definitionField(
+  term: string,
+  termOffset: number,
+  line: number,
+  lineEnd: number,
+  lines: LineIndex,
+  keys: MetadataKeyResolver,
+  paragraph: ParagraphModel,
+): Field | null {
+  const label = term.trim();
+  if (label.includes(':') || !acceptKey(label, false)) return null;
+  const lineStart = lines.lineStart(line);
+  const text = lines.text.slice(lineStart, lineEnd);
+  const marker = DEFINITION.exec(text);
+  if (!marker) return null;
+  const valueText = text.slice(marker[0].length).trimEnd();
+  const valueStart = lineStart + marker[0].length;
+  const keyStart = termOffset + (term.length - term.trimStart().length);
+  return {
+    key: keys.resolve(label),
+    label,
+    value: inlineSourceToText(valueText),
+    raw: valueText,
+    data: inlineSourceToText(valueText),
+    span: lines.span(valueStart, valueStart + valueText.length),
+    keySpan: lines.span(keyStart, keyStart + label.length),
+    source: 'line',
+    section: paragraph.section,
+  };
 }
 
 function parseKeyLine(
