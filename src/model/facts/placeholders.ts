@@ -397,13 +397,16 @@ function checkChoiceLists(document: PostmortemDocument, out: Collector): void {
 /** Links, images and reference definitions to reserved example domains. */
 /** A link's destination left empty or as a bare "#". */
 const EMPTY_DESTINATION = /^\s*#?\s*$/;
+/** "[Back to top](#)": a bare "#" that leads to the top of the page on purpose. */
+const TO_THE_TOP = /^\[[^\]]*\b(?:top|start)\b[^\]]*\]|^\[\s*[↑⬆^]\s*\]/i;
 
 function checkLinks(document: PostmortemDocument, out: Collector): void {
   for (const link of document.links) {
     if (link.url === null || (link.kind !== 'link' && link.kind !== 'image' && link.kind !== 'definition')) continue;
     // "[Jira ticket]()", "[Runbook](#)": a link whose address was never filled in.
     if (link.kind !== 'definition' && EMPTY_DESTINATION.test(link.url)) {
-      out.add('brackets', 'bracket', link.span.start.offset, link.span.end.offset, document.text.slice(link.span.start.offset, link.span.end.offset));
+      const written = document.text.slice(link.span.start.offset, link.span.end.offset);
+      if (link.url.trim() === '' || !TO_THE_TOP.test(written)) out.add('brackets', 'bracket', link.span.start.offset, link.span.end.offset, written);
       continue;
     }
     const host = exampleHost(link.url);
