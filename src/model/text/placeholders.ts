@@ -338,6 +338,8 @@ export function findExampleUrls(value: string): Array<PlaceholderMatch & { host:
 const DOUBLE_CURLY = /\{\{([^{}\n]{1,120})\}\}/g;
 const NOT_A_VARIABLE = /^(?:[.\-<%/#>!]|(?:if|else|end|range|with|define|template|block|include|printf|toYaml|tpl|default|required|quote)\b)/;
 const CAPITAL_ANGLE = /<[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+>/g;
+/** "<REDACTED_TOKEN>", "<CUSTOMER_NAME_REMOVED>": a value hidden on purpose in a public write-up, not one to fill. */
+const REDACTION_WORD = /(?:^<|_)(?:REDACTED|REMOVED|HIDDEN|MASKED|OMITTED|SANITI[SZ]ED|ANONYMI[SZ]ED|CENSORED|SCRUBBED)(?:_|>$)/;
 /**
  * A whole value that is a variable: "${INCIDENT_DATE}", "%SEVERITY%", "{customer_impact}",
  * "<OWNER_NAME>". In single braces only a lower-case name: "{TITAN}" in a table of query
@@ -357,7 +359,9 @@ export function findTemplateVariables(text: string): PlaceholderMatch[] {
   }
   if (text.includes('<')) {
     CAPITAL_ANGLE.lastIndex = 0;
-    for (let m = CAPITAL_ANGLE.exec(text); m; m = CAPITAL_ANGLE.exec(text)) found.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+    for (let m = CAPITAL_ANGLE.exec(text); m; m = CAPITAL_ANGLE.exec(text)) {
+      if (!REDACTION_WORD.test(m[0])) found.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+    }
   }
   return found.sort((a, b) => a.start - b.start);
 }
