@@ -114,6 +114,7 @@ describe('coverage: statements in prose and the genre', () => {
     expect(kinds('12% of requests failed.\n')).toEqual(['impact']);
     expect(kinds('A subset of customers using Storage in West Europe experienced intermittent failures.\n')).toEqual(['impact']);
     expect(kinds('Users saw elevated errors on checkout.\n')).toEqual(['impact']);
+    expect(kinds('Checkout failed for 12% of card payments.\n')).toEqual(['impact']);
     expect(kinds('Customers experienced the new checkout flow.\n')).toEqual([]);
   });
 

@@ -130,7 +130,9 @@ function parseKeyLine(
   };
 }
 
-const FIELD_TABLE_KEY_HEADERS = new Set(['field', 'fields', 'key', 'property', 'attribute', 'item', 'name', 'metadata', 'parameter', 'detail', 'details', '']);
+const FIELD_TABLE_KEY_HEADERS = new Set([
+  'field', 'fields', 'key', 'property', 'attribute', 'item', 'name', 'metadata', 'parameter', 'detail', 'details', 'metric', 'metrics', 'measure', '',
+]);
 const FIELD_TABLE_VALUE_HEADERS = new Set(['value', 'values', 'details', 'detail', 'description', 'info', 'information', '']);
 
 /** Whether a table is a two-column `| Field | Value |` table. */

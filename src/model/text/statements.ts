@@ -45,7 +45,7 @@ const PEOPLE = String.raw`(?:users|customers|clients|members)`;
 const IMPACT: readonly RegExp[] = [
   new RegExp(String.raw`${MONEY}\b[^.?!\n]{0,80}\b(?:lost|stolen|drained|taken|loss|exploited)\b`, 'i'),
   new RegExp(String.raw`\b(?:lost|stole|stolen|drained|took|taken)\b[^.?!\n]{0,60}${MONEY}`, 'i'),
-  /\b\d[\d,.]{0,12}\s?%\sof\s(?:all\s|our\s)?(?:users|customers|requests|traffic|calls|queries|sessions|api requests|transactions|clients|builds|launches)\b/i,
+  /\b\d[\d,.]{0,12}\s?%\sof\s(?:all\s|our\s)?(?:[a-z-]{1,15}\s)?(?:users|customers|requests|traffic|calls|queries|sessions|transactions|clients|builds|launches|payments|orders|checkouts|logins|sign-ins|uploads|downloads|jobs|messages|emails|deliveries|searches|deploys|deployments|merchants|accounts)\b/i,
   /\b\d[\d,.]{0,12}\s(?:users|customers|accounts|clients|merchants|tenants|members|sites|vaults|validators|teams)\s(?:were|was|are|have been)\s(?:affected|impacted)\b/i,
   new RegExp(String.raw`\b${PEOPLE}\s(?:were|was)\s(?:unable|not able)\sto\b|\b${PEOPLE}\s(?:could|can)\s?not\b|\b${PEOPLE}\scouldn['’]t\b`, 'i'),
   /\b(?:all|every|most|many)\s(?:of\s(?:our|the)\s)?(?:users|customers|services|sites)\s(?:were|was)\s(?:affected|impacted|unavailable|unreachable)\b/i,
