@@ -46,6 +46,8 @@ describe('parseTimestamp: forms of issue 12', () => {
     ['T+0 flag on', { offsetSeconds: 0 }],
     ['T-30m freeze', { offsetSeconds: -1800 }],
     ['[+2 h] fix reviewed', { time: '+2 h', offsetSeconds: 7200, rest: 'fix reviewed' }],
+    ['T+00:35 rollback', { time: 'T+00:35', seconds: null, offsetSeconds: 2100, rest: 'rollback' }],
+    ['T-1:10:30 change merged', { time: 'T-1:10:30', offsetSeconds: -4230 }],
   ])('%s', (text, expected) => {
     expect(parsed(text)).toMatchObject({ invalid: null, ...expected });
   });

@@ -305,6 +305,8 @@ const RELATIVE = /[ \t]*\([ \t]*(?:T[ \t]?)?\+[ \t]?((?:\d{1,4}[ \t]?(?:d|h|hrs?
 const RELATIVE_PART = /(\d{1,4})[ \t]?(d|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\b/gi;
 /** An offset from a reference moment at the start of an entry: "T+5m", "T+0", "T-30m", "+2 h". */
 const OFFSET_ENTRY = /(?:T[ \t]?([+\-−])[ \t]?|(\+)[ \t]?)((?:\d{1,4}[ \t]?(?:d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\b[ \t]*){1,4}|0(?![\d:.]))/y;
+/** "T+00:35", "T-01:10:00": an offset from the reference moment written as a clock (hours and minutes). */
+const CLOCK_OFFSET_ENTRY = /T[ \t]?([+\-−])[ \t]?(\d{1,3}):([0-5]\d)(?::([0-5]\d))?(?![\d:])/y;
 const LETTER_AT = /^\p{L}$/u;
 const WORD_BEFORE_DIGIT = /[\p{L}.,' \t-]{1,30}\d/uy;
 const UNKNOWN_WORD = /(?:unknown|tbd|tbc|x[ \t]*:|h{1,2}[:h])/iy;
@@ -503,7 +505,7 @@ export function parseTimestampAt(text: string, from: number, options: TimestampO
     position = skipSpaces(text, position + prefix[0].length);
   }
   // Most texts start with a word: a timestamp starts so only with a month or weekday soon followed by digits, or an unknown time.
-  if (LETTER_AT.test(text[position] ?? '') && !stickyAt(WORD_BEFORE_DIGIT, text, position) && !stickyAt(UNKNOWN_WORD, text, position) && !stickyAt(OFFSET_ENTRY, text, position)) {
+  if (LETTER_AT.test(text[position] ?? '') && !stickyAt(WORD_BEFORE_DIGIT, text, position) && !stickyAt(UNKNOWN_WORD, text, position) && !stickyAt(OFFSET_ENTRY, text, position) && !stickyAt(CLOCK_OFFSET_ENTRY, text, position)) {
     return null;
   }
   const start = position;
@@ -539,6 +541,13 @@ export function parseTimestampAt(text: string, from: number, options: TimestampO
     return read ? { ...read, hourText: m[1]!, start: at, end: at + m[0].length } : null;
   };
 
+  const clockOffset = stickyAt(CLOCK_OFFSET_ENTRY, text, position);
+  if (clockOffset) {
+    const sign = clockOffset[1] === '+' ? 1 : -1;
+    const seconds = Number(clockOffset[2]) * 3600 + Number(clockOffset[3]) * 60 + Number(clockOffset[4] ?? 0);
+    const end = position + clockOffset[0].length;
+    if (boundaryAt(text, end)) return offsetTimestamp(text, start, end, sign * seconds, bracketed, approximate);
+  }
   const offset = stickyAt(OFFSET_ENTRY, text, position);
   if (offset) {
     const sign = (offset[1] ?? offset[2]) === '+' ? 1 : -1;
