@@ -59,6 +59,8 @@ const METRICS: Array<[RegExp, DurationMetric]> = [
   [/^(?:mean )?time to (?:repair)\b/, 'repair'],
   [/^(?:mean )?time to (?:resolve|resolution|recover|recovery|restore|restoration)\b|^m?ttr\b/, 'resolution'],
 ];
+/** A label of what a length should be, not what it was: "Time to resolve target", "TTR (SLO)". */
+const NOT_MEASURED = /\b(?:target|targets|goal|goals|slo|sla|objective|budget|expected|limit|max|maximum|threshold)\b/;
 /** The end of a range written where one duration is expected ("2 to 3 hours"): no single value. */
 const RANGE_BEFORE = /\d[ \t]*(?:-|–|to)[ \t]*$/;
 const FROM_DETECTION = /\b(?:from|after|since) (?:detection|detected|alert|the alert|being detected)\b/;
@@ -137,7 +139,7 @@ export function findStatedDurations(document: PostmortemDocument): StatedDuratio
     if (rangeLines.has(field.span.start.line)) continue;
     const label = normalizeText(field.label);
     const metric = METRICS.find(([pattern]) => pattern.test(label))?.[1];
-    if (!metric) continue;
+    if (!metric || NOT_MEASURED.test(label)) continue;
     if (findTimeRanges(field.value).length > 0) continue;
     // The value's first length is the one it states; a bound ("< 1 minute") or a range's end states none.
     const duration = findDurations(field.value)[0] ?? (metric === 'duration' ? readClockDuration(field.value) : null);
