@@ -253,6 +253,11 @@ describe('timelines', () => {
     expect(timeline!.entries.map((entry) => [entry.text, entryMilestones(entry)])).toEqual([['Members notice the drop.', ['detected']], ['Traffic returns to normal.', ['resolved']]]);
   });
 
+  it('reads a return to baseline as the resolution', () => {
+    const [timeline] = doc('# X\n\n## Timeline\n\n- 13:58 Flag enabled\n- 14:45 Flag disabled; errors back to baseline\n- 15:00 Latency returns to pre-incident levels\n').timelines;
+    expect(timeline!.entries.map((entry) => entryMilestones(entry))).toEqual([[], ['resolved'], ['resolved']]);
+  });
+
   it('classifies an alert as detection, never mitigation; acknowledging the page is no second detection', () => {
     const [timeline] = doc('# X\n\n## Timeline\n\n- 13:10 Alert fires for pod restarts.\n- 13:13 Engineer acknowledges the page.\n- 13:45 Mitigated: traffic shifted.\n').timelines;
     expect(timeline!.entries.map((entry) => entryMilestones(entry))).toEqual([['detected'], ['acknowledged'], ['mitigated']]);
