@@ -138,6 +138,20 @@ describe('the pm-lint binary', () => {
     expect(explicit.stdout).toContain('File ignored because of a matching ignore pattern');
   });
 
+  it("passes the folder's guide: a README or CONTRIBUTING page about writing postmortems is not one", () => {
+    const root = tempTree({
+      'docs/README.md': '# Postmortems\n\nWe write one for every SEV-1 within five days.\n\n## Process\n\n1. Assign an owner.\n2. Review it.\n',
+      'docs/CONTRIBUTING.md': '# Contributing\n\nRun pm-lint before opening a pull request.\n',
+      'docs/2026-03-01-checkout.md': COMPLETE,
+      'docs/2026-03-02-search/README.md': '# Search outage\n\nOn 2 March 2026 search failed for an hour.\n',
+    });
+    const result = run(['docs', '-f', 'json'], root);
+    expect(result.code).toBe(1);
+    const failing = (JSON.parse(result.stdout) as Array<{ filePath: string; messages: unknown[] }>).filter((file) => file.messages.length > 0);
+    // The incident written up as its folder's README is a postmortem, and is checked.
+    expect(failing.map((file) => file.filePath.split('/').slice(-2).join('/'))).toEqual(['2026-03-02-search/README.md']);
+  });
+
   it('a search skips the team template beside the postmortems; named, it gets a warning; --no-ignore lints it', () => {
     const root = tempTree({
       'docs/TEMPLATE.md': INCOMPLETE,

@@ -160,6 +160,18 @@ describe('index pages', () => {
     expect(index('# Links\n\n- [Grafana](https://grafana.example.com/d/1)\n- [Runbook](https://wiki.example.com/runbook)\n')).toBe(false);
     expect(index('# Notes\n\n- [Payments](payments.md)\n- a\n- b\n- c\n')).toBe(false);
   });
+
+  it("tells the folder's guide from a postmortem named README", () => {
+    const guide = (path: string, text: string) => new PostmortemDocument(text, { path }).isGuidePage;
+    const process = '# Postmortems\n\nWe write one for every SEV-1 within five days.\n\n## Process\n\n1. Assign an owner.\n2. Review it.\n';
+    expect(guide('docs/postmortems/README.md', process)).toBe(true);
+    expect(guide('docs/postmortems/CONTRIBUTING.md', '# Contributing\n\nRun pm-lint first.\n')).toBe(true);
+    // Another name, or the write-up of an incident in its own folder: a postmortem.
+    expect(guide('docs/postmortems/process-notes.md', process)).toBe(false);
+    expect(guide('incidents/2026-01-05-dns/README.md', '# DNS outage\n\nOn 5 January 2026 the resolvers failed.\n')).toBe(false);
+    expect(guide('incidents/dns/README.md', '# DNS outage\n\n## Timeline\n\n- 10:00 Resolvers fail\n- 10:40 Fixed\n')).toBe(false);
+    expect(guide('incidents/dns/README.md', '# DNS outage\n\n## Impact\n\nLogins failed.\n')).toBe(false);
+  });
 });
 
 describe('fields written as a definition list', () => {

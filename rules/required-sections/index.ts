@@ -184,14 +184,14 @@ export default defineRule<Options, Prepared>({
         type: 'boolean',
         default: true,
         description:
-          "Require no sections of an index page: a document whose list items and table rows mostly link to other Markdown files or folders, with no part of a postmortem (the README that lists a team's postmortems).",
+          "Require no sections of an index page or a guide: a document whose list items and table rows mostly link to other Markdown files or folders, with no part of a postmortem (the README that lists a team's postmortems), or a README or CONTRIBUTING page with no part of a postmortem, no timeline entry and no incident date (the folder's guide to writing them).",
       },
     },
   },
   prepare: (options) => ({ specs: options.sections.map(prepareSpec), defaultSections: isDefaultList(options.sections) }),
   check(document, context) {
     const { acceptBoldHeadings, accept, skipIndexPages } = context.options;
-    if (skipIndexPages && document.isIndexPage) return;
+    if (skipIndexPages && (document.isIndexPage || document.isGuidePage)) return;
     const places = document.coverage.titled.filter((place) => {
       const option = FORM_OPTION[place.form];
       return option === null || (accept[option] && (place.form !== 'bold-heading' || acceptBoldHeadings));

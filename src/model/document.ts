@@ -28,7 +28,7 @@ import { findSeverity, type IncidentSeverity } from './facts/severity.js';
 import { findCoverage, type Coverage } from './facts/coverage.js';
 import { sectionContent, type SectionContent } from './facts/section-content.js';
 import { collectLinks, type LinkFact } from './facts/links.js';
-import { isIndexPage } from './facts/index-page.js';
+import { isGuidePage, isIndexPage } from './facts/index-page.js';
 import { findPlaceholders, type Placeholders } from './facts/placeholders.js';
 import type { TemplateStandard } from './facts/template.js';
 import { valueIsOneOf } from './text/values.js';
@@ -286,6 +286,11 @@ export class PostmortemDocument {
   /** Whether the document indexes other documents (a README listing postmortems) rather than being a postmortem (see facts/index-page.ts). */
   get isIndexPage(): boolean {
     return this.derived('isIndexPage', isIndexPage);
+  }
+
+  /** Whether the document is the guide of a folder of postmortems (its README or CONTRIBUTING page), not a postmortem. */
+  get isGuidePage(): boolean {
+    return this.derived('isGuidePage', isGuidePage);
   }
 
   /**

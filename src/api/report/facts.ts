@@ -21,7 +21,7 @@ export interface DocumentFacts {
   status: string | null;
   responseTimes: Record<ResponseMetric, ResponseTimeFact | null>;
   actionItems: ActionItemFact[];
-  /** The README that indexes the postmortems, not one of them (the report leaves it out). */
+  /** The README that indexes the postmortems, or the guide to writing them: not a postmortem (the report leaves it out). */
   indexPage?: boolean;
 }
 
@@ -58,7 +58,7 @@ export function documentFacts(document: PostmortemDocument): DocumentFacts {
       : null;
   }
   return {
-    ...(document.isIndexPage ? { indexPage: true } : {}),
+    ...(document.isIndexPage || document.isGuidePage ? { indexPage: true } : {}),
     title: document.title && !holdsPlaceholder(document, document.title.span) ? oneLine(document.title.text) : metadataValue('title'),
     incidentId: metadataValue('incidentId'),
     date: document.incidentDate ? toIsoDate(document.incidentDate) : null,

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { PostmortemDocument } from '../document.js';
 import { lowerBound } from '../text/sorted.js';
 
@@ -32,4 +33,20 @@ export function isIndexPage(document: PostmortemDocument): boolean {
 function isDocumentLink(url: string): boolean {
   const path = url.split(/[?#]/)[0]!;
   return path !== '' && !NOT_RELATIVE.test(url) && DOCUMENT_PATH.test(path);
+}
+
+/** The names of a repository's guides: README, CONTRIBUTING, a process or guidelines page. */
+const GUIDE_NAME = /^(?:readme|contributing|code[-_]of[-_]conduct|changelog|security|support|governance|guidelines|guide|process|how[-_]?to)\.(?:md|markdown|mdx)$/i;
+
+/**
+ * Whether a document is the guide of a folder of postmortems, not a postmortem: a README or
+ * CONTRIBUTING page ("We write a postmortem for every SEV-1 …") that has no part of a
+ * postmortem, no timeline entry and states no incident date. A README that is an
+ * incident's own write-up (a folder per incident) has them, and is checked as one.
+ */
+export function isGuidePage(document: PostmortemDocument): boolean {
+  if (!document.path || !GUIDE_NAME.test(basename(document.path))) return false;
+  if (document.sections.some((section) => section.kinds.some((kind) => POSTMORTEM_PARTS.has(kind)))) return false;
+  if (document.incidentDateSources.some((source) => source.valid)) return false;
+  return document.timelines.every((timeline) => timeline.entries.length === 0);
 }
