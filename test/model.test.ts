@@ -69,6 +69,10 @@ describe('section kinds', () => {
     ['What we will do next', ['action-items']],
     ['How are we making incidents like this less likely or less impactful?', ['action-items']],
     ['What went wrong and why?', ['root-cause']],
+    ['What broke', ['summary']],
+    ['Long-term fixes', ['action-items']],
+    ['Preventing a recurrence', ['action-items']],
+    ['To do', ['action-items']],
     ['How did we respond?', ['response']],
     ['Introduction to the queue', []],
     // Eight languages.

@@ -24,7 +24,7 @@ const WEAK_ALIASES = new Set([
 
 /** Aliases that name a kind only as a whole title: "Confidence Summary" is not the summary. */
 const WHOLE_TITLE_ONLY = new Set([
-  'summary', 'details', 'description', 'overview', 'analysis', 'background', 'scope', 'level',
+  'summary', 'details', 'description', 'overview', 'analysis', 'background', 'scope', 'level', 'to do',
   'situation', 'identified', 'events', 'lucky', 'fix', 'cause',
   ...GENERAL_WORDS(),
 ]);
