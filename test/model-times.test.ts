@@ -203,6 +203,9 @@ describe('durations and ranges', () => {
     expect(findTimeRanges('10:15 UTC ~ 11:02 UTC (47 minutes)')).toHaveLength(1);
     expect(findTimeRanges('between 14:02 and 14:40 UTC')).toHaveLength(1);
     expect(findTimeRanges('14:02 and 14:40')).toHaveLength(0);
+    // A range opened by "between" or "from" starts there for what quotes it; its clocks start at the first time.
+    expect(findTimeRanges('for 50 minutes between 09:12 and 10:02')[0]).toMatchObject({ openingStart: 15, start: 23 });
+    expect(findTimeRanges('47 minutes (14:23-15:10 UTC)')[0]).toMatchObject({ openingStart: 12, start: 12 });
   });
 
   it('formats durations for messages', () => {

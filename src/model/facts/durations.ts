@@ -76,10 +76,10 @@ const TOTAL = /^(?:total|total time|total duration|sum)$/;
 const TOTAL_HINT = /total|sum/i;
 
 /**
- * Text allowed between a range and the duration that states its length: "47 minutes
- * (14:23-15:10 UTC)", "for 50 minutes between 09:12 and 10:02", "47 minutes from 14:23 to 15:10".
+ * Text allowed between a range (from its "between" or "from") and the duration that states
+ * its length: "47 minutes (14:23-15:10 UTC)", "for 50 minutes between 09:12 and 10:02".
  */
-const ADJACENT = /^[\s()[\],:;=–—-]{0,4}$|^[ \t]*,?[ \t]+(?:between|from)[ \t]+$/i;
+const ADJACENT = /^[\s()[\],:;=–—-]{0,4}$/;
 const NOUN = '(?:outage|downtime|incident|disruption|degradation|unavailability|data loss|interruption|stall|halt|effect|impact|service outage|storage system outage)';
 const LASTED_BEFORE = new RegExp(
   `(?:\\b${NOUN}\\b[^.;]{0,40}?\\b(?:lasted|lasting|persisted|continued)[ \\t]+(?:for[ \\t]+)?(?:about|approximately|around|roughly|nearly|~)?[ \\t]*$)` +
@@ -125,7 +125,7 @@ export function findStatedDurations(document: PostmortemDocument): StatedDuratio
       const { duration, range } = statement;
       const incident = incidentAt(incidents, view.offset(statement.start));
       const span = spanOf(view, statement.start, statement.end);
-      const measured = range ? { text: rangeText(text, range), seconds: rangeLength(range) } : null;
+      const measured = range ? { text: text.slice(range.openingStart, range.end), seconds: rangeLength(range) } : null;
       if (statement.kind === 'range') {
         rangeLines.add(lineOf(duration.start));
         found.push(stated('range', 'duration', text.slice(statement.start, statement.end), duration, span, measured, incident));
@@ -154,13 +154,6 @@ export function findStatedDurations(document: PostmortemDocument): StatedDuratio
   return found.sort((a, b) => a.span.start.offset - b.span.start.offset);
 }
 
-/** A range as a message quotes it: "between 09:12 and 10:02 UTC" with its opening word. */
-function rangeText(text: string, range: TimeRangeMatch): string {
-  const opening = RANGE_OPENING.exec(text.slice(Math.max(0, range.start - 9), range.start));
-  return (opening ? opening[0] : '') + text.slice(range.start, range.end);
-}
-const RANGE_OPENING = /\b(?:between|from)[ \t]+$/i;
-
 interface ParagraphStatement {
   kind: 'range' | 'prose';
   duration: DurationMatch;
@@ -185,7 +178,7 @@ function readParagraph(text: string, counts: (index: number) => boolean, several
     const duration = durations.find(
       (candidate) =>
         !besideRange.has(candidate) &&
-        ((candidate.end <= range.start && ADJACENT.test(text.slice(candidate.end, range.start))) ||
+        ((candidate.end <= range.openingStart && ADJACENT.test(text.slice(candidate.end, range.openingStart))) ||
           (candidate.start >= range.end && ADJACENT.test(text.slice(range.end, candidate.start)))),
     );
     if (!duration) continue;

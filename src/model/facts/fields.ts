@@ -83,20 +83,8 @@ function definitionField(
   const text = lines.text.slice(lineStart, lineEnd);
   const marker = DEFINITION.exec(text);
   if (!marker) return null;
-  const valueText = text.slice(marker[0].length).trimEnd();
-  const valueStart = lineStart + marker[0].length;
   const keyStart = termOffset + (term.length - term.trimStart().length);
-  return {
-    key: keys.resolve(label),
-    label,
-    value: inlineSourceToText(valueText),
-    raw: valueText,
-    data: inlineSourceToText(valueText),
-    span: lines.span(valueStart, valueStart + valueText.length),
-    keySpan: lines.span(keyStart, keyStart + label.length),
-    source: 'line',
-    section: paragraph.section,
-  };
+  return lineField(label, keyStart, text.slice(marker[0].length).trimEnd(), lineStart + marker[0].length, lines, keys, paragraph);
 }
 
 function parseKeyLine(
@@ -115,9 +103,20 @@ function parseKeyLine(
   let valueText = text.slice(match[0].length);
   // Hard breaks: two trailing spaces or a backslash.
   valueText = valueText.replace(/(?: {2,}|\\)$/, '').trimEnd();
-  const label = key!.trim();
   const keyStart = offset + (open?.length ?? 0) + (key!.length - key!.trimStart().length);
-  const valueStart = offset + match[0].length;
+  return lineField(key!.trim(), keyStart, valueText, offset + match[0].length, lines, keys, paragraph);
+}
+
+/** A field of a paragraph's line: its label where `keyStart` is, its value as written from `valueStart`. */
+function lineField(
+  label: string,
+  keyStart: number,
+  valueText: string,
+  valueStart: number,
+  lines: LineIndex,
+  keys: MetadataKeyResolver,
+  paragraph: ParagraphModel,
+): Field {
   return {
     key: keys.resolve(label),
     label,

@@ -66,8 +66,6 @@ const DATE_HEADING = /^(?:incident[ \t]+)?date[ \t]*(?:[:–—-][ \t]*(.+))?$/i
 
 export function incidentDateSources(document: PostmortemDocument, order: NumericOrder | null): IncidentDateSource[] {
   const sources: IncidentDateSource[] = [];
-  const read = (text: string, whole: boolean): DateMatch | null =>
-    (whole ? parseDate(text, undefined, order) : null) ?? findDates(text, undefined, order).find((candidate) => candidate.date.year !== null) ?? null;
   const withAlternative = (match: DateMatch): Pick<IncidentDateSource, 'alternative'> => {
     if ((match.format !== 'us' && match.format !== 'eu') || order !== null) return {};
     const { day, month, year } = match.date;
@@ -76,7 +74,7 @@ export function incidentDateSources(document: PostmortemDocument, order: Numeric
 
   const field = [...document.metadata.all('date'), ...document.metadata.all('startTime')].find((candidate) => !CODE_PROPERTY.test(candidate.raw)) ?? null;
   if (field) {
-    const match = read(field.value, true);
+    const match = dateOfValue(field.value, order);
     if (match && match.date.year !== null) {
       sources.push({ source: 'metadata', date: match.date, valid: match.valid, text: match.text, span: field.span, field, ...withAlternative(match) });
     }
@@ -175,11 +173,16 @@ export function fileNameIsNotIncident(
   const writeUp = writeUpDateField(document, name.date, order);
   if (writeUp) return `the date the document gives its write-up ("${writeUp.label}", line ${writeUp.span.start.line})`;
   const end = statedEnd(document);
-  const endDate = end ? parseDate(end.value, undefined, order) ?? findDates(end.value, undefined, order)[0] : null;
+  const endDate = end ? dateOfValue(end.value, order) : null;
   if (endDate && endDate.valid && endDate.date.year !== null && name.date.year !== null && dayNumber(name.date) > dayNumber(endDate.date)) {
     return `after the end the document states (line ${end!.span.start.line})`;
   }
   return null;
+}
+
+/** The date a field's value states: the whole value, else the first date in it with a year ("2026-03-02 (Monday)"). */
+function dateOfValue(value: string, order: NumericOrder | null): DateMatch | null {
+  return parseDate(value, undefined, order) ?? findDates(value, undefined, order).find((candidate) => candidate.date.year !== null) ?? null;
 }
 
 /** Labels of the write-up's own dates: when it was reported, published, reviewed or updated. */
@@ -191,7 +194,7 @@ function writeUpDateField(document: PostmortemDocument, date: CalendarDate, orde
   if (date.year === null) return undefined;
   return document.fields.find((field) => {
     if (!WRITE_UP_DATE_LABEL.test(normalizeText(field.label))) return false;
-    const stated = parseDate(field.value, undefined, order) ?? findDates(field.value, undefined, order)[0];
+    const stated = dateOfValue(field.value, order);
     return stated?.valid === true && stated.date.year !== null && dayNumber(stated.date) === dayNumber(date);
   });
 }

@@ -211,21 +211,16 @@ function checkBlock(document: PostmortemDocument, block: ProseBlock, context: Bl
     else checkBoxGroups(document, view, text, null, null, out);
   }
   if (text.includes('{{') || text.includes('<')) out.addMatches('brackets', 'bracket', view, findTemplateVariables(text));
-  if (text.includes('{') || text.includes('%')) {
-    // A line that is only a variable: "{customer_impact}", "%SEVERITY%".
+  const maybeVariableLine = text.includes('{') || text.includes('%');
+  if (maybeMask || maybeVariableLine) {
     let lineStart = 0;
     for (const line of text.split('\n')) {
-      const lead = line.length - line.trimStart().length;
-      if (isTemplateVariable(line) && !line.trim().startsWith('<')) {
+      if (maybeMask) out.addMatches('blanks', 'mask', view, findMasks(line), lineStart);
+      // A line that is only a variable: "{customer_impact}", "%SEVERITY%".
+      if (maybeVariableLine && isTemplateVariable(line) && !line.trim().startsWith('<')) {
+        const lead = line.length - line.trimStart().length;
         out.addMatches('brackets', 'bracket', view, [{ start: lead, end: lead + line.trim().length, text: line.trim() }], lineStart);
       }
-      lineStart += line.length + 1;
-    }
-  }
-  if (maybeMask) {
-    let lineStart = 0;
-    for (const line of text.split('\n')) {
-      out.addMatches('blanks', 'mask', view, findMasks(line), lineStart);
       lineStart += line.length + 1;
     }
   }

@@ -343,8 +343,7 @@ export function clockAt(text: string, position: number): ClockTime | null {
       const twelve = `${hours % 12 === 0 ? 12 : hours % 12}:${m[2]} ${hours >= 12 ? 'PM' : 'AM'}`;
       invalid = `${m[1]}:${m[2]} ${suffix} mixes 24-hour and 12-hour notation (expected ${m[1]}:${m[2]} or ${twelve})`;
     }
-    else if (hours === 12) hours = pm ? 12 : 0;
-    else if (pm) hours += 12;
+    else hours = to24Hour(hours, pm);
   }
   if (!invalid && (hours > 24 || (hours === 24 && (minutes > 0 || seconds > 0)))) invalid = `hour ${m[1]} does not exist (expected 00 to 23)`;
   if (!invalid && minutes > 59) invalid = `minute ${m[2]} does not exist (expected 00 to 59)`;
@@ -360,6 +359,12 @@ export function clockAt(text: string, position: number): ClockTime | null {
   };
 }
 
+/** An hour of the 12-hour clock (1 to 12) on the 24-hour clock: 12 AM is 0, 12 PM is 12. */
+function to24Hour(hour: number, pm: boolean): number {
+  if (hour === 12) return pm ? 12 : 0;
+  return pm ? hour + 12 : hour;
+}
+
 /** "9am", "9 a.m.", "12 PM": an hour and its half of the day, without minutes. */
 const HOUR_MERIDIEM = /(\d{1,2})[ \t]?([ap])\.?[ \t]?m\b\.?/iy;
 
@@ -370,7 +375,7 @@ export function hourMeridiemAt(text: string, position: number): ClockTime | null
   const written = Number(m[1]);
   if (written < 1 || written > 12) return null;
   const pm = m[2]!.toLowerCase() === 'p';
-  const hours = written === 12 ? (pm ? 12 : 0) : pm ? written + 12 : written;
+  const hours = to24Hour(written, pm);
   return { seconds: hours * 3600, precision: 'minute', invalid: null, meridiem: pm ? 'pm' : 'am', hourText: m[1]!, start: position, end: position + m[0].length };
 }
 
@@ -914,6 +919,8 @@ export interface TimeRangeMatch {
   toZone: Zone | null;
   start: number;
   end: number;
+  /** Where the range's words start: at its "between" or "from" ("from 14:23 to 15:10"), else at `start`. */
+  openingStart: number;
 }
 
 const CLOCK_START = /(?<![\d:.])\d{1,2}:\d{2}/g;
@@ -930,7 +937,8 @@ export function findTimeRanges(text: string): TimeRangeMatch[] {
     let position = from.end;
     const fromZone = zoneAt(text, position, false);
     if (fromZone) position = fromZone.end;
-    const between = BETWEEN_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index));
+    const opening = BETWEEN_BEFORE.exec(text.slice(Math.max(0, m.index - 12), m.index));
+    const between = opening !== null;
     const separator = stickyAt(between ? AND_SEPARATOR : RANGE_SEPARATOR, text, position);
     if (!separator) continue;
     const to = clockAt(text, position + separator[0].length);
@@ -938,7 +946,8 @@ export function findTimeRanges(text: string): TimeRangeMatch[] {
     position = to.end;
     const toZone = zoneAt(text, position, false);
     if (toZone) position = toZone.end;
-    found.push({ from, to, fromZone: fromZone?.zone ?? null, toZone: toZone?.zone ?? null, start: m.index, end: position });
+    const openingStart = opening ? m.index - opening[0].length : m.index;
+    found.push({ from, to, fromZone: fromZone?.zone ?? null, toZone: toZone?.zone ?? null, start: m.index, end: position, openingStart });
     CLOCK_START.lastIndex = position;
   }
   return found;

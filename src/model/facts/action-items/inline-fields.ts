@@ -192,20 +192,15 @@ export function readInlineFields(view: TextView, lines: LineIndex, fields: Actio
     if (word) set('priority', word.index + word[0].length - word[1]!.length, word.index + word[0].length);
   }
 
+  // The pieces between delimiters ("… — @ana — 2026-03-01", "(@ana, P2, 2026-03-01)"): where bare fields stand.
+  let pieces: Array<{ start: number; text: string }> | undefined;
+  const segments = () => (pieces ??= segmentsOf(text));
+
   if (!fields.priority) {
-    let segmentStart = 0;
-    SEGMENT_DELIMITER.lastIndex = 0;
-    for (let m = SEGMENT_DELIMITER.exec(text); ; m = SEGMENT_DELIMITER.exec(text)) {
-      const segmentEnd = m ? m.index : text.length;
-      const segment = text.slice(segmentStart, segmentEnd);
-      const trimmed = segment.trim();
-      if (BARE_PRIORITY.test(trimmed)) {
-        const at = segmentStart + segment.indexOf(trimmed);
-        set('priority', at, at + trimmed.length);
-        break;
-      }
-      if (!m) break;
-      segmentStart = m.index + m[0].length;
+    const bare = segments().find((segment) => BARE_PRIORITY.test(segment.text.trim()));
+    if (bare) {
+      const at = bare.start + bare.text.indexOf(bare.text.trim());
+      set('priority', at, at + bare.text.trim().length);
     }
   }
 
@@ -217,19 +212,13 @@ export function readInlineFields(view: TextView, lines: LineIndex, fields: Actio
   }
 
   if (!fields.due && (fields.owner || fields.priority)) {
-    // "… — @ana — 2026-03-01", "(@ana, P2, 2026-03-01)": a date standing alone between delimiters, beside other fields.
-    let segmentStart = 0;
-    SEGMENT_DELIMITER.lastIndex = 0;
-    for (let m = SEGMENT_DELIMITER.exec(text); ; m = SEGMENT_DELIMITER.exec(text)) {
-      const segmentEnd = m ? m.index : text.length;
-      const segment = text.slice(segmentStart, segmentEnd);
-      const date = segmentStart > 0 ? parseDate(segment) : null;
-      if (date && date.date.year !== null && date.end - date.start === segment.trim().length) {
-        set('due', segmentStart + date.start, segmentStart + date.end);
+    // A date standing alone between delimiters, beside other fields; not the item's first piece.
+    for (const segment of segments().slice(1)) {
+      const date = parseDate(segment.text);
+      if (date && date.date.year !== null && date.end - date.start === segment.text.trim().length) {
+        set('due', segment.start + date.start, segment.start + date.end);
         break;
       }
-      if (!m) break;
-      segmentStart = m.index + m[0].length;
     }
   }
 
@@ -260,6 +249,19 @@ export function readInlineFields(view: TextView, lines: LineIndex, fields: Actio
   }
   if (!completedNote) completedNote = notesAlreadyDone(text);
   return completedNote;
+}
+
+/** The pieces of a text between delimiters (commas, brackets, pipes, spaced dashes), each with where it starts. */
+function segmentsOf(text: string): Array<{ start: number; text: string }> {
+  const found: Array<{ start: number; text: string }> = [];
+  let start = 0;
+  SEGMENT_DELIMITER.lastIndex = 0;
+  for (let m = SEGMENT_DELIMITER.exec(text); m; m = SEGMENT_DELIMITER.exec(text)) {
+    found.push({ start, text: text.slice(start, m.index) });
+    start = m.index + m[0].length;
+  }
+  found.push({ start, text: text.slice(start) });
+  return found;
 }
 
 /** "ICL to build 22.0.3", "Hypha will run the tests": a name, then the work it is to do. */
