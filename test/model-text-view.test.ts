@@ -36,6 +36,14 @@ describe('the text view of a block', () => {
     expect(masked.length).toBe(view.text.length);
   });
 
+  it('knows struck-through text, in the view and in its slices', () => {
+    const { view } = firstParagraph('due: ~~2026-03-20~~ 2026-03-31, owner: ~~@ana~~ @ben\n');
+    expect(view.deleted.map((r) => view.text.slice(r.start, r.end))).toEqual(['2026-03-20', '@ana']);
+    expect(view.masked(['deleted'], ' ')).toBe('due:            2026-03-31, owner:      @ben');
+    const owner = view.slice(view.text.indexOf('owner'), view.text.length);
+    expect(owner.deleted.map((r) => owner.text.slice(r.start, r.end))).toEqual(['@ana']);
+  });
+
   it('keeps quotations that span emphasis', () => {
     const { view } = firstParagraph('The draft said "**human** error" here.\n');
     const [range] = view.quoted;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   clocksAgree, daylightZoneOutOfSeason, entryMilestones, entryMilestoneStatements, entryTextDates, findDates, findDurations, findMisspelledMonths, findMonthsWithoutDay, findTimestamps,
-  findWeekdayDates, numericDateOrder, parseTimestamp, placeEntries, PostmortemDocument, type Timeline,
+  findWeekdayDates, numericDateOrder, parseDate, parsePeriod, parseTimestamp, placeEntries, PostmortemDocument, type Timeline,
 } from '../src/model/index.js';
 import { expectLinearGrowth } from './helpers/linear.js';
 
@@ -106,6 +106,34 @@ describe('dates', () => {
     expect(findDates('03/10/2021', undefined, 'dmy')[0]?.date).toEqual({ year: 2021, month: 10, day: 3 });
     expect(findDates('03/10/2021')[0]?.date).toEqual({ year: 2021, month: 3, day: 10 });
     expect(findDates('29-09-2021')[0]?.date).toEqual({ year: 2021, month: 9, day: 29 });
+  });
+
+  it('reads a day, a month name and a year joined by one separator, as trackers export them', () => {
+    expect(findDates('12/Mar/26 2:02 PM')[0]).toMatchObject({ date: { year: 2026, month: 3, day: 12 }, format: 'long', text: '12/Mar/26' });
+    expect(findDates('due 31-Mar-2026.')[0]).toMatchObject({ date: { year: 2026, month: 3, day: 31 }, start: 4, end: 15 });
+    // Two different separators are no date; nor is a version.
+    expect(findDates('31-Mar/2026')).toEqual([]);
+    expect(findDates('1.2-Mar-26')).toEqual([]);
+  });
+
+  it('reads a whole value as a date with a weekday before it or a note in brackets after it', () => {
+    expect(parseDate('Tue 31 Mar 2026')?.date).toEqual({ year: 2026, month: 3, day: 31 });
+    expect(parseDate('Tuesday, 31 March 2026')?.date).toEqual({ year: 2026, month: 3, day: 31 });
+    expect(parseDate('2026-03-31 (moved from 03-20)')?.date).toEqual({ year: 2026, month: 3, day: 31 });
+    expect(parseDate('2026-03-31 [estimate]')?.date).toEqual({ year: 2026, month: 3, day: 31 });
+    expect(parseDate('after 2026-03-31')).toBeNull();
+    expect(parseDate('2026-03-31 or later')).toBeNull();
+  });
+
+  it('reads the periods plans name instead of a day', () => {
+    const april = { first: { year: 2026, month: 4, day: 1 }, last: { year: 2026, month: 6, day: 30 } };
+    for (const text of ['Q2 2026', '2026-Q2', 'Q2/2026', '2Q 2026', "Q2 '26", 'by end of Q2 2026']) expect(parsePeriod(text), text).toMatchObject(april);
+    expect(parsePeriod('H2 2026')).toMatchObject({ first: { month: 7, day: 1 }, last: { year: 2026, month: 12, day: 31 } });
+    expect(parsePeriod('February 2028')?.last).toEqual({ year: 2028, month: 2, day: 29 });
+    expect(parsePeriod('mid-April')?.last).toEqual({ year: null, month: 4, day: 30 });
+    // A fiscal year's quarter has no calendar year a reader can know.
+    expect(parsePeriod('Q3 FY26')?.last).toEqual({ year: null, month: 9, day: 30 });
+    for (const text of ['Q5 2026', 'H3 2026', 'Sprint 14', 'next sprint', 'EOW', 'v2.4 release', 'March 31, 2026', 'Q2 2026 if staffed']) expect(parsePeriod(text), text).toBeNull();
   });
 
   it('finds weekdays written before dates, with the other reading of an ambiguous one', () => {

@@ -1,5 +1,5 @@
 import { defineRule, type RuleContext } from '../../src/engine/types.js';
-import { DATE_FORMATS, parseDate, toIsoDate, compareDates, type DateFormat } from '../../src/model/index.js';
+import { DATE_FORMATS, parseDate, parsePeriod, toIsoDate, compareDates, type CalendarDate, type DateFormat } from '../../src/model/index.js';
 import { normalizeText, stripEmoji } from '../../src/model/index.js';
 import {
   normalizeStatus, statusMeaning, type ActionItem, type ActionItemField, type ActionItemFieldName, type ActionItemTable,
@@ -13,6 +13,7 @@ interface Options {
   statuses: string[];
   placeholders: string[];
   allowPastDue: boolean;
+  allowPeriods: boolean;
   ignoreCompleted: boolean;
   ticketSatisfies: boolean;
 }
@@ -140,6 +141,7 @@ export default defineRule<Options, Compiled>({
     invalidPriority: 'Priority "{{value}}" is not in the priority scale ({{scale}}).',
     severalPriorities: 'Priority "{{value}}" names several priorities: choose one of {{scale}}.',
     notADate: 'Due date "{{value}}" is not a date: write it as {{formats}}.',
+    periodNotDay: 'Due date "{{value}}" names a period, not a day: write the day it is due, as {{formats}}.',
     wrongDateFormat: 'Due date "{{value}}" is not in an accepted format: write it as {{formats}}.',
     impossibleDate: 'Due date "{{value}}" is not a real calendar date.',
     dueBeforeIncident: 'Due date {{due}} is before the incident date {{incident}}.',
@@ -173,7 +175,7 @@ export default defineRule<Options, Compiled>({
         uniqueItems: true,
         default: ['iso'],
         description:
-          'How due dates may be written: `iso` (2026-03-01), `long` (March 1, 2026; 1 March 2026), `us` (03/01/2026), `eu` (01.03.2026).',
+          'How due dates may be written: `iso` (2026-03-01), `long` (March 1, 2026; 1 March 2026; 1-Mar-2026; 01/Mar/26), `us` (03/01/2026), `eu` (01.03.2026).',
       },
       statuses: {
         type: 'array',
@@ -196,11 +198,17 @@ export default defineRule<Options, Compiled>({
         description:
           'Accept due dates before the incident date (from metadata, the title or the file name). Off: such a date is a typo or a copied row.',
       },
+      allowPeriods: {
+        type: 'boolean',
+        default: true,
+        description:
+          'Accept a due date that names a month, a quarter or a half of a year ("April 2026", "Q2 2026", "2026-Q2", "H2 2026", "end of March"), as teams that plan by quarter write them; it is before the incident only if its last day is. Off: such a value is reported as a period, not a day.',
+      },
       ignoreCompleted: {
         type: 'boolean',
         default: true,
         description:
-          'Do not require fields of completed items (checked tasks, a Done or Won\'t Do status, a "(done)" note, a heading such as "Immediate Actions (Completed)" or "**Actions taken:**", an item written in the past tense such as "Added rate limiting", or an item whose action is struck through, "~~Add a manual approval~~ (dropped)"), nor a due date after the incident for them. The values they do state are still checked.',
+          'Do not require fields of completed items (checked tasks, a Done or Won\'t Do status, a "(done)" note, a heading such as "Immediate Actions (Completed)" or "**Actions taken:**", an item written in the past tense such as "Added rate limiting", or an item whose action is struck through, "~~Add a manual approval~~ (dropped)"), nor a due date after the incident or in the accepted formats for them. Their owner, priority and status are still checked, and a due date only for an impossible day.',
       },
       ticketSatisfies: {
         type: 'boolean',
@@ -255,9 +263,9 @@ export default defineRule<Options, Compiled>({
       }
       checkOwner(item.fields.owner, needed, compiled, context);
       checkPriority(item.fields.priority, needed, compiled, context);
-      // A tracker may hold the date, but a done item's date no longer matters.
-      const checkPastDue = !options.allowPastDue && !(options.ignoreCompleted && item.completed);
-      checkDue(item.fields.due, needed, checkPastDue, options, compiled, incident, context);
+      // A tracker may hold the date, but a done item's date no longer matters: only an impossible one is a slip worth a word.
+      const done = options.ignoreCompleted && item.completed;
+      checkDue(item.fields.due, { needed, done, pastDue: !options.allowPastDue && !done }, options, compiled, incident, context);
       checkStatus(item.fields.status, compiled, context);
     }
   },
@@ -308,8 +316,7 @@ function checkPriority(priority: ActionItemField | undefined, needed: boolean, c
 
 function checkDue(
   due: ActionItemField<unknown> | undefined,
-  needed: boolean,
-  checkPastDue: boolean,
+  { needed, done, pastDue }: { needed: boolean; done: boolean; pastDue: boolean },
   options: Options,
   compiled: Compiled,
   incident: PostmortemDocument['incidentDate'],
@@ -324,21 +331,36 @@ function checkDue(
   const data = { value: due.text, formats: compiled.formatText };
   const match = parseDate(text, options.dateFormats);
   if (!match) {
-    context.report({ span: due.span, messageId: parseDate(text) ? 'wrongDateFormat' : 'notADate', data });
+    const other = parseDate(text);
+    if (other) {
+      if (!other.valid) context.report({ span: due.span, messageId: 'impossibleDate', data });
+      else if (!done) context.report({ span: due.span, messageId: 'wrongDateFormat', data });
+      return;
+    }
+    if (done) return;
+    const period = parsePeriod(text);
+    if (!period) context.report({ span: due.span, messageId: 'notADate', data });
+    else if (!options.allowPeriods) context.report({ span: due.span, messageId: 'periodNotDay', data });
+    else if (pastDue) checkNotBefore(period.last, due, incident, context, `"${due.text}" (to ${toIsoDate(period.last)})`);
     return;
   }
   if (!match.valid) {
     context.report({ span: due.span, messageId: 'impossibleDate', data });
     return;
   }
-  if (!checkPastDue || !incident || match.date.year === null) return;
-  if (compareDates(match.date, incident) < 0) {
-    context.report({
-      span: due.span,
-      messageId: 'dueBeforeIncident',
-      data: { due: toIsoDate(match.date), incident: toIsoDate(incident) },
-    });
-  }
+  if (pastDue) checkNotBefore(match.date, due, incident, context);
+}
+
+/** A due date (or a period's last day) before the incident is a typo or a row copied from another postmortem. */
+function checkNotBefore(
+  date: CalendarDate,
+  due: ActionItemField<unknown>,
+  incident: PostmortemDocument['incidentDate'],
+  context: Context,
+  named = toIsoDate(date),
+): void {
+  if (!incident || date.year === null || compareDates(date, incident) >= 0) return;
+  context.report({ span: due.span, messageId: 'dueBeforeIncident', data: { due: named, incident: toIsoDate(incident) } });
 }
 
 function checkStatus(status: ActionItemField | undefined, compiled: Compiled, context: Context): void {

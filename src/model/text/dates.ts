@@ -66,6 +66,13 @@ const PATTERNS: Array<{ format: DateFormat; regex: RegExp; read: (m: RegExpExecA
     read: (m) => ({ year: m[3] ? Number(m[3]) : null, month: MONTHS[m[2]!.toLowerCase().replace('.', '')]!, day: Number(m[1]) }),
   },
   {
+    // "31/Mar/26" (Jira), "31-Mar-2026", "4-Feb-21": the day, the month's name and the year
+    // joined by one separator.
+    format: 'long',
+    regex: new RegExp(`(?<![\\d.\\-/])(\\d{1,2})([-/])${MONTH_NAME}\\2(\\d{4}|\\d{2})(?![\\d\\-/])`, 'gi'),
+    read: (m) => ({ year: fullYear(m[4]!), month: MONTHS[m[3]!.toLowerCase().replace('.', '')]!, day: Number(m[1]) }),
+  },
+  {
     // "07-27-2023", "5/26/21", "07/27/2023"
     format: 'us',
     regex: /(?<![\d.\-/])(\d{1,2})([-/])(\d{1,2})\2(\d{4}|\d{2})(?![\d\-/:])/g,
@@ -139,8 +146,12 @@ export function parseDate(text: string, formats: readonly DateFormat[] = DATE_FO
   const trimmed = text.trim();
   const [first] = findDates(trimmed, formats, order);
   if (!first) return null;
-  const rest = (trimmed.slice(0, first.start) + trimmed.slice(first.end)).trim();
-  // A time or zone may follow ("2026-03-30 14:02 UTC", "2026-03-30T14:02:00Z").
+  // A weekday may come first ("Tue 31 Mar 2026"; "Tue, Mar 31" is the month-first pattern's own).
+  const before = trimmed.slice(0, first.start).trim().replace(/,$/, '');
+  if (before && !isWeekdayName(before)) return null;
+  // A time or zone may follow ("2026-03-30 14:02 UTC", "2026-03-30T14:02:00Z"), and a note in
+  // brackets ("2026-03-31 (moved from 03-20)").
+  const rest = trimmed.slice(first.end).replace(/\s*[([][^()[\]]*[)\]]$/, '').trim();
   if (rest && !/^,?\s*(?:(?:at|@)\s+)?(?:T?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?\s*(?:Z|[A-Z]{2,5}|[+-]\d{2}:?\d{2}|\(?UTC[+-]?\d{0,2}\)?)?)?$/i.test(rest)) {
     return null;
   }
@@ -377,4 +388,45 @@ function damerau(a: string, b: string): number {
     }
   }
   return rows[a.length]![b.length]!;
+}
+
+/** A stretch of the calendar a plan names instead of a day: a quarter, a half or a month. */
+export interface PeriodMatch {
+  /** Its first and last day; the year is null when the text gives none ("Q3", "end of March"). */
+  first: CalendarDate;
+  last: CalendarDate;
+  text: string;
+}
+
+const YEAR = '((?:19|20)\\d\\d)';
+const PERIOD_LEAD = '(?:(?:by|until|before)\\s+)?(?:(?:the\\s+)?(?:end|start|beginning|middle)\\s+of\\s+|(?:early|mid|late)[-\\s]+)?';
+/** "Q2 2026", "2026-Q2", "Q2/2026", "H2 2026", "2H 2026", "Q3 FY26" (a fiscal year's quarter: its days are the company's, so no year is read). */
+const QUARTER_OR_HALF = new RegExp(
+  `^${PERIOD_LEAD}(?:([QH])([1-4])|([1-4])([QH]))(?:[\\s/'-]*(?:FY)?\\s*(?:${YEAR}|'?(\\d\\d)))?$|^${YEAR}[\\s/-]*(?:([QH])([1-4])|([1-4])([QH]))$`,
+  'i',
+);
+/** "April 2026", "Apr. 2026", "end of March", "mid-April 2026". */
+const MONTH_PERIOD = new RegExp(`^${PERIOD_LEAD}${MONTH_NAME}(?:,?\\s+${YEAR})?$`, 'i');
+
+/** The period a whole value names ("Q2 2026", "April 2026", "end of Q3"), or null. */
+export function parsePeriod(text: string): PeriodMatch | null {
+  const trimmed = text.trim().replace(/\s+/g, ' ');
+  const month = MONTH_PERIOD.exec(trimmed);
+  if (month) {
+    const number = MONTHS[month[1]!.toLowerCase().replace('.', '')]!;
+    const year = month[2] ? Number(month[2]) : null;
+    return { first: { year, month: number, day: 1 }, last: { year, month: number, day: daysInMonth(number, year) }, text: trimmed };
+  }
+  const part = QUARTER_OR_HALF.exec(trimmed);
+  if (!part) return null;
+  const kind = (part[1] ?? part[4] ?? part[8] ?? part[11])!.toUpperCase();
+  const index = Number(part[2] ?? part[3] ?? part[9] ?? part[10]);
+  const yearText = part[5] ?? part[6] ?? part[7];
+  const fiscal = /FY/i.test(trimmed);
+  const year = yearText === undefined || fiscal ? null : yearText.length === 2 ? 2000 + Number(yearText) : Number(yearText);
+  const months = kind === 'Q' ? 3 : 6;
+  if (index > 12 / months) return null;
+  const firstMonth = (index - 1) * months + 1;
+  const lastMonth = firstMonth + months - 1;
+  return { first: { year, month: firstMonth, day: 1 }, last: { year, month: lastMonth, day: daysInMonth(lastMonth, year) }, text: trimmed };
 }

@@ -4,7 +4,7 @@ import { alignOffsets } from './inline.js';
 /**
  * The one text view of a block (a paragraph, a heading, a table cell): its text with the
  * Markdown removed, the exact source offset of every character, and where the text is
- * code, a link, strong or emphasised, quoted, or a bare URL. Every part of the model that
+ * code, a link, strong or emphasised, struck through, quoted, or a bare URL. Every part of the model that
  * reads a block's words reads them through this view, so that an offset found in the
  * text always maps back to the source the same way.
  *
@@ -30,7 +30,7 @@ export interface LinkRange extends TextRange {
 export const GAP = '\uFFFC';
 
 /** What `masked()` can hide. */
-export type Masked = 'code' | 'links' | 'bareLinks' | 'gaps' | 'quoted' | 'urls';
+export type Masked = 'code' | 'links' | 'bareLinks' | 'gaps' | 'quoted' | 'urls' | 'deleted';
 
 const SKIPPED = new Set(['html', 'footnoteReference', 'image', 'imageReference']);
 const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>"'`\uFFFC]+/gi;
@@ -57,6 +57,8 @@ export class TextView {
     readonly strong: readonly TextRange[] = [],
     readonly emphasis: readonly TextRange[] = [],
     readonly gaps: readonly TextRange[] = [],
+    /** Struck-through text (`~~2026-03-20~~ 2026-03-31`): what the writer has taken back. */
+    readonly deleted: readonly TextRange[] = [],
   ) {}
 
   /** Source offset of text[index]; text.length maps to just past the last character. */
@@ -137,6 +139,9 @@ export class TextView {
         case 'urls':
           ranges.push(...this.urls);
           break;
+        case 'deleted':
+          ranges.push(...this.deleted);
+          break;
       }
     }
     if (ranges.length === 0) return this.text;
@@ -163,7 +168,7 @@ export class TextView {
         .map((range) => ({ ...range, start: Math.max(range.start, start) - start, end: Math.min(range.end, end) - start }));
     const pieces: Piece[] = [{ at: 0, map: (index) => this.offset(start + index) }];
     const last = end > start ? this.offset(end - 1) + 1 : this.offset(start);
-    return new TextView(this.text.slice(start, end), pieces, last, clip(this.code), clip(this.links), clip(this.strong), clip(this.emphasis), clip(this.gaps));
+    return new TextView(this.text.slice(start, end), pieces, last, clip(this.code), clip(this.links), clip(this.strong), clip(this.emphasis), clip(this.gaps), clip(this.deleted));
   }
 
   /** The lines of the view (soft and hard breaks). */
@@ -192,6 +197,7 @@ export class TextView {
     const strong: TextRange[] = [];
     const emphasis: TextRange[] = [];
     const gaps: TextRange[] = [];
+    const deleted: TextRange[] = [];
     views.forEach((view, index) => {
       if (index > 0) {
         const at = view.offset(0);
@@ -205,9 +211,10 @@ export class TextView {
       strong.push(...shift(view.strong, base));
       emphasis.push(...shift(view.emphasis, base));
       gaps.push(...shift(view.gaps, base));
+      deleted.push(...shift(view.deleted, base));
       text += view.text;
     });
-    return new TextView(text, pieces, views.at(-1)?.end ?? 0, code, links, strong, emphasis, gaps);
+    return new TextView(text, pieces, views.at(-1)?.end ?? 0, code, links, strong, emphasis, gaps, deleted);
   }
 }
 
@@ -223,6 +230,7 @@ export function buildTextView(root: Nodes, source: string): TextView {
   const strong: TextRange[] = [];
   const emphasis: TextRange[] = [];
   const gaps: TextRange[] = [];
+  const deleted: TextRange[] = [];
   let lastEnd = root.position?.start.offset ?? 0;
   type Frame = { node: Nodes; close?: () => void };
   const stack: Frame[] = [{ node: root }];
@@ -260,7 +268,7 @@ export function buildTextView(root: Nodes, source: string): TextView {
     }
     if (!('children' in node)) continue;
     const from = text.length;
-    if (node !== root && (node.type === 'link' || node.type === 'linkReference' || node.type === 'strong' || node.type === 'emphasis')) {
+    if (node !== root && (node.type === 'link' || node.type === 'linkReference' || node.type === 'strong' || node.type === 'emphasis' || node.type === 'delete')) {
       stack.push({
         node,
         close: () => {
@@ -268,6 +276,7 @@ export function buildTextView(root: Nodes, source: string): TextView {
           if (range.end <= range.start) return;
           if (node.type === 'strong') strong.push(range);
           else if (node.type === 'emphasis') emphasis.push(range);
+          else if (node.type === 'delete') deleted.push(range);
           else {
             const url = node.type === 'link' ? node.url : null;
             const value = text.slice(range.start, range.end);
@@ -281,7 +290,7 @@ export function buildTextView(root: Nodes, source: string): TextView {
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]! });
   }
   const byStart = (a: TextRange, b: TextRange) => a.start - b.start;
-  return new TextView(text, pieces, text.length > 0 ? lastEnd : (root.position?.start.offset ?? 0), code, links.sort(byStart), strong.sort(byStart), emphasis.sort(byStart), gaps);
+  return new TextView(text, pieces, text.length > 0 ? lastEnd : (root.position?.start.offset ?? 0), code, links.sort(byStart), strong.sort(byStart), emphasis.sort(byStart), gaps, deleted.sort(byStart));
 }
 
 /**

@@ -102,9 +102,13 @@ function fieldAt(view: TextView, lines: LineIndex, name: ActionItemFieldName, te
   return makeField(name, text.slice(start, end), lines.span(range.start, range.end));
 }
 
-/** An item's text as the field readers see it: code is neither an owner nor a date, so it keeps its place, not its text. */
+/**
+ * An item's text as the field readers see it: code is neither an owner nor a date, and a
+ * struck-through value is one the writer took back ("due: ~~2026-03-20~~ 2026-03-31"), so
+ * they keep their place, not their text.
+ */
 function fieldText(view: TextView): string {
-  return view.masked(['code', 'gaps'], ' ');
+  return view.masked(['code', 'gaps', 'deleted'], ' ');
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { PostmortemDocument } from '../../document.js';
-import type { TableModel, TableRowModel } from '../types.js';
+import type { Span, TableCellModel, TableModel, TableRowModel } from '../types.js';
 import { makeField, type ActionItemFieldName, type ActionItemFields } from './inline-fields.js';
 import { reportsWorkDone } from './phrases.js';
 import { COMPLETED_STATUSES } from './statuses.js';
@@ -64,6 +64,21 @@ export function classifyTable(table: TableModel, inActionSection: boolean): Acti
   return { table, columns, inActionSection, empty };
 }
 
+/**
+ * What a field's cell states now: a struck-through value is one the writer took back
+ * (`~~2026-03-20~~ 2026-03-31`, `~~Ana~~ Ben`), so the rest of the cell is the value.
+ */
+function standingValue(cell: TableCellModel, document: PostmortemDocument): { text: string; span: Span } {
+  const view = document.textOf(cell.node);
+  if (view.deleted.length === 0) return cell;
+  const masked = view.masked(['deleted'], ' ');
+  const start = masked.length - masked.trimStart().length;
+  const end = masked.trimEnd().length;
+  if (end <= start) return cell;
+  const range = view.sourceRange(start, end);
+  return { text: masked.slice(start, end), span: document.lines.span(range.start, range.end) };
+}
+
 export function itemFromRow(table: ActionItemTable, row: TableRowModel, sectionCompleted: boolean, document: PostmortemDocument): ActionItem | null {
   if (row.cells.every((cell) => cell.text === '')) return null;
   const fields: ActionItemFields = {};
@@ -72,8 +87,7 @@ export function itemFromRow(table: ActionItemTable, row: TableRowModel, sectionC
     if (column === undefined) continue;
     const cell = row.cell(column);
     // A short row lacks trailing cells: the field is empty, at the row's end.
-    const text = cell?.text ?? '';
-    const span = cell?.span ?? document.lines.span(row.span.end.offset, row.span.end.offset);
+    const { text, span } = cell ? standingValue(cell, document) : { text: '', span: document.lines.span(row.span.end.offset, row.span.end.offset) };
     fields[name] = makeField(name, text, span) as never;
   }
   const actionCell = table.columns.action !== undefined ? row.cell(table.columns.action) : undefined;
