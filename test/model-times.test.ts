@@ -52,6 +52,8 @@ describe('parseTimestamp: formats', () => {
     ['12:45 PM PST Saturday Oct 30th: wave', { time: '12:45 PM PST Saturday Oct 30th', date: { year: null, month: 10, day: 30 }, seconds: hm(12, 45), zone: 'PST', rest: 'wave' }],
     ['2021-12-10 | published', { time: '2021-12-10', precision: 'date', seconds: null }],
     ['09:11:59 PM UTC — Exploit', { seconds: hm(21, 11, 59), zone: 'UTC', rest: 'Exploit' }],
+    ['Mar 4, 2026 - 15:50 UTC', { time: 'Mar 4, 2026 - 15:50 UTC', date: { year: 2026, month: 3, day: 4 }, seconds: hm(15, 50), zone: 'UTC', rest: '' }],
+    ['12/Mar/26 2:02 PM checkout alert', { date: { year: 2026, month: 3, day: 12 }, seconds: hm(14, 2), rest: 'checkout alert' }],
   ])('%s', (text, expected) => {
     expect(parsed(text)).toMatchObject({ invalid: null, approximate: false, unknown: false, ...expected });
   });
@@ -75,6 +77,8 @@ describe('parseTimestamp: formats', () => {
     expect(parseTimestamp('1.2.3 was deployed')).toBeNull();
     expect(parseTimestamp('14:30foo')).toBeNull();
     expect(parseTimestamp('2026-03-30', false)).toBeNull();
+    // After a spaced dash only a clock with its colon is a time: "2026-03-04 - 2027" is no 20:27.
+    expect(parseTimestamp('2026-03-04 - 2027 budget')?.seconds ?? null).toBeNull();
   });
 });
 

@@ -285,9 +285,9 @@ const UNKNOWN_CLOCK = /(?:[\dHhXx?-]{1,2}):(?:[\dMmXx?-]{2})(?!\d|:\d)|\?{2,}|(?
 /**
  * Where a date other than ISO may start: a word (a month, a weekday, a misspelled month),
  * a numeric date (07-27-2023, 27.07.2023, 03-26 before a time), or a day before a month
- * name (4 February, 19. April, 30th of November).
+ * name (4 February, 19. April, 30th of November, 12/Mar/26).
  */
-const DATE_START = /\p{L}|\d{1,2}[-./]\d{1,2}|\d{1,2}(?:st|nd|rd|th)?\.?[ \t]+(?:of[ \t]+)?\p{L}/uy;
+const DATE_START = /\p{L}|\d{1,2}[-./]\d{1,2}|\d{1,2}[-/]\p{L}|\d{1,2}(?:st|nd|rd|th)?\.?[ \t]+(?:of[ \t]+)?\p{L}/uy;
 /** A word and then a day: where a misspelled month may stand ("Auguest 15 2023", "eb-04-2021"). */
 const WORD_THEN_DAY = /^\p{L}{2,10}\.?[ \t-]+\d/u;
 const ISO_DATE = /(\d{4,5})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])/y;
@@ -295,6 +295,7 @@ const MONTH_DAY = /(\d{1,2})([-/])(\d{1,2})(?=[ \t]+\d{1,2}:\d{2})/y;
 /** Between a date and its time: "T", a space, a comma, "at", "@"; and "/" or "_" after a full date ("2023-01-04/11:34"). */
 const DATE_TIME_SEPARATOR = /(?:T|[ \t]*,?[ \t]*(?:(?:at|@)[ \t]*)?)/iy;
 const DATE_TIME_JOINT = /[/_]/y;
+const DATE_TIME_DASH = /[ \t]+[-–—][ \t]+/y;
 const TRAILING_DATE_SEPARATOR = /[ \t]*,?[ \t]*(?:on[ \t]+)?/y;
 const RANGE_SEPARATOR = /[ \t]*(?:->|-|–|—|~|→|to\b|until\b)[ \t]*/y;
 /** A range's end after a time with seconds ("10:02:10-10:02:14 UTC", "10:02:10-10:03 UTC"): not a zone offset. */
@@ -573,6 +574,12 @@ export function parseTimestampAt(text: string, from: number, options: TimestampO
     if (!clock && separator && separator[0].length > 0) {
       // "2022-02-02 1625": four digits after a full date are a time; after a month-day, only before a zone ("Feb 7 1506 UTC").
       clock = compactAt(timeStart, date.date.year === null) ?? hClockAt(timeStart) ?? hourMeridiemAt(text, timeStart);
+    }
+    if (!clock) {
+      // "Mar 4, 2026 - 15:50 UTC", as status pages stamp their updates: a spaced dash, then a
+      // clock with its colon (never four bare digits, which may be the year of a date range).
+      const dash = stickyAt(DATE_TIME_DASH, text, position);
+      clock = dash ? clockAt(text, position + dash[0].length) : null;
     }
     if (clock) position = clock.end;
     else {
