@@ -174,6 +174,21 @@ describe('durations and ranges', () => {
     expect(read('1,5 h and 10,000 seconds')).toEqual([]);
   });
 
+  it('reads durations in German, French, Spanish and Portuguese', () => {
+    const read = (text: string) => findDurations(text).map((d) => [d.text, d.seconds, d.approximate, d.boundKind]);
+    expect(read('2 Stunden und 30 Minuten')).toEqual([['2 Stunden und 30 Minuten', 9000, false, null]]);
+    expect(read('etwa 2 Std. 30 Min.')).toEqual([['2 Std. 30 Min', 9000, true, null]]);
+    expect(read('mehr als 3 Tage')).toEqual([['3 Tage', 259200, false, 'least']]);
+    expect(read('1 heure et 15 minutes; 2 jours')).toEqual([['1 heure et 15 minutes', 4500, false, null], ['2 jours', 172800, false, null]]);
+    expect(read('1 hora y 20 minutos; 1 hora e 20 minutos; 90 segundos')).toEqual([
+      ['1 hora y 20 minutos', 4800, false, null],
+      ['1 hora e 20 minutos', 4800, false, null],
+      ['90 segundos', 90, false, null],
+    ]);
+    // English words that only begin like one: no duration.
+    expect(read('3 tags and 2 stands')).toEqual([]);
+  });
+
   it('reads an hour with am or pm as a clock on the hour', () => {
     expect(parseTimestamp('9am — standup')?.seconds).toBe(hm(9, 0));
     expect(parseTimestamp('3 p.m. PT: rollback')).toMatchObject({ seconds: hm(15, 0), zone: { name: 'PT' } });

@@ -52,7 +52,7 @@ export interface StatedDuration {
 }
 
 const METRICS: Array<[RegExp, DurationMetric]> = [
-  [/^(?:total |incident |outage |impact )?duration(?: of (?:the )?(?:impact|outage|incident))?$|^(?:total )?downtime$|^(?:outage|impact|incident) (?:length|duration)$/, 'duration'],
+  [/^(?:total |incident |outage |impact )?duration(?: of (?:the )?(?:impact|outage|incident))?$|^(?:total )?downtime$|^(?:outage|impact|incident) (?:length|duration)$|^(?:gesamt|ausfall|störungs)?dauer(?: der störung)?$|^durée(?: totale| de l['’]incident)?$|^duraci[oó]n$|^dura[cç][aã]o$/, 'duration'],
   [/^(?:mean )?time to (?:detect|detection|discovery)\b|^m?ttd\b/, 'detection'],
   [/^(?:mean )?time to (?:ack|acknowledge|acknowledgement|acknowledgment)\b|^m?tta\b/, 'acknowledgement'],
   [/^(?:mean )?time to (?:mitigate|mitigation)\b|^m?ttm\b/, 'mitigation'],

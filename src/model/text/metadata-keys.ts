@@ -24,6 +24,7 @@ export const BUILT_IN_KEY_ALIASES: Readonly<Record<string, readonly string[]>> =
   duration: [
     'duration', 'total duration', 'outage duration', 'impact duration', 'incident duration',
     'duration of impact', 'length', 'downtime', 'total downtime',
+    'dauer', 'ausfalldauer', 'störungsdauer', 'gesamtdauer', 'durée', "durée de l'incident", 'duración', 'duração',
   ],
   commander: ['incident commander', 'ic', 'commander', 'incident lead', 'incident manager', 'incident owner'],
   responders: ['responders', 'involved', 'people', 'participants', 'people involved', 'teams involved', 'responding team', 'on call', 'on call engineer'],

@@ -807,17 +807,19 @@ const NUMBER_WORD = Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length
  * A number after a digit and a comma ("1,5 h", "10,000 seconds") is not read: the whole
  * figure is not one this reads, and its tail would be a wrong one.
  */
+/** Units in the other languages whose sections pm-lint reads: German, French, Spanish, Portuguese. */
+const FOREIGN_UNITS = 'stunden?|std|minuten|sekunden?|sek|tage?n?|heures?|secondes?|jours?|horas?|minutos?|segundos?|d[ií]as?';
 const DURATION_PART = new RegExp(
   `(?:(?<![\\w.:-])(?<!\\d,)|(?<=\\d[dhm]))(\\d{1,5}(?:\\.\\d{1,3})?|(?:half[ \\t]+)?(?:${NUMBER_WORD})(?=[ \\t-]))` +
-    `(?:[ \\t\\u00a0-]?(days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\\b|[ \\t\\u00a0](h)(?![\\w])|(d|h|m|s)(?![\\p{L}_])(?!\\d+(?!\\d)(?!mins?\\b|secs?\\b|[dhms](?![\\p{L}_]))))`,
+    `(?:[ \\t\\u00a0-]?(days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|${FOREIGN_UNITS})\\b|[ \\t\\u00a0](h)(?![\\w])|(d|h|m|s)(?![\\p{L}_])(?!\\d+(?!\\d)(?!mins?\\b|secs?\\b|[dhms](?![\\p{L}_]))))`,
   'giu',
 );
-/** An abbreviated unit may end with a full stop before the next part: "1 hr. 53 mins". */
-const ABBREVIATED_UNIT_END = /(?:hrs?|mins?|secs?)$/i;
-const DURATION_JOIN = /[ \t]*(?:,|and)?[ \t]*/y;
-const DURATION_AT_MOST = /(?:<|≤|less than|under|up to|at most|within|no more than)[ \t]*$/i;
-const DURATION_AT_LEAST = /(?:>|≥|more than|over|at least|no less than)[ \t]*$/i;
-const DURATION_APPROXIMATE = /(?:~|≈|about|around|approx(?:imately|\.)?|roughly|nearly|almost|some)[ \t]*$/i;
+/** An abbreviated unit may end with a full stop before the next part: "1 hr. 53 mins", "2 Std. 30 Min.". */
+const ABBREVIATED_UNIT_END = /(?:hrs?|mins?|secs?|std|sek)$/i;
+const DURATION_JOIN = /[ \t]*(?:,|(?:and|und|et|y|e)(?=[ \t]))?[ \t]*/y;
+const DURATION_AT_MOST = /(?:<|≤|less than|under|up to|at most|within|no more than|weniger als|unter|höchstens|moins de|menos de)[ \t]*$/i;
+const DURATION_AT_LEAST = /(?:>|≥|more than|over|at least|no less than|mehr als|über|plus de|más de|mais de)[ \t]*$/i;
+const DURATION_APPROXIMATE = /(?:~|≈|about|around|approx(?:imately|\.)?|roughly|nearly|almost|some|etwa|ca\.|rund|ungefähr|environ|unos|unas|cerca de|aproximadamente|cerca de)[ \t]*$/i;
 
 /** Every stated duration in a text, adjacent parts joined ("1 hour and 5 minutes"). */
 export function findDurations(text: string): DurationMatch[] {
@@ -906,9 +908,13 @@ export function readClockDuration(value: string): DurationMatch | null {
   };
 }
 
+/** The unit's letter where its first letter is not it: Stunde, Std., Tag, jour. */
+const UNIT_LETTER: Readonly<Record<string, string>> = { st: 'h', ta: 'd', jo: 'd' };
+
 function unitOf(m: RegExpExecArray): number {
   const unit = (m[2] ?? m[3] ?? m[4]!).toLowerCase();
-  return UNIT_SECONDS[unit.startsWith('d') ? 'd' : unit.startsWith('h') ? 'h' : unit.startsWith('m') ? 'm' : 's']!;
+  const letter = UNIT_LETTER[unit.slice(0, 2)] ?? unit[0]!;
+  return UNIT_SECONDS[letter === 'd' || letter === 'h' || letter === 'm' ? letter : 's']!;
 }
 
 function partSeconds(m: RegExpExecArray): number {
