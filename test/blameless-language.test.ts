@@ -47,4 +47,16 @@ describe('blameless-language matcher', () => {
     expect(reported('Our team should have known.')).toEqual(['should have known']);
     expect(reported('The regression should have been caught in review.')).toEqual(['should have been caught']);
   });
+
+  it('finds the person before a short "who" clause, and no one in a second clause or a system\'s', () => {
+    const reported = (sentence: string) => lint(`# Title\n\n${sentence}\n`).map((message) => message.message.split('"')[1]);
+    expect(reported('The engineer who deployed the change didn\'t check the pages.')).toEqual(["The engineer who deployed the change didn't check"]);
+    expect(reported('The on-call engineer who was paged first forgot to escalate.')).toEqual(['The on-call engineer who was paged first forgot']);
+    expect(reported('The engineer who was paged saw that the job didn\'t check the size.')).toEqual([]);
+    expect(reported('The job that runs nightly didn\'t check the size.')).toEqual([]);
+    // An aside set off by commas was looked across before: the same person.
+    expect(reported('The engineer, who was new, didn\'t check the size.')).toEqual(["The engineer, who was new, didn't check"]);
+    expect(reported('We paged the engineer who owns the job, which didn\'t check the size.')).toEqual([]);
+    expect(reported('The engineer who reviewed the change with the two other teams that week didn\'t check it.')).toEqual([]);
+  });
 });

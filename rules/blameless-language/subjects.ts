@@ -99,6 +99,7 @@ export function blamedSubject(words: Words, verb: number, kind: Subject, people:
   const k = skipToSubject(words, verb - 1);
   if (k === null) return null;
   const subject = subjectAt(words, k, verb, kind, people);
+  if (subject === null && !hasComma(words, k)) return subjectBeforeRelativeClause(words, k, verb, kind, people);
   if (subject !== null || !hasComma(words, k)) return subject;
   // The word before the verb closes an aside: find where it opens, within five words.
   const sentenceStart = words.sentenceStart[verb]!;
@@ -108,6 +109,31 @@ export function blamedSubject(words: Words, verb: number, kind: Subject, people:
       const before = skipToSubject(words, j - 1);
       return before === null ? null : subjectAt(words, before, verb, kind, people);
     }
+  }
+  return null;
+}
+
+/** Words that open a clause of its own inside a relative clause: its verb is not the subject's. */
+const CLAUSE_OPENERS = new Set(['that', 'which', 'when', 'because', 'since', 'while', 'if', 'and', 'but', 'or', 'so', 'whose', 'where']);
+/** How long a relative clause between a subject and its verb may be. */
+const RELATIVE_CLAUSE_WORDS = 5;
+
+/**
+ * "The engineer who deployed the change didn't check the pages": the subject before a short
+ * relative clause ("who" and up to five words, no comma, no second clause in it). Only
+ * "who": "the job that ran at 09:00 didn't check" names a system.
+ */
+function subjectBeforeRelativeClause(words: Words, k: number, verb: number, kind: Subject, people: () => People): number | null {
+  const sentenceStart = words.sentenceStart[verb]!;
+  for (let j = k; j > Math.max(sentenceStart, k - RELATIVE_CLAUSE_WORDS); j--) {
+    const { word } = words.tokens[j]!;
+    if (clauseBreak(words, j - 1) || hasComma(words, j - 1) || FIRST_OR_SECOND_PERSON.has(word)) return null;
+    if (word === 'who') {
+      if (j === k) return null;
+      const before = j - 1;
+      return before >= sentenceStart && spaced(words, before) ? subjectAt(words, before, verb, kind, people) : null;
+    }
+    if (CLAUSE_OPENERS.has(word) || isNegator(word)) return null;
   }
   return null;
 }
