@@ -30,6 +30,8 @@ describe('parseTimestamp: formats', () => {
     ['14:30:05 - Alert', { time: '14:30:05', seconds: hm(14, 30, 5), precision: 'second', rest: 'Alert' }],
     ['2:54 PM PST: status page', { time: '2:54 PM PST', seconds: hm(14, 54), zone: 'PST', offset: -480, rest: 'status page' }],
     ['4:26pm incident closed', { time: '4:26pm', seconds: hm(16, 26), rest: 'incident closed' }],
+    ['5:02p — error alert', { time: '5:02p', seconds: hm(17, 2), rest: 'error alert' }],
+    ['11:40a (next day)', { time: '11:40a', seconds: hm(11, 40), rest: '(next day)' }],
     ['12:10 AM backup', { time: '12:10 AM', seconds: hm(0, 10) }],
     ['12:10 PM lunch', { time: '12:10 PM', seconds: hm(12, 10) }],
     ['09:00 UTC start', { time: '09:00 UTC', zone: 'UTC', offset: 0, rest: 'start' }],
@@ -76,6 +78,8 @@ describe('parseTimestamp: formats', () => {
     expect(parseTimestamp('2 hours later')).toBeNull();
     expect(parseTimestamp('1.2.3 was deployed')).toBeNull();
     expect(parseTimestamp('14:30foo')).toBeNull();
+    expect(parseTimestamp('5:02pst')).toBeNull();
+    expect(parseTimestamp('10:00 a deploy')).toMatchObject({ seconds: hm(10, 0), clock: { meridiem: null } });
     expect(parseTimestamp('2026-03-30', false)).toBeNull();
     // After a spaced dash only a clock with its colon is a time: "2026-03-04 - 2027" is no 20:27.
     expect(parseTimestamp('2026-03-04 - 2027 budget')?.seconds ?? null).toBeNull();
@@ -289,6 +293,17 @@ describe('timelines', () => {
     const [year] = timelines('# X\n\n## Timeline\n\n- [12-31 23:58] a\n- [01-01 00:10] b\n');
     const wrapped = placeEntries(year!);
     expect(wrapped[1]!.instant - wrapped[0]!.instant).toBe(12 * 60);
+  });
+
+  it('places an entry that says "(next day)" on the day after the one before it', () => {
+    const [timeline] = timelines('# X\n\n## Timeline\n\n- 5:24p errors stop\n- 11:40a (next day) — review\n- 2:00p review notes out\n');
+    expect(timeline!.entries.map((entry) => [entry.seconds, entry.nextDay])).toEqual([[17 * 3600 + 24 * 60, false], [11 * 3600 + 40 * 60, true], [14 * 3600, false]]);
+    const placed = placeEntries(timeline!);
+    expect(placed[1]!.instant - placed[0]!.instant).toBe(18 * 3600 + 16 * 60);
+    expect(placed[2]!.instant - placed[1]!.instant).toBe(2 * 3600 + 20 * 60);
+    // Only as a note opening the entry's words: "fix planned for the next day" is what happened.
+    const [said] = timelines('# X\n\n## Timeline\n\n- 5:24p errors stop\n- 11:40a review, fix planned for the next day\n');
+    expect(said!.entries[1]!.nextDay).toBe(false);
   });
 
   it('compares entries in different zones through their offsets', () => {

@@ -102,6 +102,8 @@ export interface TimelineEntry {
   labelFirst: boolean;
   /** The milestone its label names ("Resolved: 14:38"), else null. */
   milestone: Milestone | null;
+  /** It says it is on the day after the entry before it: "11:40a (next day) — review". */
+  nextDay: boolean;
 }
 
 /** The words of each entry, kept to be read on demand (most entries are never asked). */
@@ -225,6 +227,8 @@ const LABEL_BEFORE = /^[\s*_]*([^:]{1,40}?)[\s*_]*(?::[\s*_]*)?(?:\b(?:at|on|@)[
 const LABEL_OPENING = /^[\s*_]*([A-Za-z][A-Za-z ]{1,30}?)[\s*_]*:/;
 /** How far into a label-first entry its time may stand. */
 const LABEL_FIRST_REACH = 80;
+/** A note opening an entry's words that moves it to the next day: "(next day)", "(the following morning)". ("(+1d)" is a relative annotation.) */
+const NEXT_DAY_NOTE = /^[\s—–-]*\((?:the\s+)?(?:next|following)\s+(?:day|morning)\)/i;
 
 class TimelineBuilder {
   private readonly timelines: Timeline[] = [];
@@ -730,6 +734,7 @@ class TimelineBuilder {
       zoneOutOfSeason,
       labelFirst: false,
       milestone: opening ? milestoneOfLabel(opening[1]!) : null,
+      nextDay: NEXT_DAY_NOTE.test(text),
     };
     descriptions.set(entry, { views: descriptionViews, order: this.order, lines: this.document.lines });
     this.pending.set(entry, { clock: parsed.clock, rangeEnd: parsed.rangeEnd });
@@ -900,6 +905,8 @@ export function placeEntries(timeline: Timeline, options: PlacementOptions = {})
     } else {
       day = currentDay;
     }
+    // "11:40a (next day)": the day after the entry before it, however far the clock steps back.
+    if (entry.nextDay && entry.dateSource !== 'entry' && previous && day === previous.day) day += 1;
     // Month-days with no year anywhere ([12-31 23:58] then [01-01 00:10]) wrap into the next year.
     const previousDay = previous?.day;
     if (entry.date && entry.date.year === null && previousDay !== undefined) {

@@ -279,7 +279,8 @@ const SHORT_PART_CLOCK = /(\d{1,2}):(\d{1,2}):(\d{1,2})(?![\d:])/y;
 /** "10h47": the French and German way, read only before a zone or where writesHourClocks says the document uses it. */
 const H_CLOCK = /(\d{1,2})h(\d{2})(?!\d)/y;
 const COMPACT_CLOCK = /(\d{2})(\d{2})(?!\d|:\d)/y;
-const MERIDIEM = /[ \t]?([ap])\.?[ \t]?m\b\.?/iy;
+/** "PM", "p.m.", "pm", and the bare letter some teams write right after the minutes ("5:02p", "11:40a"). */
+const MERIDIEM = /[ \t]?([ap])\.?[ \t]?m\b\.?|([ap])(?![A-Za-z\d_])/iy;
 /** Placeholders and unknown times: "??:??", "14:??", "2X:XX", "HH:mm", "--:--", "???", "unknown". */
 const UNKNOWN_CLOCK = /(?:[\dHhXx?-]{1,2}):(?:[\dMmXx?-]{2})(?!\d|:\d)|\?{2,}|(?:unknown|tbd|tbc)\b|x(?=[ \t]*:)/iy;
 /**
@@ -337,7 +338,7 @@ export function clockAt(text: string, position: number): ClockTime | null {
   const written = stickyAt(MERIDIEM, text, end);
   if (written) {
     end += written[0].length;
-    const pm = written[1]!.toLowerCase() === 'p';
+    const pm = (written[1] ?? written[2])!.toLowerCase() === 'p';
     meridiem = pm ? 'pm' : 'am';
     if (hours > 12) {
       const suffix = pm ? 'PM' : 'AM';
