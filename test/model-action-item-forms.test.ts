@@ -224,6 +224,25 @@ describe('action items: fields', () => {
     expect(found[4]!.completed).toBe(true);
   });
 
+  it('reads the name in a closing run of dash-separated fields', () => {
+    const text = doc(
+      '## Action items',
+      '',
+      '1. [PAY-4411](https://tracker.test/PAY-4411) Document the rotation runbook — Bob — P3 — 2026-04-30',
+      '2. Overlap the keys — Ana Lopez — 2026-04-16.',
+      '3. Rotate the keys — see the runbook — P2',
+      '4. Publish the key — Friday — P1',
+    );
+    const found = items(text);
+    expect(found.map((item) => [item.fields.owner?.text, item.fields.priority?.text, item.fields.due?.text])).toEqual([
+      ['Bob', 'P3', '2026-04-30'],
+      ['Ana Lopez', undefined, '2026-04-16'],
+      [undefined, 'P2', undefined],
+      [undefined, 'P1', undefined],
+    ]);
+    expect(at(text, found[0]!.fields.owner!.span)).toBe('Bob');
+  });
+
   it('gives every item the fields a lead-in says they share, and takes a struck-through item as done', () => {
     const text = doc(
       '## Action items',

@@ -332,7 +332,35 @@ function readSignature(view: TextView, lines: LineIndex, text: string, fields: A
   }
   if (fields.owner) return;
   const signature = (afterDash && isSignedName(text.slice(afterDash.start, afterDash.end)) ? afterDash : null) ?? signatureInParentheses(text);
-  if (signature) set('owner', signature);
+  if (signature) return set('owner', signature);
+  const dashed = signatureBeforeDashedFields(text);
+  if (!dashed) return;
+  set('owner', dashed.name);
+  // The date among the fields after the name is the due date ("— Ana Lopez — 2026-04-16").
+  if (!fields.due && dashed.date) fields.due = fieldAt(view, lines, 'due', text, dashed.date.start, dashed.date.end) as never;
+}
+
+/**
+ * "… — Bob — P3 — 2026-04-30": a name in the run of dash-separated pieces an item ends
+ * with, when every piece after it states a field, as in a closing parenthesis.
+ */
+function signatureBeforeDashedFields(text: string): { name: { start: number; end: number }; date: { start: number; end: number } | null } | null {
+  const dashes: Array<{ at: number; after: number }> = [];
+  SIGNATURE_DASH.lastIndex = 0;
+  for (let m = SIGNATURE_DASH.exec(text); m; m = SIGNATURE_DASH.exec(text)) dashes.push({ at: m.index, after: m.index + m[0].length });
+  if (dashes.length < 2 || !/\p{L}/u.test(text.slice(0, dashes[0]!.at))) return null;
+  // The piece after each dash, up to the next one; the text before the first dash is the action.
+  const pieces = dashes.map((dash, i) => {
+    const piece = text.slice(dash.after, dashes[i + 1]?.at ?? text.length).trimEnd().replace(/\.$/, '');
+    return { start: dash.after, end: dash.after + piece.length, text: piece };
+  });
+  let i = pieces.length - 1;
+  while (i >= 0 && isFieldPart(pieces[i]!.text)) i--;
+  if (i < 0 || i === pieces.length - 1) return null;
+  const name = pieces[i]!;
+  if (!isSignedName(name.text)) return null;
+  const date = pieces.slice(i + 1).find((piece) => parseDate(piece.text)?.date.year != null);
+  return { name: { start: name.start, end: name.end }, date: date ? { start: date.start, end: date.end } : null };
 }
 
 /** The words after an item's last spaced dash, up to a comma, semicolon or parenthesis. */
