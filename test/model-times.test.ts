@@ -193,6 +193,15 @@ describe('durations and ranges', () => {
     expect(read('3 tags and 2 stands')).toEqual([]);
   });
 
+  it('reads durations in Japanese, Chinese and Korean, not days of the month or minutes of a clock', () => {
+    const read = (text: string) => findDurations(text).map((d) => [d.text, d.seconds, d.approximate]);
+    expect(read('約1時間20分')).toEqual([['1時間20分', 4800, true]]);
+    expect(read('约1小时15分钟')).toEqual([['1小时15分钟', 4500, true]]);
+    expect(read('약 1시간 20분; 45분간')).toEqual([['1시간 20분', 4800, true], ['45분간', 2700, false]]);
+    expect(read('3天; 30秒')).toEqual([['3天', 259200, false], ['30秒', 30, false]]);
+    expect(read('2026年3月4日 14時05分; 14点05分; 9월 7일 14시 5분')).toEqual([]);
+  });
+
   it('reads an hour with am or pm as a clock on the hour', () => {
     expect(parseTimestamp('9am — standup')?.seconds).toBe(hm(9, 0));
     expect(parseTimestamp('3 p.m. PT: rollback')).toMatchObject({ seconds: hm(15, 0), zone: { name: 'PT' } });

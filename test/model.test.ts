@@ -189,6 +189,16 @@ describe('fields written as a definition list', () => {
   });
 });
 
+describe('fields with the full-width colon', () => {
+  it('reads "影響時間：約1時間20分" as a field, with or without a space after the colon', () => {
+    const doc = new PostmortemDocument('# 障害報告\n\n- 影響時間：約1時間20分\n- **作成者：** 佐藤\n- 14：05 is no field\n');
+    expect(doc.fields.map((field) => [field.label, field.value, field.span.start.column])).toEqual([
+      ['影響時間', '約1時間20分', 8],
+      ['作成者', '佐藤', 12],
+    ]);
+  });
+});
+
 describe('line endings and byte-order marks', () => {
   it('keeps positions right with CRLF line endings and front matter', () => {
     const doc = load('crlf.md');

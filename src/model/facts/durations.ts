@@ -52,7 +52,7 @@ export interface StatedDuration {
 }
 
 const METRICS: Array<[RegExp, DurationMetric]> = [
-  [/^(?:total |incident |outage |impact )?duration(?: of (?:the )?(?:impact|outage|incident))?$|^(?:total )?downtime$|^(?:outage|impact|incident) (?:length|duration)$|^(?:gesamt|ausfall|störungs)?dauer(?: der störung)?$|^durée(?: totale| de l['’]incident)?$|^duraci[oó]n$|^dura[cç][aã]o$/, 'duration'],
+  [/^(?:total |incident |outage |impact )?duration(?: of (?:the )?(?:impact|outage|incident))?$|^(?:total )?downtime$|^(?:outage|impact|incident) (?:length|duration)$|^(?:gesamt|ausfall|störungs)?dauer(?: der störung)?$|^durée(?: totale| de l['’]incident)?$|^duraci[oó]n$|^dura[cç][aã]o$|^(?:影響|障害|所要|継続|停止|ダウン|影响|故障|持续|中断)(?:時間|时间|时长|時長|期間)$|^(?:장애|영향|지속|중단) ?시간$/, 'duration'],
   [/^(?:mean )?time to (?:detect|detection|discovery)\b|^m?ttd\b/, 'detection'],
   [/^(?:mean )?time to (?:ack|acknowledge|acknowledgement|acknowledgment)\b|^m?tta\b/, 'acknowledgement'],
   [/^(?:mean )?time to (?:mitigate|mitigation)\b|^m?ttm\b/, 'mitigation'],

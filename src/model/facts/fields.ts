@@ -5,12 +5,12 @@ import { inlineSourceToText } from '../text/inline.js';
 
 /**
  * `**Key:** value`, `**Key**: value`, `__Key:__ value` and plain `Key: value` at the start
- * of a line, and a term over its definition (`Impact` then `: About 4% of logins failed`).
+ * of a line (in Japanese and Chinese, `影響時間：約1時間` with the full-width colon), and a term over its definition (`Impact` then `: About 4% of logins failed`).
  * Keys are short labels (no URL, no time such as "14:30"); the value is the rest of the
  * line. Linear: every quantifier is bounded or runs over a disjoint class.
  */
 const KEY_LINE =
-  /^(?<open>\*\*|__)?(?<key>[^*_:`[\]|<>\n]{1,60}?)(?:(?<closeBefore>\*\*|__)[ \t]*:|:(?<closeAfter>\*\*|__)?)(?=[ \t]|$)[ \t]*/;
+  /^(?<open>\*\*|__)?(?<key>[^*_:：`[\]|<>\n]{1,60}?)(?:(?<closeBefore>\*\*|__)[ \t]*[:：]|[:：](?<closeAfter>\*\*|__)?)(?:(?=[ \t]|$)|(?<=：(?:\*\*|__)?))[ \t]*/;
 /** Several fields on one line: "Incident: X · Severity: Y". */
 const FIELD_SEPARATOR = /[ \t]+[·•][ \t]+/g;
 

@@ -810,9 +810,19 @@ const NUMBER_WORD = Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length
  */
 /** Units in the other languages whose sections pm-lint reads: German, French, Spanish, Portuguese. */
 const FOREIGN_UNITS = 'stunden?|std|minuten|sekunden?|sek|tage?n?|heures?|secondes?|jours?|horas?|minutos?|segundos?|d[ií]as?';
+/**
+ * Japanese, Chinese and Korean units, written right after the number ("1時間20分", "约2小时",
+ * "45분간"). Not a day of the month ("4日", "7일") and not the minutes of a clock ("14時05分",
+ * "14点05分", "14시 5분": the lookbehind before the number).
+ */
+const CJK_UNITS = '時間|小时|小時|시간|分間|分钟|分鐘|分|분간|분|秒間|秒钟|秒鐘|秒|초|日間|天';
+const CJK_UNIT_LETTER: Readonly<Record<string, string>> = {
+  時間: 'h', 小时: 'h', 小時: 'h', 시간: 'h', 分間: 'm', 分钟: 'm', 分鐘: 'm', 分: 'm', 분간: 'm', 분: 'm',
+  秒間: 's', 秒钟: 's', 秒鐘: 's', 秒: 's', 초: 's', 日間: 'd', 天: 'd',
+};
 const DURATION_PART = new RegExp(
-  `(?:(?<![\\w.:-])(?<!\\d,)|(?<=\\d[dhm]))(\\d{1,5}(?:\\.\\d{1,3})?|(?:half[ \\t]+)?(?:${NUMBER_WORD})(?=[ \\t-]))` +
-    `(?:[ \\t\\u00a0-]?(days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|${FOREIGN_UNITS})\\b|[ \\t\\u00a0](h)(?![\\w])|(d|h|m|s)(?![\\p{L}_])(?!\\d+(?!\\d)(?!mins?\\b|secs?\\b|[dhms](?![\\p{L}_]))))`,
+  `(?:(?<![\\w.:-])(?<!\\d,)(?<!(?:時|点|點|시)[ \\t]?)|(?<=\\d[dhm]))(\\d{1,5}(?:\\.\\d{1,3})?|(?:half[ \\t]+)?(?:${NUMBER_WORD})(?=[ \\t-]))` +
+    `(?:[ \\t\\u00a0-]?(days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|${FOREIGN_UNITS})\\b|[ \\t\\u00a0](h)(?![\\w])|(d|h|m|s)(?![\\p{L}_])(?!\\d+(?!\\d)(?!mins?\\b|secs?\\b|[dhms](?![\\p{L}_])))|[ \\t]?(${CJK_UNITS}))`,
   'giu',
 );
 /** An abbreviated unit may end with a full stop before the next part: "1 hr. 53 mins", "2 Std. 30 Min.". */
@@ -820,7 +830,7 @@ const ABBREVIATED_UNIT_END = /(?:hrs?|mins?|secs?|std|sek)$/i;
 const DURATION_JOIN = /[ \t]*(?:,|(?:and|und|et|y|e)(?=[ \t]))?[ \t]*/y;
 const DURATION_AT_MOST = /(?:<|≤|less than|under|up to|at most|within|no more than|weniger als|unter|höchstens|moins de|menos de)[ \t]*$/i;
 const DURATION_AT_LEAST = /(?:>|≥|more than|over|at least|no less than|mehr als|über|plus de|más de|mais de)[ \t]*$/i;
-const DURATION_APPROXIMATE = /(?:~|≈|about|around|approx(?:imately|\.)?|roughly|nearly|almost|some|etwa|ca\.|rund|ungefähr|environ|unos|unas|cerca de|aproximadamente|cerca de)[ \t]*$/i;
+const DURATION_APPROXIMATE = /(?:~|≈|about|around|approx(?:imately|\.)?|roughly|nearly|almost|some|etwa|ca\.|rund|ungefähr|environ|unos|unas|cerca de|aproximadamente|約|约|大约|약)[ \t]*$/i;
 
 /** Every stated duration in a text, adjacent parts joined ("1 hour and 5 minutes"). */
 export function findDurations(text: string): DurationMatch[] {
@@ -913,6 +923,7 @@ export function readClockDuration(value: string): DurationMatch | null {
 const UNIT_LETTER: Readonly<Record<string, string>> = { st: 'h', ta: 'd', jo: 'd' };
 
 function unitOf(m: RegExpExecArray): number {
+  if (m[5]) return UNIT_SECONDS[CJK_UNIT_LETTER[m[5]]!]!;
   const unit = (m[2] ?? m[3] ?? m[4]!).toLowerCase();
   const letter = UNIT_LETTER[unit.slice(0, 2)] ?? unit[0]!;
   return UNIT_SECONDS[letter === 'd' || letter === 'h' || letter === 'm' ? letter : 's']!;
