@@ -116,6 +116,14 @@ describe('dates', () => {
     expect(findDates('1.2-Mar-26')).toEqual([]);
   });
 
+  it('reads year, month and day written in Japanese, Chinese and Korean', () => {
+    expect(findDates('発生日時：2026年3月4日（水）')[0]).toMatchObject({ date: { year: 2026, month: 3, day: 4 }, text: '2026年3月4日' });
+    expect(findDates('2026년 3월 4일 14:02')[0]?.date).toEqual({ year: 2026, month: 3, day: 4 });
+    expect(findDates('2026年02月30日')[0]?.valid).toBe(false);
+    expect(findDates('3月4日')).toEqual([]);
+    expect(parseTimestamp('2026年3月4日 14:05 JST')).toMatchObject({ date: { year: 2026, month: 3, day: 4 }, seconds: 14 * 3600 + 5 * 60 });
+  });
+
   it('reads a whole value as a date with a weekday before it or a note in brackets after it', () => {
     expect(parseDate('Tue 31 Mar 2026')?.date).toEqual({ year: 2026, month: 3, day: 31 });
     expect(parseDate('Tuesday, 31 March 2026')?.date).toEqual({ year: 2026, month: 3, day: 31 });

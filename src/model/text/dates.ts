@@ -1,7 +1,8 @@
 /**
  * Calendar dates as postmortems write them: ISO (`2026-03-30`, `2026/03/30`, inside
  * `2026-03-30T14:02:00Z`), month names (`Feb 04, 2021`, `April 5th, 2023`, `4 February
- * 2021`, `19. April`), US numeric (`07-27-2023`, `5/26/21`) and European numeric
+ * 2021`, `19. April`, `31-Mar-2026`), year, month and day in Japanese, Chinese or Korean
+ * (`2026年3月4日`, `2026년 3월 4일`), US numeric (`07-27-2023`, `5/26/21`) and European numeric
  * (`27.07.2023`, `27/07/2023`, `29-09-2021`). Impossible dates (`2026-02-30`) are found
  * and marked invalid, so rules can say so instead of ignoring them.
  *
@@ -71,6 +72,12 @@ const PATTERNS: Array<{ format: DateFormat; regex: RegExp; read: (m: RegExpExecA
     format: 'long',
     regex: new RegExp(`(?<![\\d.\\-/])(\\d{1,2})([-/])${MONTH_NAME}\\2(\\d{4}|\\d{2})(?![\\d\\-/])`, 'gi'),
     read: (m) => ({ year: fullYear(m[4]!), month: MONTHS[m[3]!.toLowerCase().replace('.', '')]!, day: Number(m[1]) }),
+  },
+  {
+    // "2026年3月4日", "2026년 3월 4일": Japanese, Chinese and Korean dates, year first.
+    format: 'long',
+    regex: /(?<!\d)(\d{4})[ \t]?([年년])[ \t]?(\d{1,2})[ \t]?[月월][ \t]?(\d{1,2})[ \t]?[日일号號]/g,
+    read: (m) => ({ year: Number(m[1]), month: Number(m[3]), day: Number(m[4]) }),
   },
   {
     // "07-27-2023", "5/26/21", "07/27/2023"

@@ -13,6 +13,7 @@ export const BUILT_IN_KEY_ALIASES: Readonly<Record<string, readonly string[]>> =
   date: [
     'date', 'incident date', 'date of incident', 'date time', 'datetime', 'date and time', 'occurred',
     'occurred on', 'incident start date', 'day', 'when',
+    '発生日', '発生日時', '障害発生日時', '日付', '発生时间', '发生时间', '发生日期', '日期', '발생일', '발생 일시', '발생일시', '날짜',
   ],
   severity: ['severity', 'sev', 'severity level', 'incident severity', 'level', 'impact level'],
   priority: ['priority', 'incident priority'],

@@ -288,7 +288,7 @@ const UNKNOWN_CLOCK = /(?:[\dHhXx?-]{1,2}):(?:[\dMmXx?-]{2})(?!\d|:\d)|\?{2,}|(?
  * a numeric date (07-27-2023, 27.07.2023, 03-26 before a time), or a day before a month
  * name (4 February, 19. April, 30th of November, 12/Mar/26).
  */
-const DATE_START = /\p{L}|\d{1,2}[-./]\d{1,2}|\d{1,2}[-/]\p{L}|\d{1,2}(?:st|nd|rd|th)?\.?[ \t]+(?:of[ \t]+)?\p{L}/uy;
+const DATE_START = /\p{L}|\d{4}[ \t]?[年년]|\d{1,2}[-./]\d{1,2}|\d{1,2}[-/]\p{L}|\d{1,2}(?:st|nd|rd|th)?\.?[ \t]+(?:of[ \t]+)?\p{L}/uy;
 /** A word and then a day: where a misspelled month may stand ("Auguest 15 2023", "eb-04-2021"). */
 const WORD_THEN_DAY = /^\p{L}{2,10}\.?[ \t-]+\d/u;
 const ISO_DATE = /(\d{4,5})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])/y;
