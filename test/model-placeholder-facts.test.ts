@@ -165,6 +165,12 @@ describe('document.placeholders', () => {
     ]);
   });
 
+  it('leaves a marker inside a quotation of someone\'s words, not a quoted marker alone', () => {
+    expect(found('# X\n\n- 15:55 on-call posts: "TBD whether we roll back, checking graphs"\n- Root cause: "TBD"\n- The ticket said “TBC by Friday”.\n')).toEqual([
+      '4:16-4:19 marker "TBD"',
+    ]);
+  });
+
   it('gives the prose blocks and the label lines the rule reads', () => {
     const document = new PostmortemDocument('# T\n\n**Example:**\n> quoted\n\n| A |\n|---|\n| b |\n\n> [10:02] a: x\n> [10:03] b: y\n');
     const { prose, labelLines } = document.placeholders;

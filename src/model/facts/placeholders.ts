@@ -180,6 +180,18 @@ class BlockContext {
   }
 }
 
+/**
+ * Whether a marker stands inside a quotation of someone's words ("on-call posts: "TBD
+ * whether we roll back""): what a person said then, not a gap in the document. A quotation
+ * of the marker alone (`Root cause: "TBD"`) is still one.
+ */
+function withinQuotedWords(view: TextView, match: { start: number; end: number }): boolean {
+  if (!/["“'‘]/.test(view.text)) return false;
+  return view.quoted.some(
+    (range) => range.start < match.start && range.end > match.end && /\p{L}{2}/u.test(view.text.slice(range.start, match.start) + view.text.slice(match.end, range.end)),
+  );
+}
+
 /** Brackets, check boxes, masks, markers and bare example URLs in one block's prose (code, links and HTML left out). */
 function checkBlock(document: PostmortemDocument, block: ProseBlock, context: BlockContext, out: Collector): void {
   const { view } = block;
@@ -228,7 +240,9 @@ function checkBlock(document: PostmortemDocument, block: ProseBlock, context: Bl
     // A whole cell is judged with its column (a "TODO" status is a status), in checkTables;
     // in a section written as a status board, "TODO:" is a status too.
     const markers = findMarkers(text).filter(
-      (match) => !LINE_MARKER.test(match.text) || (block.kind !== 'cell' && !context.isStatusBoard(block.section)),
+      (match) =>
+        (!LINE_MARKER.test(match.text) || (block.kind !== 'cell' && !context.isStatusBoard(block.section))) &&
+        !withinQuotedWords(view, match),
     );
     out.addMatches('markers', 'marker', view, markers);
   }
