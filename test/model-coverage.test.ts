@@ -75,6 +75,9 @@ describe('coverage: parts covered without a title', () => {
     expect(model('---\ntitle: x\n---\n\nThe API returned errors for twelve minutes after a deploy.\n').coverage.implicit.map((c) => c.kind)).toEqual(['summary']);
     expect(model('2024-04-06 09:59:00 - The site lost power and every service stopped.\n').coverage.implicit.map((c) => c.kind)).toEqual([]);
     expect(model('**Status:** resolved\n**Period:** 21:50 - 02:00\n').coverage.implicit).toEqual([]);
+    // A note set apart before it ("> [!NOTE]") is not the lead: the paragraph after it is.
+    const noted = model('---\ntitle: x\n---\n\n> [!NOTE]\n> Blameless format.\n\nOn April 7th the CDN served a certificate without its intermediate.\n');
+    expect(noted.coverage.implicit.map((c) => [c.kind, c.span.start.line])).toEqual([['summary', 8]]);
   });
 
   it('takes two or more lines or headings that open with a time for a timeline, in the forms status pages use', () => {

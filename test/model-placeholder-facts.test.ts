@@ -19,6 +19,8 @@ function found(markdown: string): string[] {
 describe('placeholder recognisers', () => {
   it('leaves wiki links, relative offsets and HTTP status classes alone', () => {
     expect(findBrackets('[[ADR-12]] [[Runbooks/Gateway|runbook]] [T+3h] [T-10m] [D+1] [+5m] [Name]').map((match) => match.text)).toEqual(['[Name]']);
+    // GitHub and Obsidian callouts: "> [!NOTE]", "> [!warning]-".
+    expect(findBrackets('[!NOTE] [!warning]- [!Important] [!] [Owner]').map((match) => match.text)).toEqual(['[!]', '[Owner]']);
     expect(findMasks('5XX and 4XX rates; XX% of 5XX')).toEqual([{ start: 19, end: 22, text: 'XX%' }]);
   });
 

@@ -242,6 +242,8 @@ function titleLines(document: PostmortemDocument, paragraph: ParagraphModel): Ti
 function leadParagraph(document: PostmortemDocument): ParagraphModel | null {
   for (const node of document.tree.children) {
     if (node.type === 'yaml' || node.type === ('toml' as string) || node.type === 'html' || node.type === 'thematicBreak' || node.type === 'definition') continue;
+    // A note set apart before the lead ("> [!NOTE] This postmortem is blameless"): the lead is the paragraph after it.
+    if (node.type === 'blockquote') continue;
     if (node.type === 'heading' && document.title?.heading === node) continue;
     if (node.type !== 'paragraph') return null;
     const paragraph = document.paragraphs.find((candidate) => candidate.node === node);

@@ -20,10 +20,11 @@ const BRACKETED = /\[([^[\]\n]{1,300})\]/g;
 
 /**
  * Bracket contents that are never placeholders: citations, times, editorial marks, task
- * boxes, and offsets from a reference time ("[T+3h]", "[T-10m]", "[D+1]", "[+5m]").
+ * boxes, offsets from a reference time ("[T+3h]", "[T-10m]", "[D+1]", "[+5m]"), and the
+ * callout marks of GitHub and Obsidian ("> [!NOTE]", "> [!warning]").
  */
 const NOT_PLACEHOLDER_CONTENT =
-  /^(?:\d{1,4}|[ xX✓✔]|\^.*|\?+|\.{3}|…|~?\d{1,2}:[\d?]{2}(?::\d{2})?.*|sic|redacted|removed|snip|omitted|edit(?:ed)?(?::.*)?|emphasis (?:added|mine)|citation needed|link|here|this|source|[TDH]? ?[+-] ?\d{1,4}(?:[.:]\d{1,2})? ?(?:s|secs?|m|mins?|h|hrs?|d|days?|w)?)$/i;
+  /^(?:!\p{L}[\p{L}-]{0,20}[+-]?|\d{1,4}|[ xX✓✔]|\^.*|\?+|\.{3}|…|~?\d{1,2}:[\d?]{2}(?::\d{2})?.*|sic|redacted|removed|snip|omitted|edit(?:ed)?(?::.*)?|emphasis (?:added|mine)|citation needed|link|here|this|source|[TDH]? ?[+-] ?\d{1,4}(?:[.:]\d{1,2})? ?(?:s|secs?|m|mins?|h|hrs?|d|days?|w)?)$/iu;
 
 /** Words that name what a placeholder stands for ("[Name]", "[Owner]", "[Link to …]"). */
 const NAME_CONTENT =
