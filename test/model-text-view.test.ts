@@ -88,3 +88,11 @@ describe('quotedRanges', () => {
     expect(quoted('it’s the team’s runbook')).toEqual([]);
   });
 });
+
+describe('the plain text of a node', () => {
+  it('reads a <br> as a space and leaves other HTML out', () => {
+    const document = new PostmortemDocument('| Priority | Owner |\n|---|---|\n| P2<br>(was P3) | @a<br/>@b <span>x</span> |\n');
+    const [row] = document.tables[0]!.rows;
+    expect(row!.cells.map((cell) => cell.text)).toEqual(['P2 (was P3)', '@a @b x']);
+  });
+});

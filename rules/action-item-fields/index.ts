@@ -110,6 +110,17 @@ function matchScale(value: string, entries: string[]): 'ok' | 'several' | 'inval
   return named.length === 1 && value.startsWith(`${named[0]} `) ? 'ok' : 'invalid';
 }
 
+/** A trailing note in brackets ("P2 (was P3)", "Done (reopened once)"): the value is what comes before it. */
+const TRAILING_NOTE = /\s*[([][^()[\]]*[)\]]\s*$/;
+
+/** matchScale of a value, or of the value before its trailing note when the whole names several ("P2 (was P3)"). */
+function matchValue(text: string, entries: string[], normalize: (text: string) => string): 'ok' | 'several' | 'invalid' {
+  const match = matchScale(normalize(text), entries);
+  if (match !== 'several' || !TRAILING_NOTE.test(text)) return match;
+  const before = text.replace(TRAILING_NOTE, '');
+  return before && matchScale(normalize(before), entries) === 'ok' ? 'ok' : match;
+}
+
 /** Whether an item still needs its fields: not done (or done items are checked too), and not tracked elsewhere. */
 function needsFields(item: ActionItem, options: Options, compiled: Compiled): boolean {
   if (options.ignoreCompleted && item.completed) return false;
@@ -301,7 +312,7 @@ function checkOwner(owner: ActionItemField | undefined, needed: boolean, compile
 
 function checkPriority(priority: ActionItemField | undefined, needed: boolean, compiled: Compiled, context: Context): void {
   if (!priority || priority.text === '') return;
-  const match = matchScale(normalizeText(priority.text), compiled.scale);
+  const match = matchValue(priority.text, compiled.scale, normalizeText);
   if (match === 'ok') return;
   if (match === 'invalid' && isPlaceholder(priority.text, compiled)) {
     if (needed) reportPlaceholder(priority, 'Priority', `choose one of ${compiled.scaleText}`, context);
@@ -365,7 +376,7 @@ function checkNotBefore(
 
 function checkStatus(status: ActionItemField | undefined, compiled: Compiled, context: Context): void {
   if (!status || status.text === '') return;
-  const match = matchScale(status.value, compiled.statuses);
+  const match = matchValue(status.text, compiled.statuses, normalizeStatus);
   if (match === 'ok') return;
   // "Shipped" means what a configured "Done" means; "To Do" what "TODO" means.
   const meaning = statusMeaning(status.value);

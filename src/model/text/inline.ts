@@ -1,9 +1,23 @@
 import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 
-/** The text of a node, Markdown removed (image alt text and code included). */
+const LINE_BREAK_TAG = /^<br\s*\/?>$/i;
+
+/**
+ * The text of a node, Markdown removed (image alt text and code included). A `<br>` is a
+ * space: in a table cell it breaks a line ("P2<br>(was P3)"), and the words on either side
+ * are not one.
+ */
 export function plainText(node: Nodes): string {
+  if (!hasLineBreakTag(node)) return toString(node, { includeImageAlt: true, includeHtml: false });
+  if (node.type === 'html') return LINE_BREAK_TAG.test(node.value.trim()) ? ' ' : '';
+  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
   return toString(node, { includeImageAlt: true, includeHtml: false });
+}
+
+function hasLineBreakTag(node: Nodes): boolean {
+  if (node.type === 'html') return LINE_BREAK_TAG.test(node.value.trim());
+  return 'children' in node && (node.children as Nodes[]).some(hasLineBreakTag);
 }
 
 /** Maps indices in `value` to offsets in `source[start, end)`. */
