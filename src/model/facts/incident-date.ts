@@ -172,6 +172,8 @@ export function fileNameIsNotIncident(
   if (isBlogPost(document)) return 'a blog post (its front matter names a layout or authors and tags), dated when it was published';
   const writeUp = writeUpDateField(document, name.date, order);
   if (writeUp) return `the date the document gives its write-up ("${writeUp.label}", line ${writeUp.span.start.line})`;
+  const said = publicationStated(document, name.date, order);
+  if (said) return `the date the document says it was published ("${said}")`;
   const end = statedEnd(document);
   const endDate = end ? dateOfValue(end.value, order) : null;
   if (endDate && endDate.valid && endDate.date.year !== null && name.date.year !== null && dayNumber(name.date) > dayNumber(endDate.date)) {
@@ -197,6 +199,32 @@ function writeUpDateField(document: PostmortemDocument, date: CalendarDate, orde
     const stated = dateOfValue(field.value, order);
     return stated?.valid === true && stated.date.year !== null && dayNumber(stated.date) === dayNumber(date);
   });
+}
+
+/** Words that say a date is the write-up's, right before it: "(published 2026-03-20)", "*Posted on March 20, 2026*". */
+const PUBLISHED_BEFORE = /\b(?:published|posted|written|updated|report(?:ed)?|publication date)\b(?: on)?[ \t:,]*$/i;
+
+/**
+ * Where the title, or a line between it and the first section, says the write-up was
+ * published, posted or updated on the file name's date: the phrase as written, else null.
+ */
+function publicationStated(document: PostmortemDocument, date: CalendarDate, order: NumericOrder | null): string | null {
+  if (date.year === null) return null;
+  const title = document.title;
+  const texts = [title?.text ?? ''];
+  for (const paragraph of document.paragraphs) {
+    if (paragraph.section !== null && paragraph.section.heading !== title?.heading) break;
+    if (!paragraph.quoted && paragraph.listItem === null) texts.push(paragraph.text);
+  }
+  for (const text of texts) {
+    for (const match of findDates(text, undefined, order)) {
+      if (!match.valid || match.date.year === null || dayNumber(match.date) !== dayNumber(date)) continue;
+      const before = text.slice(Math.max(0, match.start - 30), match.start);
+      const word = PUBLISHED_BEFORE.exec(before);
+      if (word) return `${before.slice(word.index)}${match.text}`;
+    }
+  }
+  return null;
 }
 
 /** The most days after the incident a write-up's front matter `date:` is read as its publication. */
