@@ -6,8 +6,8 @@ import { isHtmlComment } from '../text/html-comments.js';
 /**
  * What stands under a section's heading, before the next heading: something written, a
  * template's prompts and nothing else ("_What caused this situation?_"), or nothing
- * (blank lines, HTML comments, thematic breaks and the "_No response_" of a GitHub issue
- * form's blank field are not content).
+ * (blank lines, HTML comments, thematic breaks, a table of only its header, a list of bare
+ * markers and the "_No response_" of a GitHub issue form's blank field are not content).
  */
 export type SectionContent = { kind: 'written' } | { kind: 'empty' } | { kind: 'prompts'; prompts: string[] };
 
@@ -28,6 +28,10 @@ function isContent(node: RootContent): boolean {
   if (node.type === 'thematicBreak') return false;
   if (node.type === 'html') return !isHtmlComment(node.value);
   if (node.type === 'paragraph') return node.children.length > 0 && !isNoResponse(node);
+  // A table of only its header ("| Action | Owner |" and its delimiter row), a list of bare
+  // markers ("-", "1."): a template's frame with nothing written in it.
+  if (node.type === 'table') return node.children.length > 1;
+  if (node.type === 'list') return node.children.some((item) => item.children.some(isContent));
   return true;
 }
 
