@@ -4,8 +4,8 @@ import { parseTimestamp } from './times.js';
  * Lines that open with the time of an event, in the forms status pages and logs use
  * besides a plain timestamp: a marker before it ("[December 10, 2023 9:54 PM]",
  * "*2024/06/01 21:28:00 -", "Update #1 at 2018-09-22 23:15 EDT", "Posted Mar 04, 2026 -
- * 15:50 UTC"), or a clock with a
- * preposition in the document's language ("Gegen 12.05 Uhr", "à 14h30", "a las 10:05").
+ * 15:50 UTC"), or a clock with a preposition in the document's language ("Gegen 12.05
+ * Uhr", "à 14h30", "a las 10:05").
  */
 const LEADING_MARKS = /^[\s>*_#\-+•[(`~]{0,8}/;
 const UPDATE_WORD = /^(?:update|edit|updated|posted|aktualisierung|nachtrag|mise à jour|actualización|atualização)\b[^:\n]{0,20}?(?:\b(?:at|um|à|a las|às)\b)?[ \t]*/i;
