@@ -224,6 +224,11 @@ describe('action items: fields', () => {
     expect(found[4]!.completed).toBe(true);
   });
 
+  it('leaves a list of timeline entries under a timeline section to the timeline, whatever its heading', () => {
+    const text = doc('## Timeline', '', '- 10:00 flag on', '', '### Follow-up (March 10)', '', '- 14:00 — postmortem review', '- 15:30 — rate limit agreed', '', '### Follow-ups', '', '- Add a rate limit (owner: @data)');
+    expect(items(text).map((item) => item.text)).toEqual(['Add a rate limit (owner: @data)']);
+  });
+
   it('reads the name in a closing run of dash-separated fields', () => {
     const text = doc(
       '## Action items',

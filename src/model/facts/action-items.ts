@@ -1,6 +1,6 @@
 import type { Definition, Link, LinkReference, List, ListItem, Nodes, Paragraph, Root } from 'mdast';
 import type { PostmortemDocument } from '../document.js';
-import type { ListItemModel, ParagraphModel, Section } from './types.js';
+import type { ListItemModel, ListModel, ParagraphModel, Section } from './types.js';
 import { plainText } from '../text/inline.js';
 import { blockLabel } from '../text/labels.js';
 import {
@@ -10,7 +10,7 @@ import { leadInKind, promisesLater } from './action-items/phrases.js';
 import { findProseItems, findParagraphItems } from './action-items/prose.js';
 import { COMPLETED_STATUSES, statusMeaning } from './action-items/statuses.js';
 import { itemTense } from './action-items/tense.js';
-import { kindSectionOf, withinKinds } from './action-items/sections.js';
+import { kindSectionOf, withinAncestorKind, withinKinds } from './action-items/sections.js';
 import { classifyTable, itemFromRow } from './action-items/tables.js';
 import type { ActionItem, ActionItemTable } from './action-items/types.js';
 import { lowerBound } from '../text/sorted.js';
@@ -97,6 +97,7 @@ export function findActionItemModel(document: PostmortemDocument): ActionItemMod
   for (const list of document.lists) {
     if (list.depth !== 0) continue;
     const scope = context.scopeAt(list.section, list.span.start.offset);
+    if (scope.inScope && context.isTimelineList(list)) continue;
     const lead = context.leadIn(list.node);
     const leadKind = lead ? leadInKind(lead.text) : null;
     // "Going forward, we will do the following:" makes a list of action items anywhere but in narrating sections.
@@ -189,6 +190,7 @@ export class ExtractionContext {
   private readonly paragraphModels = new Map<Paragraph, ParagraphModel>();
   private previousSiblings: Map<Nodes, Nodes | null> | null = null;
   private definitions: Map<string, string> | null = null;
+  private timelineEntryStarts: Set<number> | null = null;
 
   constructor(readonly document: PostmortemDocument) {
     for (const paragraph of document.paragraphs) {
@@ -241,6 +243,21 @@ export class ExtractionContext {
   private labelBefore(section: Section | null, offset: number): Label | null {
     const label = this.labels[lowerBound(this.labels, offset, (candidate) => candidate.offset) - 1];
     return label && label.section === section ? label : null;
+  }
+
+  /**
+   * A list under a timeline section whose every item is an entry of a timeline: "### Follow-up
+   * (March 10)" over "- 14:00 — postmortem review" continues the timeline, though its title
+   * names action items.
+   */
+  isTimelineList(list: ListModel): boolean {
+    if (!withinAncestorKind(list.section, 'timeline')) return false;
+    if (!this.timelineEntryStarts) {
+      this.timelineEntryStarts = new Set();
+      for (const timeline of this.document.timelines) for (const entry of timeline.entries) this.timelineEntryStarts.add(entry.entrySpan.start.offset);
+    }
+    const starts = this.timelineEntryStarts;
+    return list.items.length > 0 && list.items.every((item) => starts.has(item.span.start.offset));
   }
 
   /** The paragraph right before a block, with nothing between them, if there is one. */
