@@ -229,6 +229,14 @@ describe('action items: fields', () => {
     expect(items(text).map((item) => item.text)).toEqual(['Add a rate limit (owner: @data)']);
   });
 
+  it('reads a labelled owner in brackets whole: a name without its brackets, a template word with them', () => {
+    const text = doc('## Action items', '', '- [ ] Fix (owner: [Ana Lopez], due: 2026-03-01)', '- [ ] Fix (owner: [Owner])', '- [ ] Fix (owner: [team name])');
+    const found = items(text);
+    expect(found.map((item) => item.fields.owner?.text)).toEqual(['Ana Lopez', '[Owner]', '[team name]']);
+    expect(at(text, found[0]!.fields.owner!.span)).toBe('Ana Lopez');
+    expect(at(text, found[1]!.fields.owner!.span)).toBe('[Owner]');
+  });
+
   it('reads the name in a closing run of dash-separated fields', () => {
     const text = doc(
       '## Action items',

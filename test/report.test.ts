@@ -103,7 +103,7 @@ describe('pm-lint report', () => {
       '| [2026-01-08-login-errors.md](2026-01-08-login-errors.md) | 2026-01-08 | 1 | 0 |',
       '| [2026-01-27-billing-export.md](2026-01-27-billing-export.md) | 2026-01-27 | 0 | 1 |',
       '| [2026-03-14-dns-outage.md](2026-03-14-dns-outage.md) | 2026-03-14 | 0 | 0 |',
-      '| [draft-cache-stampede.md](draft-cache-stampede.md) |  | 7 | 2 |',
+      '| [draft-cache-stampede.md](draft-cache-stampede.md) |  | 7 | 1 |',
     ]);
   });
 

@@ -1,6 +1,7 @@
 import type { LineIndex, Span } from '../../parse/positions.js';
 import { findDates, isMonthOrWeekdayName, parseDate, type DateMatch } from '../../text/dates.js';
 import { normalizeText, stripEmoji } from '../../text/normalize.js';
+import { findBrackets } from '../../text/placeholders.js';
 import type { TextView } from '../../text/text-view.js';
 import { NOTE_STATUSES, normalizeStatus } from './statuses.js';
 
@@ -160,7 +161,9 @@ export function readInlineFields(view: TextView, lines: LineIndex, fields: Actio
     const end = date ?? valueEnd(text, valueStart, limit);
     const maxWords = MAX_VALUE_WORDS[role];
     if (maxWords !== undefined && text.slice(valueStart, end).trim().split(/\s+/).length > maxWords) continue;
-    set(role, valueStart, end);
+    const named = role === 'owner' ? nameInBrackets(text, valueStart, end) : null;
+    if (named) set(role, named.start, named.end);
+    else set(role, valueStart, end);
   }
 
   if (!fields.due) {
@@ -443,9 +446,33 @@ function dateAt(text: string, start: number, limit: number): number | null {
   return start + first.end;
 }
 
-/** Where an inline value that starts at `start` ends: at a delimiter, the limit, or 100 characters. */
+/**
+ * "owner: [Ana Lopez]": a name in brackets that is not a template's ("[Owner]", "[Name]",
+ * "[team name]" stay whole, and so are placeholders). Its range without the brackets, or null.
+ */
+function nameInBrackets(text: string, start: number, end: number): { start: number; end: number } | null {
+  const value = text.slice(start, end).trim();
+  const [bracket] = value.startsWith('[') && value.endsWith(']') ? findBrackets(value) : [];
+  if (!bracket || bracket.start !== 0 || bracket.end !== value.length || bracket.telling || !isBracketOwner(value.slice(1, -1).trim())) return null;
+  const at = text.indexOf('[', start) + 1;
+  return { start: at, end: at + value.length - 2 };
+}
+
+/**
+ * Where an inline value that starts at `start` ends: at a delimiter, the limit, or 100
+ * characters. A value in brackets keeps its closing one ("owner: [Owner]" is "[Owner]").
+ */
 function valueEnd(text: string, start: number, limit: number): number {
   const window = text.slice(start, Math.min(limit, start + 100));
+  const lead = window.length - window.trimStart().length;
+  if (window[lead] === '[') {
+    const close = window.indexOf(']', lead);
+    if (close > lead && !window.slice(lead + 1, close).includes('[')) {
+      VALUE_END.lastIndex = close + 1;
+      const after = VALUE_END.exec(window);
+      return start + (after ? after.index : window.length);
+    }
+  }
   VALUE_END.lastIndex = 0;
   const match = VALUE_END.exec(window);
   return start + (match ? match.index : window.length);
