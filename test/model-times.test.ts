@@ -54,6 +54,8 @@ describe('parseTimestamp: formats', () => {
     ['12:45 PM PST Saturday Oct 30th: wave', { time: '12:45 PM PST Saturday Oct 30th', date: { year: null, month: 10, day: 30 }, seconds: hm(12, 45), zone: 'PST', rest: 'wave' }],
     ['2021-12-10 | published', { time: '2021-12-10', precision: 'date', seconds: null }],
     ['09:11:59 PM UTC — Exploit', { seconds: hm(21, 11, 59), zone: 'UTC', rest: 'Exploit' }],
+    ['06.03. 08:00 — review', { time: '06.03. 08:00', date: { year: null, month: 3, day: 6 }, seconds: hm(8, 0), rest: 'review' }],
+    ['06.03. um 08:00 Uhr: Nachbesprechung', { time: '06.03. um 08:00 Uhr', date: { year: null, month: 3, day: 6 }, seconds: hm(8, 0), rest: 'Nachbesprechung' }],
     ['Mar 4, 2026 - 15:50 UTC', { time: 'Mar 4, 2026 - 15:50 UTC', date: { year: 2026, month: 3, day: 4 }, seconds: hm(15, 50), zone: 'UTC', rest: '' }],
     ['12/Mar/26 2:02 PM checkout alert', { date: { year: 2026, month: 3, day: 12 }, seconds: hm(14, 2), rest: 'checkout alert' }],
   ])('%s', (text, expected) => {

@@ -279,6 +279,8 @@ const SHORT_PART_CLOCK = /(\d{1,2}):(\d{1,2}):(\d{1,2})(?![\d:])/y;
 /** "10h47": the French and German way, read only before a zone or where writesHourClocks says the document uses it. */
 const H_CLOCK = /(\d{1,2})h(\d{2})(?!\d)/y;
 const COMPACT_CLOCK = /(\d{2})(\d{2})(?!\d|:\d)/y;
+/** "14:05 Uhr": German writes the clock's "o'clock"; it belongs to the time. */
+const UHR = /[ \t]?Uhr\b/iy;
 /** "PM", "p.m.", "pm", and the bare letter some teams write right after the minutes ("5:02p", "11:40a"). */
 const MERIDIEM = /[ \t]?([ap])\.?[ \t]?m\b\.?|([ap])(?![A-Za-z\d_])/iy;
 /** Placeholders and unknown times: "??:??", "14:??", "2X:XX", "HH:mm", "--:--", "???", "unknown". */
@@ -293,8 +295,10 @@ const DATE_START = /\p{L}|\d{4}[ \t]?[年년]|\d{1,2}[-./]\d{1,2}|\d{1,2}[-/]\p{
 const WORD_THEN_DAY = /^\p{L}{2,10}\.?[ \t-]+\d/u;
 const ISO_DATE = /(\d{4,5})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])/y;
 const MONTH_DAY = /(\d{1,2})([-/])(\d{1,2})(?=[ \t]+\d{1,2}:\d{2})/y;
-/** Between a date and its time: "T", a space, a comma, "at", "@"; and "/" or "_" after a full date ("2023-01-04/11:34"). */
-const DATE_TIME_SEPARATOR = /(?:T|[ \t]*,?[ \t]*(?:(?:at|@)[ \t]*)?)/iy;
+/** "06.03. 08:00", "06.03. um 08:00": day and month, each closed by a dot, as German writes them before a time. */
+const DOTTED_DAY_MONTH = /(\d{1,2})\.(\d{1,2})\.(?=[ \t]+(?:um[ \t]+)?\d{1,2}[:.]\d{2})/y;
+/** Between a date and its time: "T", a space, a comma, "at", "um", "@"; and "/" or "_" after a full date ("2023-01-04/11:34"). */
+const DATE_TIME_SEPARATOR = /(?:T|[ \t]*,?[ \t]*(?:(?:at|um|@)[ \t]*)?)/iy;
 const DATE_TIME_JOINT = /[/_]/y;
 const DATE_TIME_DASH = /[ \t]+[-–—][ \t]+/y;
 const TRAILING_DATE_SEPARATOR = /[ \t]*,?[ \t]*(?:on[ \t]+)?/y;
@@ -335,7 +339,9 @@ export function clockAt(text: string, position: number): ClockTime | null {
   const seconds = m[3] === undefined ? 0 : Number(m[3]);
   let invalid: string | null = null;
   let meridiem: ClockTime['meridiem'] = null;
-  const written = stickyAt(MERIDIEM, text, end);
+  const oClock = stickyAt(UHR, text, end);
+  if (oClock) end += oClock[0].length;
+  const written = oClock ? null : stickyAt(MERIDIEM, text, end);
   if (written) {
     end += written[0].length;
     const pm = (written[1] ?? written[2])!.toLowerCase() === 'p';
@@ -436,6 +442,11 @@ function dateAt(text: string, position: number, order: NumericOrder | null): Dat
   if (monthDay) {
     const date = { year: null, month: Number(monthDay[1]), day: Number(monthDay[3]) };
     return { date, start: position, end: position + monthDay[0].length, invalid: isRealDate(date) ? null : noSuchDay(monthDay[0], date) };
+  }
+  const dayMonth = stickyAt(DOTTED_DAY_MONTH, text, position);
+  if (dayMonth) {
+    const date = { year: null, month: Number(dayMonth[2]), day: Number(dayMonth[1]) };
+    return { date, start: position, end: position + dayMonth[0].length, invalid: isRealDate(date) ? null : noSuchDay(dayMonth[0], date) };
   }
   return null;
 }
