@@ -48,6 +48,15 @@ describe('blameless-language matcher', () => {
     expect(reported('The regression should have been caught in review.')).toEqual(['should have been caught']);
   });
 
+  it('takes a handle that names software for no person: bots and the tools that post as themselves', () => {
+    const reported = (sentence: string) => lint(`# Title\n\n${sentence}\n`).map((message) => message.message.split('"')[1]);
+    expect(reported('@pagerbot failed to deliver the page.')).toEqual([]);
+    expect(reported('@deploy-bot failed to roll back.')).toEqual([]);
+    expect(reported('@dependabot broke the build.')).toEqual([]);
+    expect(reported('@alertmanager ignored the repeat interval.')).toEqual([]);
+    expect(reported('@robert failed to roll back.')).toEqual(['@robert failed to']);
+  });
+
   it('finds the person before a short "who" clause, and no one in a second clause or a system\'s', () => {
     const reported = (sentence: string) => lint(`# Title\n\n${sentence}\n`).map((message) => message.message.split('"')[1]);
     expect(reported('The engineer who deployed the change didn\'t check the pages.')).toEqual(["The engineer who deployed the change didn't check"]);

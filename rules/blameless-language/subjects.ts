@@ -1,4 +1,4 @@
-import type { People } from '../../src/model/index.js';
+import { namesSoftware, type People } from '../../src/model/index.js';
 import type { Token } from './matcher.js';
 import type { Subject } from './phrases.js';
 
@@ -157,9 +157,10 @@ function subjectAt(words: Words, k: number, verb: number, kind: Subject, people:
   const token = tokens[k]!;
   const { word, raw } = token;
   if (text[token.start - 1] === '@' && !LETTER_OR_DIGIT.test(text[token.start - 2] ?? ' ')) {
-    return BROADCAST.has(word) ? null : token.start - 1;
+    // "@channel" addresses everyone; "@pagerbot failed to deliver the page" is software.
+    return BROADCAST.has(word) || namesSoftware(raw) ? null : token.start - 1;
   }
-  if (text[token.end] === '@' && !LETTER_OR_DIGIT.test(text[token.end + 1] ?? ' ')) return token.start;
+  if (text[token.end] === '@' && !LETTER_OR_DIGIT.test(text[token.end + 1] ?? ' ')) return namesSoftware(raw) ? null : token.start;
   if (FIRST_OR_SECOND_PERSON.has(word)) return null;
   if (PERSON_PRONOUNS.has(word)) return token.start;
   if (ROLES.has(word) || (kind === 'person' && PERSON_VERB_ROLES.has(word))) return roleStart(words, k);

@@ -5,7 +5,7 @@ export { SectionKindResolver, BUILT_IN_SECTION_ALIASES, KIND_TITLES, kindName } 
 export { MetadataKeyResolver, BUILT_IN_KEY_ALIASES } from './text/metadata-keys.js';
 export { normalizeText, splitTitle, stripEmoji, closest, levenshtein, excerpt, oneLine } from './text/normalize.js';
 export { plainText, inlineSourceToText } from './text/inline.js';
-export { People, namesIn, type Person } from './facts/people.js';
+export { People, namesIn, namesSoftware, type Person } from './facts/people.js';
 export type { Hypotheses, Hypothesis, HypothesisConfidence, HypothesisStatus, HypothesisSummary } from './facts/hypotheses.js';
 export { GAP, TextView, quotedRanges, type TextRange, type LinkRange, type Masked } from './text/text-view.js';
 export { parseMarkdown, getParseCount, SliceCache, UnparsableDocumentError, MAX_NESTING, MAX_INLINE_MARKERS, type ParseOptions } from './parse/parse.js';

@@ -87,6 +87,19 @@ export class People {
   }
 }
 
+/**
+ * Handles that name software, not a person: bots ("@pagerbot", "@deploy-bot",
+ * "@renovate[bot]") and the tools that post as themselves (Dependabot, Alertmanager,
+ * GitHub Actions, PagerDuty, Grafana …).
+ */
+const SOFTWARE_HANDLE =
+  /bot$|bot[-_[]|^(?:dependabot|renovate|github-actions|actions|alertmanager|pagerduty|opsgenie|grafana|prometheus|sentry|datadog|jenkins|circleci|argocd|argo|flux|snyk|codecov|mergify|kodiak|atlantis|terraform|k8s|kubernetes|statuspage|incident-io|incidentio|firehydrant|rootly|slackbot|jira|linear)$/i;
+
+/** Whether a handle ("@pagerbot", "dependabot[bot]") names software rather than a person. */
+export function namesSoftware(handle: string): boolean {
+  return SOFTWARE_HANDLE.test(handle.replace(/^@|@$/g, ''));
+}
+
 /** Collects the people of a document (see PostmortemDocument.people). */
 export function collectPeople(document: PostmortemDocument): People {
   const persons: Person[] = [];
