@@ -90,7 +90,7 @@ export default defineRule<Options>({
         minimum: 1,
         default: 30,
         description:
-          "How many days before or after the incident date a timeline's date may lie. A date beyond it told as lead-up or follow-up (within half a year, in order at the timeline's start or end, and not one year, month or day away from a date inside) is not reported.",
+          "How many days before or after the incident date a timeline's date may lie. A date beyond it told as lead-up or follow-up (within three years, in order at the timeline's start or end, and not one year, month or day away from a date inside) is not reported.",
       },
       maxDaysFromNeighbours: {
         type: 'integer',
@@ -227,12 +227,15 @@ function checkWindow(dates: StatedDate[], incident: Reference, context: Context,
   }
 }
 
-/** The furthest from the incident date a lead-up or follow-up is told: half a year (a year's typo lies further). */
-const MAX_LEAD_UP_DAYS = 183;
+/**
+ * The furthest from the incident date a lead-up or follow-up is told: three years ("2025-01-15 —
+ * the change that introduced the bug"). A typo in one field is told apart by `fieldPairs`, not by distance.
+ */
+const MAX_LEAD_UP_DAYS = 1096;
 
 /**
  * The dates beyond the window that the timeline tells as lead-up or follow-up, not typos:
- * within half a year of the incident date, told in order at the timeline's edge (no
+ * within three years of the incident date, told in order at the timeline's edge (no
  * earlier date listed before an earlier one, no later date listed after a later one:
  * "2026-09-02 — the change that moved the queries merged", first in a timeline of
  * 2026-10-14), and not one field away from the incident date or a date inside the window
