@@ -86,6 +86,7 @@ describe('coverage: parts covered without a title', () => {
     expect(entries('[December 10, 2023 9:54 PM] Maintenance started.\n[December 12, 2023 7:47 AM] Resolved.\n')).toEqual([1]);
     expect(entries('Gegen 12.05 Uhr fiel der Dienst aus.\n\nUm 12.39 Uhr ist er wieder erreichbar.\n')).toEqual([1]);
     expect(entries('**Resolved** {{< track "2018-11-23 23:27:00" >}}\n\n**Investigating** {{< track "2018-11-23 20:01:00" >}}\n')).toEqual([1]);
+    expect(entries('### Resolved\n\nDone.\n\nPosted 2 days ago. Mar 04, 2026 - 15:50 UTC\n\n### Investigating\n\nLooking.\n\nPosted 2 days ago. Mar 04, 2026 - 14:21 UTC\n')).toEqual([5]);
     expect(entries('Only one update at 14:02 UTC was posted.\n')).toEqual([]);
     expect(entries('```\n10:00 start\n10:05 end\n```\n')).toEqual([]);
   });

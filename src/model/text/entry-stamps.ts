@@ -9,6 +9,8 @@ import { parseTimestamp } from './times.js';
  */
 const LEADING_MARKS = /^[\s>*_#\-+•[(`~]{0,8}/;
 const UPDATE_WORD = /^(?:update|edit|updated|posted|aktualisierung|nachtrag|mise à jour|actualización|atualização)\b[^:\n]{0,20}?(?:\b(?:at|um|à|a las|às)\b)?[ \t]*/i;
+/** Statuspage's "Posted 2 days ago. Mar 04, 2026 - 15:50 UTC": how long ago, before the stamp. */
+const POSTED_AGO = /^posted[ \t]+(?:about[ \t]+)?(?:\d{1,3}|an?|one)[ \t]+[a-z]{3,7}[ \t]+ago\.?[ \t]*/i;
 const LOCAL_CLOCK =
   /^(?:(?:gegen|um|ab|seit|bis|at|around|by|since|from|à|vers|dès|a las|às|desde)[ \t]+)?(?:ca\.[ \t]*)?\d{1,2}[.:h]\d{2}[ \t]*(?:uhr|h)\b/i;
 /** A status-page update stamp (Hugo's cState theme): {{< track "2018-11-23 23:27:00" >}}. */
@@ -18,7 +20,7 @@ const TRACK_SHORTCODE = /\{\{<\s{0,4}track\s{1,4}"([^"\n]{1,40})"\s{0,4}>\}\}/g;
 export function opensWithClockTime(line: string): boolean {
   const text = line.replace(LEADING_MARKS, '');
   if (LOCAL_CLOCK.test(text)) return true;
-  const afterUpdate = text.replace(UPDATE_WORD, '');
+  const afterUpdate = text.replace(POSTED_AGO, '').replace(UPDATE_WORD, '');
   const parsed = parseTimestamp(afterUpdate, false);
   return parsed !== null && parsed.seconds !== null;
 }
