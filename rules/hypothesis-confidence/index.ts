@@ -58,6 +58,13 @@ interface Prepared {
   confirmedStatuses: string[];
 }
 
+/** A status that sets the hypothesis aside ("Ruled out", "RULED_OUT", "Rejected", "Disproven"). */
+const RULED_OUT = /^(?:RULED_?OUT|REJECTED|DISPROVEN|ELIMINATED|EXCLUDED)\b/;
+
+function isRuledOut(hypothesis: Hypothesis): boolean {
+  return hypothesis.status !== null && hypothesis.status !== undefined && RULED_OUT.test(hypothesis.status.value);
+}
+
 export default defineRule<Options, Prepared>({
   id: 'hypothesis-confidence',
   description: 'Checks the confidences and statuses of the hypotheses of a root-cause analysis: each stated, within 0-100%, summing to the budget, one confirmed and the most likely, and restated correctly in the summary.',
@@ -133,6 +140,8 @@ export default defineRule<Options, Prepared>({
     let allStated = true;
     for (const hypothesis of items) {
       const { confidence } = hypothesis;
+      // "**Status:** Ruled out" without a confidence: a hypothesis set aside weighs nothing (0%).
+      if (!confidence && isRuledOut(hypothesis)) continue;
       if (!confidence) {
         allStated = false;
         if (weighs) context.report({ span: hypothesis.span, messageId: 'missingConfidence', data: { title: title(hypothesis) } });
@@ -226,7 +235,7 @@ export default defineRule<Options, Prepared>({
 
     // A sum over missing or invalid confidences would only repeat those reports.
     if (!allStated) return;
-    const sum = items.reduce((total, hypothesis) => total + hypothesis.confidence!.value!, 0);
+    const sum = items.reduce((total, hypothesis) => total + (hypothesis.confidence?.value ?? 0), 0);
     const difference = Math.round((sum - options.total) * 100) / 100;
     if (Math.abs(difference) > options.tolerance) {
       context.report({
