@@ -55,6 +55,7 @@ describe('blameless-language matcher', () => {
     expect(reported('@dependabot broke the build.')).toEqual([]);
     expect(reported('@alertmanager ignored the repeat interval.')).toEqual([]);
     expect(reported('@robert failed to roll back.')).toEqual(['@robert failed to']);
+    expect(reported('@talbot failed to roll back.')).toEqual(['@talbot failed to']);
   });
 
   it('finds the person before a short "who" clause, and no one in a second clause or a system\'s', () => {

@@ -89,11 +89,11 @@ export class People {
 
 /**
  * Handles that name software, not a person: bots ("@pagerbot", "@deploy-bot",
- * "@renovate[bot]") and the tools that post as themselves (Dependabot, Alertmanager,
- * GitHub Actions, PagerDuty, Grafana …).
+ * "@renovate[bot]"; not "@talbot", a surname) and the tools that post as themselves
+ * (Dependabot, Alertmanager, GitHub Actions, PagerDuty, Grafana …).
  */
 const SOFTWARE_HANDLE =
-  /bot$|bot[-_[]|^(?:dependabot|renovate|github-actions|actions|alertmanager|pagerduty|opsgenie|grafana|prometheus|sentry|datadog|jenkins|circleci|argocd|argo|flux|snyk|codecov|mergify|kodiak|atlantis|terraform|k8s|kubernetes|statuspage|incident-io|incidentio|firehydrant|rootly|slackbot|jira|linear)$/i;
+  /(?:^|[-_.]|pager|deploy|alert|merge|release|ci|chat|ops|status|build|bors|auto|infra|slack|git|review|triage|notify|incident|page|cron|test)bot$|bot[-_[]|^(?:dependabot|renovate|github-actions|actions|alertmanager|pagerduty|opsgenie|grafana|prometheus|sentry|datadog|jenkins|circleci|argocd|argo|flux|snyk|codecov|mergify|kodiak|atlantis|terraform|k8s|kubernetes|statuspage|incident-io|incidentio|firehydrant|rootly|slackbot|jira|linear)$/i;
 
 /** Whether a handle ("@pagerbot", "dependabot[bot]") names software rather than a person. */
 export function namesSoftware(handle: string): boolean {
