@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  findDurations, findTimeRanges, findZoneStatement, formatDuration, parseTimestamp, parseZone, PostmortemDocument, placeEntries,
+  findDurations, findTimeRanges, isBefore, findZoneStatement, formatDuration, parseTimestamp, parseZone, PostmortemDocument, placeEntries,
 } from '../src/model/index.js';
 import { readClockDuration, writesHourClocks } from '../src/model/text/times.js';
 
@@ -315,6 +315,21 @@ describe('timelines', () => {
     // Only as a note opening the entry's words: "fix planned for the next day" is what happened.
     const [said] = timelines('# X\n\n## Timeline\n\n- 5:24p errors stop\n- 11:40a review, fix planned for the next day\n');
     expect(said!.entries[1]!.nextDay).toBe(false);
+  });
+
+  it('infers am or pm only beside an entry in the same zone', () => {
+    const [same] = timelines('# X\n\n## Timeline\n\n- 2:20 PM UTC deploy\n- 3:50 UTC alert\n');
+    expect(same!.entries[1]!.seconds).toBe(15 * 3600 + 50 * 60);
+    const [zoned] = timelines('# X\n\n## Timeline\n\n- 9:05 AM IST failures\n- 3:50 UTC alert\n');
+    expect(zoned!.entries[1]!.seconds).toBe(3 * 3600 + 50 * 60);
+  });
+
+  it('does not order two zones when one has no known offset', () => {
+    const [timeline] = timelines('# X\n\n## Timeline\n\n- 09:05 IST failures\n- 03:50 UTC alert\n- 03:55 UTC page\n');
+    const placed = placeEntries(timeline!);
+    expect(isBefore(placed[1]!, placed[0]!)).toBe(false);
+    expect(isBefore(placed[2]!, placed[1]!)).toBe(false);
+    expect(isBefore(placed[1]!, placed[2]!)).toBe(true);
   });
 
   it('compares entries in different zones through their offsets', () => {

@@ -813,7 +813,8 @@ function resolveTwelveHourClock(timeline: Timeline, pending: ReadonlyMap<Timelin
     const clock = clocks[index];
     if (!clock || clock.invalid || entry.seconds === null || entry.invalid) return;
     const hour = Number(clock.hourText);
-    if (clock.meridiem === null && hour >= 1 && hour <= 12 && previous && previous.seconds !== null && sameDay(previous, entry)) {
+    // Only beside an entry on the same clock: "03:50 UTC" after "9:05 AM IST" is another zone, not the afternoon.
+    if (clock.meridiem === null && hour >= 1 && hour <= 12 && previous && previous.seconds !== null && sameDay(previous, entry) && sameZone(previous, entry)) {
       const morning = (hour % 12) * 3600 + (clock.seconds - hour * 3600);
       const forward = [morning, morning + 12 * 3600].filter((seconds) => seconds >= previous!.seconds!).sort((a, b) => a - b);
       if (forward.length > 0) {
@@ -827,6 +828,13 @@ function resolveTwelveHourClock(timeline: Timeline, pending: ReadonlyMap<Timelin
     }
     previous = entry;
   });
+}
+
+/** Whether two entries read the same clock: the same zone, or no zone on either. */
+function sameZone(a: TimelineEntry, b: TimelineEntry): boolean {
+  const first = a.effectiveZone?.name;
+  const second = b.effectiveZone?.name;
+  return !first || !second || first === second;
 }
 
 function sameDay(a: TimelineEntry, b: TimelineEntry): boolean {
@@ -854,6 +862,8 @@ export interface TimedEntry {
   crossedMidnight: boolean;
   /** On the clock ("14:30") or counted from a reference moment nobody placed on the clock ("T+5m"): only entries of one kind compare. */
   clock: 'absolute' | 'offset';
+  /** Placed on UTC through its zone's offset (every compared entry's offset is known). */
+  zoned: boolean;
 }
 
 export interface PlacementOptions {
@@ -890,7 +900,7 @@ export function placeEntries(timeline: Timeline, options: PlacementOptions = {})
   let previous: TimedEntry | undefined;
   for (const entry of comparable) {
     if (entry.offsetSeconds !== null && anchor === null) {
-      placed.push({ entry, instant: entry.offsetSeconds, day: 0, dayOnly: false, crossedMidnight: false, clock: 'offset' });
+      placed.push({ entry, instant: entry.offsetSeconds, day: 0, dayOnly: false, crossedMidnight: false, clock: 'offset', zoned: false });
       continue;
     }
     const seconds = secondsOf(entry);
@@ -924,7 +934,7 @@ export function placeEntries(timeline: Timeline, options: PlacementOptions = {})
       }
     }
     currentDay = day;
-    previous = { entry, instant, day, dayOnly, crossedMidnight, clock: 'absolute' };
+    previous = { entry, instant, day, dayOnly, crossedMidnight, clock: 'absolute', zoned: useOffsets && !dayOnly };
     placed.push(previous);
   }
   return placed;
@@ -959,6 +969,10 @@ function toldNewestFirst(timeline: Timeline): boolean {
 export function isBefore(later: TimedEntry, earlier: TimedEntry): boolean {
   if (later.clock !== earlier.clock) return false;
   if (later.dayOnly || earlier.dayOnly) return later.day < earlier.day;
+  // Clocks of two zones compare only through their offsets: "03:50 UTC" after "09:05 IST" (India? Ireland?) cannot be ordered.
+  const laterZone = later.entry.effectiveZone?.name;
+  const earlierZone = earlier.entry.effectiveZone?.name;
+  if (!(later.zoned && earlier.zoned) && laterZone && earlierZone && laterZone !== earlierZone) return false;
   if (later.entry.precision === 'second' && earlier.entry.precision === 'second') return later.instant < earlier.instant;
   return Math.floor(later.instant / 60) < Math.floor(earlier.instant / 60);
 }
