@@ -170,6 +170,12 @@ describe('index pages', () => {
     const process = '# Postmortems\n\nWe write one for every SEV-1 within five days.\n\n## Process\n\n1. Assign an owner.\n2. Review it.\n';
     expect(guide('docs/postmortems/README.md', process)).toBe(true);
     expect(guide('docs/postmortems/CONTRIBUTING.md', '# Contributing\n\nRun pm-lint first.\n')).toBe(true);
+    // Pages named for what they explain, beside the postmortems.
+    expect(guide('docs/postmortems/how-to-write-a-postmortem.md', '# How to write a postmortem\n\n1. Copy the template.\n')).toBe(true);
+    expect(guide('docs/postmortems/severity-levels.md', '# Severity levels\n\n| Level | Meaning |\n|---|---|\n| SEV-1 | Outage |\n')).toBe(true);
+    expect(guide('docs/postmortems/on-call.md', '# On-call\n\nWho is paged, and when.\n')).toBe(true);
+    // A name with a date or a number is a postmortem's, whatever it says.
+    expect(guide('docs/postmortems/severity-2026-03-04.md', '# Severity levels\n\nNotes.\n')).toBe(false);
     // Another name, or the write-up of an incident in its own folder: a postmortem.
     expect(guide('docs/postmortems/process-notes.md', process)).toBe(false);
     expect(guide('incidents/2026-01-05-dns/README.md', '# DNS outage\n\nOn 5 January 2026 the resolvers failed.\n')).toBe(false);

@@ -184,7 +184,7 @@ export default defineRule<Options, Prepared>({
         type: 'boolean',
         default: true,
         description:
-          "Require no sections of an index page or a guide: a document whose list items and table rows mostly link to other Markdown files or folders, with no part of a postmortem (the README that lists a team's postmortems), or a README or CONTRIBUTING page with no part of a postmortem, no timeline entry and no incident date (the folder's guide to writing them).",
+          "Require no sections of an index page or a guide: a document whose list items and table rows mostly link to other Markdown files or folders, with no part of a postmortem (the README that lists a team's postmortems), or a README, CONTRIBUTING or guide page (\"how-to-write-a-postmortem.md\", \"severity-levels.md\") with no part of a postmortem, no timeline entry and no incident date (the folder's guide to writing them).",
       },
     },
   },

@@ -35,8 +35,13 @@ function isDocumentLink(url: string): boolean {
   return path !== '' && !NOT_RELATIVE.test(url) && DOCUMENT_PATH.test(path);
 }
 
-/** The names of a repository's guides: README, CONTRIBUTING, a process or guidelines page. */
-const GUIDE_NAME = /^(?:readme|contributing|code[-_]of[-_]conduct|changelog|security|support|governance|guidelines|guide|process|how[-_]?to)\.(?:md|markdown|mdx)$/i;
+/**
+ * The names of a repository's guides: README, CONTRIBUTING, a process or guidelines page,
+ * and pages named for what they explain ("how-to-write-a-postmortem.md", "severity-levels.md",
+ * "on-call.md"; never a name with a digit, as postmortems are named by date or number).
+ */
+const GUIDE_NAME =
+  /^(?:readme|contributing|code[-_]of[-_]conduct|changelog|security|support|governance|guidelines|guide|process|how[-_]?to|(?:how[-_]?to|severit(?:y|ies)|glossary|faq|checklist|writing|policy|policies|incident[-_]response|on[-_]?call|escalation|postmortem[-_](?:process|guide|guidelines|policy))(?:[-_][^\d]*)?)\.(?:md|markdown|mdx)$/i;
 
 /**
  * Whether a document is the guide of a folder of postmortems, not a postmortem: a README or
