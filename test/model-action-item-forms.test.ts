@@ -229,6 +229,11 @@ describe('action items: fields', () => {
     expect(items(text).map((item) => item.text)).toEqual(['Add a rate limit (owner: @data)']);
   });
 
+  it('takes a done status written where the due date would be as the row done', () => {
+    const text = doc('## Action items', '', '| Action | Owner | Due |', '|---|---|---|', '| Clean the temp directory | @ana | ✅ Done |', '| Alert on disk usage | @ben | 2026-05-19 |');
+    expect(items(text).map((item) => [item.text, item.completed])).toEqual([['Clean the temp directory', true], ['Alert on disk usage', false]]);
+  });
+
   it('reads a labelled owner in brackets whole: a name without its brackets, a template word with them', () => {
     const text = doc('## Action items', '', '- [ ] Fix (owner: [Ana Lopez], due: 2026-03-01)', '- [ ] Fix (owner: [Owner])', '- [ ] Fix (owner: [team name])');
     const found = items(text);

@@ -2,7 +2,7 @@ import type { PostmortemDocument } from '../../document.js';
 import type { Span, TableCellModel, TableModel, TableRowModel } from '../types.js';
 import { makeField, type ActionItemFieldName, type ActionItemFields } from './inline-fields.js';
 import { reportsWorkDone } from './phrases.js';
-import { COMPLETED_STATUSES } from './statuses.js';
+import { COMPLETED_STATUSES, normalizeStatus } from './statuses.js';
 import type { ActionItem, ActionItemTable } from './types.js';
 
 /**
@@ -95,6 +95,8 @@ export function itemFromRow(table: ActionItemTable, row: TableRowModel, sectionC
   const text = actionCell?.text ?? '';
   // Without a status, a row that reports its action in the past tense is done ("Added test coverage").
   const pastAction = (status === undefined || status === '') && text !== '' && reportsWorkDone(text);
+  // "✅ Done" where the date would be: the row says so in its due column.
+  const doneInDueCell = fields.due !== undefined && COMPLETED_STATUSES.has(normalizeStatus(fields.due.text));
   return {
     source: 'table',
     span: row.span,
@@ -103,7 +105,7 @@ export function itemFromRow(table: ActionItemTable, row: TableRowModel, sectionC
     section: table.table.section,
     fields,
     checked: null,
-    completed: sectionCompleted || pastAction || (status !== undefined && COMPLETED_STATUSES.has(status)),
+    completed: sectionCompleted || pastAction || doneInDueCell || (status !== undefined && COMPLETED_STATUSES.has(status)),
     table,
     row,
     listItem: null,
