@@ -201,6 +201,21 @@ describe('action items: fields', () => {
     expect(items(text).map((item) => item.fields.owner?.text)).toEqual(['ICL', 'Hypha', undefined, undefined]);
   });
 
+  it('reads a name before a verb of work as the owner, not a verb or a noun by its ending', () => {
+    const text = doc(
+      '## Action items',
+      '',
+      '- Ana to add an indexer lag alert (P1)',
+      '- Marcus will split the queue',
+      '- Platform team to review queue limits',
+      '- Update to version 2 of the client',
+      '- Monitoring to include disk latency',
+      '- Backups to run hourly',
+      '- Services to restart on failure',
+    );
+    expect(items(text).map((item) => item.fields.owner?.text)).toEqual(['Ana', 'Marcus', 'Platform team', undefined, undefined, undefined, undefined]);
+  });
+
   it('reads an owner or a status signed after the action, not a month, priority or prose there', () => {
     const text = doc(
       '## Action items',

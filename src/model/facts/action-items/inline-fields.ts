@@ -4,6 +4,7 @@ import { normalizeText, stripEmoji } from '../../text/normalize.js';
 import { findBrackets } from '../../text/placeholders.js';
 import type { TextView } from '../../text/text-view.js';
 import { NOTE_STATUSES, normalizeStatus } from './statuses.js';
+import { IMPERATIVE_VERBS } from './words.js';
 
 /**
  * The fields an action item writes inside its text: "owner: @x", "**Priority:** P1",
@@ -271,8 +272,14 @@ function segmentsOf(text: string): Array<{ start: number; text: string }> {
   return found;
 }
 
-/** "ICL to build 22.0.3", "Hypha will run the tests": a name, then the work it is to do. */
-const SUBJECT_OWNER = /^\s*([A-Z][A-Za-z0-9&-]{1,30})\s+(?:to|will|shall)\s+(?!be\b)[a-z]/;
+/** "ICL to build 22.0.3", "Hypha will run the tests", "Platform team to review …": a name, then the work it is to do. */
+const SUBJECT_OWNER = /^\s*([A-Z][\p{L}0-9&-]{1,30}(?:\s+(?:team|squad|group|on-?call))?)\s+(?:to|will|shall)\s+(?!be\b)([a-z]+)/u;
+/**
+ * Endings of the nouns that open an item as its subject without naming anyone
+ * ("Monitoring to include …", "Documentation to cover …", "Backups to run …"); a name may
+ * end in -as, -is, -os or -us ("Thomas", "Chris", "Carlos", "Marcus").
+ */
+const NOUN_ENDING = /(?:ing|tion|sion|ment|ness|ity|ance|ence|ure|[^aiou]s)$/i;
 /** Capitalised words that open such a sentence without naming anyone. */
 const NOT_OWNERS = new Set([
   'we', 'the', 'team', 'this', 'that', 'it', 'they', 'you', 'everyone', 'someone', 'all', 'each', 'users', 'customers',
@@ -281,15 +288,21 @@ const NOT_OWNERS = new Set([
 
 /**
  * The owner named as the subject of an item: "ICL to subscribe to security alerts",
- * "Hypha will run the full suite". The name must be one: an acronym, or a word the
- * document also capitalises in mid-sentence (`isName`).
+ * "Hypha will run the full suite", "Ana to add an alert". The name must be one: an
+ * acronym, a word the document also capitalises in mid-sentence (`isName`), or a word
+ * that is neither a verb nor a noun by its ending, before a verb of work ("Ana to add",
+ * not "Update to version 2" or "Monitoring to include disks").
  */
 export function readSubjectOwner(view: TextView, lines: LineIndex, fields: ActionItemFields, isName: (word: string) => boolean): void {
   if (fields.owner) return;
   const text = fieldText(view);
   const match = SUBJECT_OWNER.exec(text);
   const name = match?.[1];
-  if (!match || !name || NOT_OWNERS.has(name.toLowerCase()) || !isName(name)) return;
+  if (!match || !name) return;
+  const first = name.split(/\s+/)[0]!;
+  if (NOT_OWNERS.has(first.toLowerCase())) return;
+  const namedByForm = IMPERATIVE_VERBS.has(match[2]!) && !IMPERATIVE_VERBS.has(first.toLowerCase()) && !NOUN_ENDING.test(first);
+  if (!namedByForm && !isName(first)) return;
   const start = match[0].indexOf(name);
   fields.owner = fieldAt(view, lines, 'owner', text, start, start + name.length) as ActionItemField;
 }
