@@ -259,6 +259,9 @@ describe('timelines', () => {
       ['10:00', 'a', 7, 3],
       ['10:05', 'b', 8, 3],
     ]);
+    // A date and a time in cells of their own: the stamp as a reader says it.
+    const [split] = timelines('# X\n\n## Timeline\n\n| Date | Time (PST) | Event |\n|---|---|---|\n| Nov 3 | 9:02 AM | alert |\n| Nov 3 | 9:10 AM | ack |\n');
+    expect(split!.entries.map((entry) => entry.raw)).toEqual(['Nov 3 9:02 AM', 'Nov 3 9:10 AM']);
   });
 
   it('does not read a revision-history table outside a timeline section as a timeline', () => {

@@ -709,7 +709,7 @@ class TimelineBuilder {
       index,
       source,
       span,
-      raw: this.document.text.slice(span.start.offset, span.end.offset),
+      raw: rawStamp(this.document.text.slice(span.start.offset, span.end.offset), source, flat.text.slice(parsed.start, parsed.end)),
       entrySpan,
       text: oneLine(text),
       date,
@@ -831,6 +831,14 @@ function resolveTwelveHourClock(timeline: Timeline, pending: ReadonlyMap<Timelin
 }
 
 /** Whether two entries read the same clock: the same zone, or no zone on either. */
+/**
+ * A timestamp as written: the source, or, when a table row writes it across cells ("Nov 3 |
+ * 9:02 AM"), the cells' words joined by a space.
+ */
+function rawStamp(source: string, from: TimelineEntrySource, joined: string): string {
+  return from === 'table-row' && source.includes('|') ? joined : source;
+}
+
 function sameZone(a: TimelineEntry, b: TimelineEntry): boolean {
   const first = a.effectiveZone?.name;
   const second = b.effectiveZone?.name;
