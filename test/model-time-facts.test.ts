@@ -116,6 +116,18 @@ describe('dates', () => {
     expect(findDates('1.2-Mar-26')).toEqual([]);
   });
 
+  it('reads a day and a month named in German, French, Spanish or Portuguese', () => {
+    expect(findDates('am 4. März 2026')[0]).toMatchObject({ date: { year: 2026, month: 3, day: 4 }, text: '4. März 2026' });
+    expect(findDates('le 4 mars 2026')[0]?.date).toEqual({ year: 2026, month: 3, day: 4 });
+    expect(findDates('el 4 de marzo de 2026')[0]).toMatchObject({ date: { year: 2026, month: 3, day: 4 }, text: '4 de marzo de 2026' });
+    expect(findDates('em 4 de março de 2026')[0]?.date).toEqual({ year: 2026, month: 3, day: 4 });
+    expect(findDates('Mars 3 2026')).toEqual([]);
+    const weekday = (text: string) => findWeekdayDates(text).map((found) => [found.weekdayText, found.weekday]);
+    expect(weekday('el jueves 4 de marzo de 2026')).toEqual([['jueves', 4]]);
+    expect(weekday('quarta-feira, 4 de março de 2026')).toEqual([['quarta-feira', 3]]);
+    expect(weekday('dimanche 1 mars 2026')).toEqual([['dimanche', 0]]);
+  });
+
   it('reads year, month and day written in Japanese, Chinese and Korean', () => {
     expect(findDates('発生日時：2026年3月4日（水）')[0]).toMatchObject({ date: { year: 2026, month: 3, day: 4 }, text: '2026年3月4日' });
     expect(findDates('2026년 3월 4일 14:02')[0]?.date).toEqual({ year: 2026, month: 3, day: 4 });

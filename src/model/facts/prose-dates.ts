@@ -42,8 +42,8 @@ export interface ProseDates {
 const DAYLIGHT_NAME = /(?<![A-Za-z])(?:CEST|MESZ|EEST|WEST|PDT|MDT|CDT|EDT|AKDT|ADT|NDT)(?![A-Za-z])/g;
 const ZONE_REACH = 60;
 
-/** Part of every weekday name read (English, German, French): the costly pattern runs only where one may be. */
-const WEEKDAY_HINT = /day|tag|di\b|sun|mon|tue|wed|thu|fri|sat/i;
+/** Part of every weekday name read (English, German, French, Spanish, Portuguese): the costly pattern runs only where one may be. */
+const WEEKDAY_HINT = /day|tag|di\b|sun|mon|tue|wed|thu|fri|sat|dimanche|lunes|martes|rcoles|jueves|viernes|bado|domingo|feira/i;
 
 const DAYLIGHT_HINT = new RegExp(DAYLIGHT_NAME.source);
 

@@ -39,6 +39,14 @@ const MONTHS: Record<string, number> = {
   jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
   november: 11, dec: 12, december: 12,
 };
+/** Months named in German, French, Spanish and Portuguese (written after the day). */
+const FOREIGN_MONTHS: Record<string, number> = {
+  januar: 1, jänner: 1, februar: 2, märz: 3, maerz: 3, mai: 5, juni: 6, juli: 7, oktober: 10, dezember: 12,
+  janvier: 1, février: 2, fevrier: 2, mars: 3, avril: 4, juin: 6, juillet: 7, août: 8, aout: 8, septembre: 9, octobre: 10, novembre: 11, décembre: 12, decembre: 12,
+  enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9, setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
+  janeiro: 1, fevereiro: 2, março: 3, maio: 5, junho: 6, julho: 7, setembro: 9, outubro: 10, novembro: 11, dezembro: 12,
+};
+const FOREIGN_MONTH_NAME = Object.keys(FOREIGN_MONTHS).sort((a, b) => b.length - a.length).join('|');
 const MONTH_NAME = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const WEEKDAY = '(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\\.?,?\\s+)?';
 const ORDINAL = '(?:st|nd|rd|th)?';
@@ -65,6 +73,13 @@ const PATTERNS: Array<{ format: DateFormat; regex: RegExp; read: (m: RegExpExecA
     format: 'long',
     regex: new RegExp(`\\b(\\d{1,2})${ORDINAL}\\.?\\s+(?:of\\s+)?${MONTH_NAME}\\b(?:,?\\s+(\\d{4})\\b)?`, 'gi'),
     read: (m) => ({ year: m[3] ? Number(m[3]) : null, month: MONTHS[m[2]!.toLowerCase().replace('.', '')]!, day: Number(m[1]) }),
+  },
+  {
+    // "4. März 2026", "4 mars 2026", "4 de marzo de 2026", "4 de março de 2026": the day, then a
+    // month named in German, French, Spanish or Portuguese, then perhaps the year.
+    format: 'long',
+    regex: new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})\\.?\\s+(?:de\\s+)?(${FOREIGN_MONTH_NAME})(?![\\p{L}\\d])(?:,?\\s+(?:de\\s+)?(\\d{4})(?!\\d))?`, 'giu'),
+    read: (m) => ({ year: m[3] ? Number(m[3]) : null, month: FOREIGN_MONTHS[m[2]!.toLowerCase()]!, day: Number(m[1]) }),
   },
   {
     // "31/Mar/26" (Jira), "31-Mar-2026", "4-Feb-21": the day, the month's name and the year
@@ -244,6 +259,8 @@ const WEEKDAYS: Record<string, number> = {
   thurs: 4, friday: 5, fri: 5, saturday: 6, sat: 6,
   sonntag: 0, montag: 1, dienstag: 2, mittwoch: 3, donnerstag: 4, freitag: 5, samstag: 6, sonnabend: 6,
   dimanche: 0, lundi: 1, mardi: 2, mercredi: 3, jeudi: 4, vendredi: 5, samedi: 6,
+  domingo: 0, lunes: 1, martes: 2, miércoles: 3, miercoles: 3, jueves: 4, viernes: 5, sábado: 6, sabado: 6,
+  'segunda-feira': 1, 'terça-feira': 2, 'terca-feira': 2, 'quarta-feira': 3, 'quinta-feira': 4, 'sexta-feira': 5,
 };
 /** Whether a word names a weekday ("Fri.", "Montag", "lundi"). */
 export function isWeekdayName(word: string): boolean {
@@ -309,6 +326,7 @@ const KNOWN_MONTH_WORDS = new Set([
   'januar', 'jänner', 'februar', 'märz', 'maerz', 'mai', 'juni', 'juli', 'oktober', 'dezember',
   'janvier', 'février', 'fevrier', 'mars', 'avril', 'juin', 'juillet', 'août', 'aout', 'septembre', 'octobre', 'novembre', 'décembre', 'decembre',
   'enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'setiembre', 'octubre', 'noviembre', 'diciembre',
+  ...Object.keys(FOREIGN_MONTHS),
 ]);
 const MONTH_FULL_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_ABBREVIATIONS = MONTH_FULL_NAMES.map((name) => name.slice(0, 3));
