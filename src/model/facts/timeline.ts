@@ -830,7 +830,6 @@ function resolveTwelveHourClock(timeline: Timeline, pending: ReadonlyMap<Timelin
   });
 }
 
-/** Whether two entries read the same clock: the same zone, or no zone on either. */
 /**
  * A timestamp as written: the source, or, when a table row writes it across cells ("Nov 3 |
  * 9:02 AM"), the cells' words joined by a space.
@@ -839,6 +838,7 @@ function rawStamp(source: string, from: TimelineEntrySource, joined: string): st
   return from === 'table-row' && source.includes('|') ? joined : source;
 }
 
+/** Whether two entries read the same clock: the same zone, or no zone on either. */
 function sameZone(a: TimelineEntry, b: TimelineEntry): boolean {
   const first = a.effectiveZone?.name;
   const second = b.effectiveZone?.name;
