@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext } from '../../src/engine/types.js';
 import { DATE_FORMATS, parseDate, parsePeriod, toIsoDate, compareDates, type CalendarDate, type DateFormat } from '../../src/model/index.js';
-import { normalizeText, stripEmoji } from '../../src/model/index.js';
+import { normalizeText, stripEmoji, withoutTrailingNote } from '../../src/model/index.js';
 import {
   normalizeStatus, statusMeaning, type ActionItem, type ActionItemField, type ActionItemFieldName, type ActionItemTable,
 } from '../../src/model/index.js';
@@ -110,15 +110,12 @@ function matchScale(value: string, entries: string[]): 'ok' | 'several' | 'inval
   return named.length === 1 && value.startsWith(`${named[0]} `) ? 'ok' : 'invalid';
 }
 
-/** A trailing note in brackets ("P2 (was P3)", "Done (reopened once)"): the value is what comes before it. */
-const TRAILING_NOTE = /\s*[([][^()[\]]*[)\]]\s*$/;
-
 /** matchScale of a value, or of the value before its trailing note when the whole names several ("P2 (was P3)"). */
 function matchValue(text: string, entries: string[], normalize: (text: string) => string): 'ok' | 'several' | 'invalid' {
   const match = matchScale(normalize(text), entries);
-  if (match !== 'several' || !TRAILING_NOTE.test(text)) return match;
-  const before = text.replace(TRAILING_NOTE, '');
-  return before && matchScale(normalize(before), entries) === 'ok' ? 'ok' : match;
+  if (match !== 'several') return match;
+  const before = withoutTrailingNote(text);
+  return before && before !== text && matchScale(normalize(before), entries) === 'ok' ? 'ok' : match;
 }
 
 /** Whether an item still needs its fields: not done (or done items are checked too), and not tracked elsewhere. */

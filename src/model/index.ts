@@ -3,7 +3,7 @@ export { Metadata } from './facts/metadata.js';
 export { LineIndex } from './parse/positions.js';
 export { SectionKindResolver, BUILT_IN_SECTION_ALIASES, KIND_TITLES, kindName } from './text/section-kinds.js';
 export { MetadataKeyResolver, BUILT_IN_KEY_ALIASES } from './text/metadata-keys.js';
-export { normalizeText, splitTitle, stripEmoji, closest, levenshtein, excerpt, oneLine } from './text/normalize.js';
+export { normalizeText, splitTitle, stripEmoji, closest, levenshtein, excerpt, oneLine, withoutTrailingNote } from './text/normalize.js';
 export { plainText, inlineSourceToText } from './text/inline.js';
 export { People, namesIn, namesSoftware, type Person } from './facts/people.js';
 export type { Hypotheses, Hypothesis, HypothesisConfidence, HypothesisStatus, HypothesisSummary } from './facts/hypotheses.js';

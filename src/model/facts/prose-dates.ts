@@ -10,7 +10,7 @@ import type { Nodes, Paragraph } from 'mdast';
 import type { PostmortemDocument } from '../document.js';
 import type { Span } from '../parse/positions.js';
 import {
-  dayNumber, findMisspelledMonths, findMonthsWithoutDay, findWeekdayDates, weekdayOf, type CalendarDate,
+  dayNumber, findMisspelledMonths, findMonthsWithoutDay, findWeekdayDates, mayNameWeekday, weekdayOf, type CalendarDate,
 } from '../text/dates.js';
 import { daylightZoneOutOfSeason, findTimestamps, type Zone } from '../text/times.js';
 import { TextView } from '../text/text-view.js';
@@ -42,8 +42,6 @@ export interface ProseDates {
 const DAYLIGHT_NAME = /(?<![A-Za-z])(?:CEST|MESZ|EEST|WEST|PDT|MDT|CDT|EDT|AKDT|ADT|NDT)(?![A-Za-z])/g;
 const ZONE_REACH = 60;
 
-/** Part of every weekday name read (English, German, French, Spanish, Portuguese): the costly pattern runs only where one may be. */
-const WEEKDAY_HINT = /day|tag|di\b|sun|mon|tue|wed|thu|fri|sat|dimanche|lunes|martes|rcoles|jueves|viernes|bado|domingo|feira/i;
 
 const DAYLIGHT_HINT = new RegExp(DAYLIGHT_NAME.source);
 
@@ -72,7 +70,7 @@ export function readProseDates(document: PostmortemDocument): ProseDates {
       result.monthsWithoutDay.push({ text: found.text, span: spanOf(view, found.start, found.end) });
     }
     if (!/\d/.test(text)) return;
-    for (const found of WEEKDAY_HINT.test(text) ? findWeekdayDates(text, order) : []) {
+    for (const found of mayNameWeekday(text) ? findWeekdayDates(text, order) : []) {
       let date = found.date.date;
       if (date.year === null) {
         if (!incident || incident.year === null) continue;
@@ -113,7 +111,7 @@ export function readProseDates(document: PostmortemDocument): ProseDates {
   const mayHold = (text: string) =>
     findMonthsWithoutDay(text).length > 0 ||
     (/\d/.test(text) &&
-      (DAYLIGHT_HINT.test(text) || findMisspelledMonths(text).length > 0 || (WEEKDAY_HINT.test(text) && findWeekdayDates(text, order).length > 0)));
+      (DAYLIGHT_HINT.test(text) || findMisspelledMonths(text).length > 0 || (mayNameWeekday(text) && findWeekdayDates(text, order).length > 0)));
   for (const paragraph of document.paragraphs) {
     if (paragraph.quoted) continue;
     if (mayHold(paragraph.text)) read(document.textOf(paragraph.node));

@@ -37,3 +37,9 @@ export class SectionFilter {
     return result;
   }
 }
+
+/** Whether the section or one of the sections holding it has a kind ("### Follow-up (March 10)" under "## Timeline"). */
+export function withinAncestorKind(section: Section | null, kind: string): boolean {
+  for (let current = section; current; current = current.parent) if (current.kinds.includes(kind)) return true;
+  return false;
+}

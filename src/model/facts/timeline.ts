@@ -32,6 +32,7 @@ import {
 } from '../text/times.js';
 import { incidentAt, type Incident } from './incidents.js';
 import { nearestYear } from './incident-date.js';
+import { withinAncestorKind } from './section-filter.js';
 import { milestoneOfLabel, milestoneStatements, type Milestone, type MilestoneStatement } from './milestones.js';
 import type { Field, ListModel, Section, TableModel } from './types.js';
 import { lastAtOrBefore, lowerBound } from '../text/sorted.js';
@@ -303,7 +304,7 @@ class TimelineBuilder {
     const sections = this.document.sections;
     for (const section of sections) {
       if (!section.kinds.includes('timeline')) continue;
-      if (section.parent && isWithinTimeline(section.parent)) continue;
+      if (withinAncestorKind(section.parent, 'timeline')) continue;
       const region: Region = { section, start: section.extent.start, end: section.extent.end, extra: [] };
       for (let i = section.index + 1; i < sections.length; i++) {
         const next = sections[i]!;
@@ -850,12 +851,6 @@ function sameDay(a: TimelineEntry, b: TimelineEntry): boolean {
   return a.date !== null && b.date !== null && a.date.year === b.date.year && a.date.month === b.date.month && a.date.day === b.date.day;
 }
 
-function isWithinTimeline(section: Section): boolean {
-  for (let current: Section | null = section; current; current = current.parent) {
-    if (current.kinds.includes('timeline')) return true;
-  }
-  return false;
-}
 
 /** An entry placed on one clock: for ordering and durations. */
 export interface TimedEntry {

@@ -11,6 +11,8 @@
  * `numericDateOrder`, which a document's unambiguous dates decide).
  */
 
+import { withoutTrailingNote } from './normalize.js';
+
 export type DateFormat = 'iso' | 'long' | 'us' | 'eu';
 /** The order of a document's numeric dates: day first (`29/09/2021`) or month first (`09/29/2021`). */
 export type NumericOrder = 'dmy' | 'mdy';
@@ -173,7 +175,7 @@ export function parseDate(text: string, formats: readonly DateFormat[] = DATE_FO
   if (before && !isWeekdayName(before)) return null;
   // A time or zone may follow ("2026-03-30 14:02 UTC", "2026-03-30T14:02:00Z"), and a note in
   // brackets ("2026-03-31 (moved from 03-20)").
-  const rest = trimmed.slice(first.end).replace(/\s*[([][^()[\]]*[)\]]$/, '').trim();
+  const rest = withoutTrailingNote(trimmed.slice(first.end)).trim();
   if (rest && !/^,?\s*(?:(?:at|@)\s+)?(?:T?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?\s*(?:Z|[A-Z]{2,5}|[+-]\d{2}:?\d{2}|\(?UTC[+-]?\d{0,2}\)?)?)?$/i.test(rest)) {
     return null;
   }
@@ -273,6 +275,14 @@ export function isMonthOrWeekdayName(word: string): boolean {
 }
 
 export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+/** Any weekday name, anywhere: the quick test before the costly pattern (it holds every name the pattern reads). */
+const WEEKDAY_HINT = new RegExp(Object.keys(WEEKDAYS).sort((a, b) => b.length - a.length).join('|'), 'i');
+
+/** Whether a text may name a weekday: false means findWeekdayDates finds nothing in it. */
+export function mayNameWeekday(text: string): boolean {
+  return WEEKDAY_HINT.test(text);
+}
+
 const WEEKDAY_WORD = new RegExp(`(?<![\\p{L}\\d])(${Object.keys(WEEKDAYS).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\d])\\.?,?[ \\t]+(?:(?:the|le|den)[ \\t]+)?`, 'giu');
 
 /** A weekday written right before a date: "Friday 2026-03-05", "Sunday, 15/10/2023", "Fri 6 March". */
@@ -321,13 +331,7 @@ export function findWeekdayDates(text: string, order: NumericOrder | null = null
 }
 
 /** Month names in the languages postmortems are written in, which are not misspellings. */
-const KNOWN_MONTH_WORDS = new Set([
-  ...Object.keys(MONTHS),
-  'januar', 'jänner', 'februar', 'märz', 'maerz', 'mai', 'juni', 'juli', 'oktober', 'dezember',
-  'janvier', 'février', 'fevrier', 'mars', 'avril', 'juin', 'juillet', 'août', 'aout', 'septembre', 'octobre', 'novembre', 'décembre', 'decembre',
-  'enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'setiembre', 'octubre', 'noviembre', 'diciembre',
-  ...Object.keys(FOREIGN_MONTHS),
-]);
+const KNOWN_MONTH_WORDS = new Set([...Object.keys(MONTHS), ...Object.keys(FOREIGN_MONTHS)]);
 const MONTH_FULL_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_ABBREVIATIONS = MONTH_FULL_NAMES.map((name) => name.slice(0, 3));
 /** "Auguest 15 2023", "Septmber 16, 2026": a capitalised word in a month's place. */

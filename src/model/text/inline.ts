@@ -9,9 +9,13 @@ const LINE_BREAK_TAG = /^<br\s*\/?>$/i;
  * are not one.
  */
 export function plainText(node: Nodes): string {
-  if (!hasLineBreakTag(node)) return toString(node, { includeImageAlt: true, includeHtml: false });
+  return hasLineBreakTag(node) ? textWithBreaks(node) : toString(node, { includeImageAlt: true, includeHtml: false });
+}
+
+/** plainText once a `<br>` is known to be inside: one walk, tags as spaces, other HTML left out. */
+function textWithBreaks(node: Nodes): string {
   if (node.type === 'html') return LINE_BREAK_TAG.test(node.value.trim()) ? ' ' : '';
-  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
+  if ('children' in node) return (node.children as Nodes[]).map(textWithBreaks).join('');
   return toString(node, { includeImageAlt: true, includeHtml: false });
 }
 

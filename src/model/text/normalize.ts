@@ -141,3 +141,11 @@ export function excerpt(text: string, max: number): string {
   const flat = oneLine(text);
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
+
+/** A note in brackets that ends a value: "2026-03-31 (moved from 03-20)", "P2 (was P3)". */
+const TRAILING_NOTE = /\s*[([][^()[\]]*[)\]]\s*$/;
+
+/** A value without the note in brackets that ends it (the value itself when it has none). */
+export function withoutTrailingNote(text: string): string {
+  return text.replace(TRAILING_NOTE, '');
+}

@@ -272,8 +272,10 @@ function segmentsOf(text: string): Array<{ start: number; text: string }> {
   return found;
 }
 
+/** The word after a name that makes it a group of people: "Platform team", "Storage on-call". */
+const GROUP_WORD = '(?:team|squad|group|on-?call)';
 /** "ICL to build 22.0.3", "Hypha will run the tests", "Platform team to review …": a name, then the work it is to do. */
-const SUBJECT_OWNER = /^\s*([A-Z][\p{L}0-9&-]{1,30}(?:\s+(?:team|squad|group|on-?call))?)\s+(?:to|will|shall)\s+(?!be\b)([a-z]+)/u;
+const SUBJECT_OWNER = new RegExp(`^\\s*([A-Z][\\p{L}0-9&-]{1,30}(?:\\s+${GROUP_WORD})?)\\s+(?:to|will|shall)\\s+(?!be\\b)([a-z]+)`, 'u');
 /**
  * Endings of the nouns that open an item as its subject without naming anyone
  * ("Monitoring to include …", "Documentation to cover …", "Backups to run …"); a name may
@@ -309,10 +311,23 @@ export function readSubjectOwner(view: TextView, lines: LineIndex, fields: Actio
 
 /** A spaced dash: what follows an item's last one may sign the item with its owner or status. */
 const SIGNATURE_DASH = /[ \t][-–—][ \t]+(?=\S)/g;
+
+/** A spaced dash in an item: where it stands, and where the words after it start. */
+interface Dash {
+  at: number;
+  after: number;
+}
+
+function spacedDashes(text: string): Dash[] {
+  const dashes: Dash[] = [];
+  SIGNATURE_DASH.lastIndex = 0;
+  for (let m = SIGNATURE_DASH.exec(text); m; m = SIGNATURE_DASH.exec(text)) dashes.push({ at: m.index, after: m.index + m[0].length });
+  return dashes;
+}
 /** A closing "(Ben, P2, by 2026-03-01)": a name first, then fields. */
 const CLOSING_PARENS = /\(([^()\n]{1,80})\)[ \t]*\.?[ \t]*$/;
 /** One to three capitalised words ("Ana", "Ana Lopez", "SRE"), or a team ("Platform team"). */
-const SIGNED_NAME = /^[\p{Lu}][\p{L}'’.-]{0,30}(?:[ \t]+[\p{Lu}][\p{L}'’.-]{0,30}){0,2}(?:[ \t]+(?:team|squad|group|on-?call))?$/u;
+const SIGNED_NAME = new RegExp(`^[\\p{Lu}][\\p{L}'’.-]{0,30}(?:[ \\t]+[\\p{Lu}][\\p{L}'’.-]{0,30}){0,2}(?:[ \\t]+${GROUP_WORD})?$`, 'u');
 /** Capitalised words that sign no one: answers, schedules, kinds of work. */
 const NOT_SIGNATURES = new Set(['yes', 'no', 'maybe', 'ongoing', 'backlog', 'later', 'soon', 'asap', 'team', 'everyone', 'all', 'we', 'us', 'tba']);
 /** A part of a closing parenthesis that states a field: "P2", "due …", "by …", a date, a status. */
@@ -342,14 +357,15 @@ function readSignature(view: TextView, lines: LineIndex, text: string, fields: A
   const set = (name: 'owner' | 'status', signature: { start: number; end: number }) => {
     fields[name] = fieldAt(view, lines, name, text, signature.start, signature.end) as never;
   };
-  const afterDash = segmentAfterDash(text);
+  const dashes = spacedDashes(text);
+  const afterDash = segmentAfterDash(text, dashes);
   if (afterDash && !fields.status && NOTE_STATUSES.has(normalizeStatus(text.slice(afterDash.start, afterDash.end)))) {
     return set('status', afterDash);
   }
   if (fields.owner) return;
   const signature = (afterDash && isSignedName(text.slice(afterDash.start, afterDash.end)) ? afterDash : null) ?? signatureInParentheses(text);
   if (signature) return set('owner', signature);
-  const dashed = signatureBeforeDashedFields(text);
+  const dashed = signatureBeforeDashedFields(text, dashes);
   if (!dashed) return;
   set('owner', dashed.name);
   // The date among the fields after the name is the due date ("— Ana Lopez — 2026-04-16").
@@ -360,10 +376,10 @@ function readSignature(view: TextView, lines: LineIndex, text: string, fields: A
  * "… — Bob — P3 — 2026-04-30": a name in the run of dash-separated pieces an item ends
  * with, when every piece after it states a field, as in a closing parenthesis.
  */
-function signatureBeforeDashedFields(text: string): { name: { start: number; end: number }; date: { start: number; end: number } | null } | null {
-  const dashes: Array<{ at: number; after: number }> = [];
-  SIGNATURE_DASH.lastIndex = 0;
-  for (let m = SIGNATURE_DASH.exec(text); m; m = SIGNATURE_DASH.exec(text)) dashes.push({ at: m.index, after: m.index + m[0].length });
+function signatureBeforeDashedFields(
+  text: string,
+  dashes: readonly Dash[],
+): { name: { start: number; end: number }; date: { start: number; end: number } | null } | null {
   if (dashes.length < 2 || !/\p{L}/u.test(text.slice(0, dashes[0]!.at))) return null;
   // The piece after each dash, up to the next one; the text before the first dash is the action.
   const pieces = dashes.map((dash, i) => {
@@ -380,10 +396,8 @@ function signatureBeforeDashedFields(text: string): { name: { start: number; end
 }
 
 /** The words after an item's last spaced dash, up to a comma, semicolon or parenthesis. */
-function segmentAfterDash(text: string): { start: number; end: number } | null {
-  let start = -1;
-  SIGNATURE_DASH.lastIndex = 0;
-  for (let m = SIGNATURE_DASH.exec(text); m; m = SIGNATURE_DASH.exec(text)) start = m.index + m[0].length;
+function segmentAfterDash(text: string, dashes: readonly Dash[]): { start: number; end: number } | null {
+  const start = dashes.at(-1)?.after ?? -1;
   if (start < 0 || !/\p{L}/u.test(text.slice(0, start))) return null;
   const segment = text.slice(start).split(/[,;(]/)[0]!.trimEnd().replace(/\.$/, '');
   return { start, end: start + segment.length };

@@ -12,9 +12,3 @@ export function withinKinds(section: Section | null, kinds: readonly string[]): 
   const kindSection = kindSectionOf(section);
   return kindSection !== null && kindSection.kinds.some((kind) => kinds.includes(kind));
 }
-
-/** Whether the section or one of its ancestors has a kind ("### Follow-up (March 10)" under "## Timeline"). */
-export function withinAncestorKind(section: Section | null, kind: string): boolean {
-  for (let current = section; current; current = current.parent) if (current.kinds.includes(kind)) return true;
-  return false;
-}
