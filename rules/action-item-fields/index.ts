@@ -2,7 +2,7 @@ import { defineRule, type RuleContext } from '../../src/engine/types.js';
 import { DATE_FORMATS, parseDate, parsePeriod, toIsoDate, compareDates, type CalendarDate, type DateFormat } from '../../src/model/index.js';
 import { normalizeText, stripEmoji, withoutTrailingNote } from '../../src/model/index.js';
 import {
-  normalizeStatus, statusMeaning, type ActionItem, type ActionItemField, type ActionItemFieldName, type ActionItemTable,
+  normalizeStatus, statusMeaning, type ActionItem, type ActionItemField, type ActionItemFieldName, type ActionItemFields, type ActionItemTable,
 } from '../../src/model/index.js';
 import type { PostmortemDocument, Span } from '../../src/model/index.js';
 
@@ -323,7 +323,7 @@ function checkPriority(priority: ActionItemField | undefined, needed: boolean, c
 }
 
 function checkDue(
-  due: ActionItemField<unknown> | undefined,
+  due: ActionItemFields['due'],
   { needed, done, pastDue }: { needed: boolean; done: boolean; pastDue: boolean },
   options: Options,
   compiled: Compiled,
@@ -339,7 +339,8 @@ function checkDue(
   const data = { value: due.text, formats: compiled.formatText };
   const match = parseDate(text, options.dateFormats);
   if (!match) {
-    const other = parseDate(text);
+    // The date the model reads in any format: a date written another way, or none.
+    const other = due.value;
     if (other) {
       if (!other.valid) context.report({ span: due.span, messageId: 'impossibleDate', data });
       else if (!done) context.report({ span: due.span, messageId: 'wrongDateFormat', data });
