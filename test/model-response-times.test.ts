@@ -76,6 +76,12 @@ ${TIMELINE.split('\n').slice(2).join('\n')}`;
     expect(times('# X\n\n**Time to recovery:** N/A\n').resolve).toBeNull();
   });
 
+  it('takes no figure counted from detection for a time from the start, and measures the timeline instead', () => {
+    const questions = `# X\n\n| Question | Answer |\n|---|---|\n| How long did it take from the start of the incident to its detection? | 6 minutes |\n| How long did it take from detection to remediation? | 11 minutes |\n\n${TIMELINE.split('\n').slice(2).join('\n')}`;
+    expect(times(questions)).toMatchObject({ detect: { minutes: 6, source: 'stated' }, mitigate: { minutes: 19, source: 'timeline' } });
+    expect(times(`# X\n\n**Time to mitigate (from detection):** 11 minutes\n\n${TIMELINE.split('\n').slice(2).join('\n')}`).mitigate).toMatchObject({ minutes: 19, source: 'timeline' });
+  });
+
   it('reads a resolution from the metadata\'s start and end instants, as status pages write them', () => {
     const text = `---
 date: 2024-02-22 15:20:43

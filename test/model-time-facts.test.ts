@@ -306,6 +306,20 @@ describe('timelines', () => {
     expect(timeline!.entries.map((entry) => entryMilestones(entry))).toEqual([[], ['resolved'], ['resolved']]);
   });
 
+  it('reads a drained backlog and a replica caught up as the resolution, and first errors or reports as the start', () => {
+    const [timeline] = doc(
+      '# X\n\n## Timeline\n\n- 10:02 First 502 responses observed\n- 10:05 Lag passes 5 minutes; first customer reports\n- 10:40 Replica caught up\n- 10:50 Backlog drained; index current\n',
+    ).timelines;
+    expect(timeline!.entries.map((entry) => entryMilestones(entry))).toEqual([['started'], ['started', 'detected'], ['resolved'], ['resolved']]);
+  });
+
+  it('reads a page sent to a person as detection, and a revert proposed as no mitigation yet', () => {
+    const [timeline] = doc(
+      '# X\n\n## Timeline\n\n- 14:06 PagerDuty pages the on-call SRE\n- 14:10 Status pages updated\n- 14:31 Revert MR !4415 opened\n- 14:35 Opened a rollback PR\n- 14:47 Revert deployed\n',
+    ).timelines;
+    expect(timeline!.entries.map((entry) => entryMilestones(entry))).toEqual([['detected'], [], [], [], ['mitigated']]);
+  });
+
   it('classifies an alert as detection, never mitigation; acknowledging the page is no second detection', () => {
     const [timeline] = doc('# X\n\n## Timeline\n\n- 13:10 Alert fires for pod restarts.\n- 13:13 Engineer acknowledges the page.\n- 13:45 Mitigated: traffic shifted.\n').timelines;
     expect(timeline!.entries.map((entry) => entryMilestones(entry))).toEqual([['detected'], ['acknowledged'], ['mitigated']]);
@@ -459,6 +473,19 @@ describe('stated durations', () => {
       ['prose', 'duration', 'outage lasted about two hours', 7200, null, 7],
       ['prose', 'duration', '5 minutes of data loss', 300, 387, 8],
       ['range', 'duration', '47 minutes (14:23-15:10 UTC', 2820, 2820, 9],
+    ]);
+  });
+
+  it('reads the span a question in a Question | Answer table asks for', () => {
+    const document = doc(
+      '# X\n\n## Detection & Response\n\n| Question | Answer |\n|---|---|\n' +
+        '| How long did it take from the start of the incident to its detection? | 4 minutes |\n' +
+        '| How long did it take from detection to remediation? | 41 minutes |\n' +
+        '| How long did it take to find the cause? | 2 hours |\n',
+    );
+    expect(document.statedDurations.map((found) => [found.metric, found.seconds, found.from, found.to, found.span.start.line])).toEqual([
+      ['detection', 240, ['started'], ['detected'], 7],
+      ['mitigation', 2460, ['detected'], ['mitigated', 'resolved'], 8],
     ]);
   });
 

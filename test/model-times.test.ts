@@ -180,6 +180,15 @@ describe('durations and ranges', () => {
     expect(read('1,5 h and 10,000 seconds')).toEqual([]);
   });
 
+  it('reads halves: "an hour and a half", "two and a half hours", "1½ hours", "a half-hour"', () => {
+    const read = (text: string) => findDurations(text).map((d) => [d.text, d.seconds]);
+    expect(read('an hour and a half later')).toEqual([['an hour and a half', 5400]]);
+    expect(read('two and a half hours; 1½ hours')).toEqual([['two and a half hours', 9000], ['1½ hours', 5400]]);
+    expect(read('a half-hour outage; half an hour; 1 heure et demie')).toEqual([['half-hour', 1800], ['half an hour', 1800], ['1 heure et demie', 5400]]);
+    // "halfway" is no half, and "half the time" no duration.
+    expect(read('an hour and a halfway; half the time')).toEqual([['an hour', 3600]]);
+  });
+
   it('reads durations in German, French, Spanish and Portuguese', () => {
     const read = (text: string) => findDurations(text).map((d) => [d.text, d.seconds, d.approximate, d.boundKind]);
     expect(read('2 Stunden und 30 Minuten')).toEqual([['2 Stunden und 30 Minuten', 9000, false, null]]);

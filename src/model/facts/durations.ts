@@ -1,8 +1,8 @@
 /**
  * Durations a postmortem states, and what each one measures:
  *   - fields: "Duration: 47 minutes", "Time to detect / discovery / acknowledge / mitigate /
- *     repair / resolve / recover", TTD, TTA, TTM, TTR, "Downtime", in key lines, lists and
- *     field tables (in a document of several incidents, each incident's own); never a range
+ *     repair / resolve / recover", TTD, TTA, TTM, TTR, "Downtime", "How long did it take from
+ *     detection to remediation?", in key lines, lists and field tables (in a document of several incidents, each incident's own); never a range
  *     ("2 to 3 hours") or a bound. duration-consistency checks them; the report's response
  *     times take them as stated;
  *   - a length written beside a range of times: "47 minutes (14:23-15:10 UTC)",
@@ -72,6 +72,36 @@ const SPANS: Record<DurationMetric, { from: Milestone[]; to: Milestone[] }> = {
   repair: { from: ['started'], to: ['repaired', 'resolved'] },
   resolution: { from: ['started'], to: ['resolved'] },
 };
+/**
+ * A question that asks for a span, as incident review templates put it in a Question |
+ * Answer table: "How long did it take from the start of the incident to its detection?",
+ * "How long did it take from detection to remediation?". Its two ends name milestones.
+ */
+const SPAN_QUESTION = /^how long (?:did it take|was it|did we take) (?:from|between) (.{3,60}?) (?:to|until|and) (.{3,60}?)\??$/;
+const QUESTION_ENDS: Array<[RegExp, Milestone[]]> = [
+  [/\b(?:detect\w*|alert\w*|discover\w*|notic\w*)\b/, ['detected']],
+  [/\b(?:ack\w*|respon\w*|page[ds]?|engag\w*)\b/, ['acknowledged']],
+  [/\b(?:remedia\w*)\b/, ['mitigated', 'resolved']],
+  [/\b(?:mitigat\w*|workaround)\b/, ['mitigated']],
+  [/\b(?:resol\w*|recover\w*|restor\w*|fix\w*|end)\b/, ['resolved']],
+  [/\b(?:start\w*|begin\w*|beginning|began|onset|impact|incident|outage)\b/, ['started']],
+];
+const METRIC_BY_END: Partial<Record<Milestone, DurationMetric>> = {
+  detected: 'detection', acknowledged: 'acknowledgement', mitigated: 'mitigation', resolved: 'resolution',
+};
+
+/** What a span question measures, from which milestone to which; null when either end is unclear. */
+function spanQuestion(label: string): { metric: DurationMetric; from: Milestone[]; to: Milestone[] } | null {
+  const question = SPAN_QUESTION.exec(label);
+  if (!question) return null;
+  const milestones = (phrase: string) => QUESTION_ENDS.find(([words]) => words.test(phrase))?.[1] ?? null;
+  const from = milestones(question[1]!);
+  const to = milestones(question[2]!);
+  const metric = to && METRIC_BY_END[to[0]!];
+  if (!from || !to || !metric || from.some((milestone) => to.includes(milestone))) return null;
+  return { metric, from, to };
+}
+
 const TOTAL = /^(?:total|total time|total duration|sum)$/;
 const TOTAL_HINT = /total|sum/i;
 
@@ -138,14 +168,16 @@ export function findStatedDurations(document: PostmortemDocument): StatedDuratio
   for (const field of document.fields) {
     if (rangeLines.has(field.span.start.line)) continue;
     const label = normalizeText(field.label);
-    const metric = METRICS.find(([pattern]) => pattern.test(label))?.[1];
+    const question = spanQuestion(label);
+    const metric = question?.metric ?? METRICS.find(([pattern]) => pattern.test(label))?.[1];
     if (!metric || NOT_MEASURED.test(label)) continue;
     if (findTimeRanges(field.value).length > 0) continue;
     // The value's first length is the one it states; a bound ("< 1 minute") or a range's end states none.
     const duration = findDurations(field.value)[0] ?? (metric === 'duration' ? readClockDuration(field.value) : null);
     if (!duration || duration.bound || RANGE_BEFORE.test(field.value.slice(0, duration.start))) continue;
     const entry = stated('field', metric, field.label.replace(/\s+/g, ' '), duration, field.span, null, incidentAt(incidents, field.span.start.offset));
-    if (metric !== 'acknowledgement' && FROM_DETECTION.test(`${label} ${normalizeText(field.value)}`)) entry.from = ['detected'];
+    if (question) Object.assign(entry, { from: question.from, to: question.to });
+    else if (metric !== 'acknowledgement' && FROM_DETECTION.test(`${label} ${normalizeText(field.value)}`)) entry.from = ['detected'];
     found.push(entry);
     fieldDurations.set(field, entry);
   }

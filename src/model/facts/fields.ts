@@ -131,9 +131,9 @@ function lineField(
 }
 
 const FIELD_TABLE_KEY_HEADERS = new Set([
-  'field', 'fields', 'key', 'property', 'attribute', 'item', 'name', 'metadata', 'parameter', 'detail', 'details', 'metric', 'metrics', 'measure', '',
+  'field', 'fields', 'key', 'property', 'attribute', 'item', 'name', 'metadata', 'parameter', 'detail', 'details', 'metric', 'metrics', 'measure', 'question', '',
 ]);
-const FIELD_TABLE_VALUE_HEADERS = new Set(['value', 'values', 'details', 'detail', 'description', 'info', 'information', '']);
+const FIELD_TABLE_VALUE_HEADERS = new Set(['value', 'values', 'details', 'detail', 'description', 'info', 'information', 'answer', '']);
 
 /** Whether a table is a two-column `| Field | Value |` table. */
 export function isFieldTable(table: TableModel, keys: MetadataKeyResolver): boolean {

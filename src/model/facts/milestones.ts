@@ -36,9 +36,9 @@ export function milestoneOfLabel(label: string): Milestone | null {
  * mitigation nor a resolution.
  */
 const START =
-  /\b(?:incident|impact|outage|issues?|problems?|errors?|degradation|disruption|downtime|failures?|traffic|latency|requests?)\b[^.;]{0,40}?(?<!\bto )\b(?:begins?|began|beginning|starts?|started|starting)\b|\bfirst (?:symptoms?|errors?|failures?|reports?)\b|\bstart of (?:the )?(?:incident|impact|outage)\b|\bonset\b/i;
+  /\b(?:incident|impact|outage|issues?|problems?|errors?|degradation|disruption|downtime|failures?|traffic|latency|requests?)\b[^.;]{0,40}?(?<!\bto )\b(?:begins?|began|beginning|starts?|started|starting)\b|\bfirst (?:(?:customer|user|client|support|merchant)s?'? )?(?:symptoms?|errors?|failures?|reports?|timeouts?|exceptions?|complaints?)\b|\bfirst (?:http )?[45](?:\d\d|xx)s?(?: (?:responses?|errors?))?\b|\bstart of (?:the )?(?:incident|impact|outage)\b|\bonset\b/i;
 const DETECTION =
-  /\b(?:alert(?:s|ed|ing)?|alarm(?:s|ed)?|detect(?:s|ed|ion)?|paged|paging|notic(?:e|es|ed)|discover(?:s|ed)|aware|(?:is|are|was|were|gets?|got) (?:informed|notified)|(?<!\b(?:the|a|an|this|that|our|their|its|final) )reports?|reported|fire[sd]?|triggered|realiz(?:e|es|ed))\b/i;
+  /\b(?:alert(?:s|ed|ing)?|alarm(?:s|ed)?|detect(?:s|ed|ion)?|paged|paging|pages(?= (?:the |an? |our )?(?:on-?call|primary|secondary|sre|engineer|responder|@))|notic(?:e|es|ed)|discover(?:s|ed)|aware|(?:is|are|was|were|gets?|got) (?:informed|notified)|(?<!\b(?:the|a|an|this|that|our|their|its|final) )reports?|reported|fire[sd]?|triggered|realiz(?:e|es|ed))\b/i;
 /** A report that nothing is wrong: "the wrapper reports success". */
 const NOT_DETECTION = /\breports? (?:success\w{0,4}|ok|healthy|green|no)\b/i;
 /** Words that say nothing was detected: "no alert (threshold is 5M)", "the alert did not fire", "went unnoticed". */
@@ -50,12 +50,15 @@ const MITIGATION =
 /** "Stable", "healthy", "operational" said of something, not before a noun ("a healthy DB", "stable release"). */
 const STATE = String.raw`\b(?:stable|healthy|operational)\b(?!\s+(?!(?:again|now|in|on|at|and|since|after|by|with|across|for|from)\b)[a-z])`;
 const RESOLUTION = new RegExp(
-  String.raw`\bresolv(?:e|ed|es)\b|\brestored?\b|\brecover(?:s|ed)?\b|\brecovery\b[^.;]{0,40}?\b(?:complete|completed|done|finished)\b|\b(?:back|returns?|returned) to (?:normal\b|baseline\b|100 ?%|pre-incident levels?\b)|\bfully (?:operational|functional|available|recovered|restored)\b|\ball clear\b|\b(?:incident|outage|issue|ticket)s? (?:is |was |has been |were |are )?(?:closed|over|ended)\b|${STATE}|\b(?:accessible|reachable|available) again\b|\bback online\b|\b(?:is|are|was|were|came|comes|coming) back up\b|\bback up and running\b|\b(?:service|operations|production|processing|traffic)\b[^.;]{0,20}?\bresumed\b|\bresumed (?:normal |block )?(?:service|operations|production|processing|traffic)\b|\bbehoben\b|\bwieder\s+(?:verfügbar|erreichbar)\b|\bwiederhergestellt\b|\br[ée]solu[es]?\b|\br[ée]tabli[es]?\b|\bretour à la normale\b|\bresuelt[oa]s?\b|\brestablecid[oa]s?\b|\bresolvid[oa]s?\b|\brestabelecid[oa]s?\b|復旧(?!作業|対応|手順|策|計画|見込|を開始|開始)|解消(?!策|に向け)|(?<!开始)恢复(?!操作|方案|计划|中)|已解决|복구(?! ?(?:작업|시작|절차|계획|중))|정상화`,
+  String.raw`\bresolv(?:e|ed|es)\b|\brestored?\b|\brecover(?:s|ed)?\b|\brecovery\b[^.;]{0,40}?\b(?:complete|completed|done|finished)\b|\b(?:back|returns?|returned) to (?:normal\b|baseline\b|100 ?%|pre-incident levels?\b)|\bfully (?:operational|functional|available|recovered|restored)\b|\ball clear\b|\b(?:incident|outage|issue|ticket)s? (?:is |was |has been |were |are )?(?:closed|over|ended)\b|${STATE}|\b(?:accessible|reachable|available) again\b|\bback online\b|\b(?:backlog|queue|lag)s? (?:(?:is|was|has been|were|are) )?(?:fully )?(?:drained|cleared|caught up)\b|\b(?:replicas?|replication|consumers?|indexer|workers?|processing) (?:(?:has|have) )?(?:fully )?caught up\b|\b(?:is|are|was|were|came|comes|coming) back up\b|\bback up and running\b|\b(?:service|operations|production|processing|traffic)\b[^.;]{0,20}?\bresumed\b|\bresumed (?:normal |block )?(?:service|operations|production|processing|traffic)\b|\bbehoben\b|\bwieder\s+(?:verfügbar|erreichbar)\b|\bwiederhergestellt\b|\br[ée]solu[es]?\b|\br[ée]tabli[es]?\b|\bretour à la normale\b|\bresuelt[oa]s?\b|\brestablecid[oa]s?\b|\bresolvid[oa]s?\b|\brestabelecid[oa]s?\b|復旧(?!作業|対応|手順|策|計画|見込|を開始|開始)|解消(?!策|に向け)|(?<!开始)恢复(?!操作|方案|计划|中)|已解决|복구(?! ?(?:작업|시작|절차|계획|중))|정상화`,
   'i',
 );
 /** Words that say an action was not taken, did not work or is only expected: "unable to scale up", "tried to restart", "to restore service", "would resolve by itself", "expected to be resolved soon". */
 const NOT_DONE =
   /\bnot\b|\bunable to\b|\bfail(?:s|ed)? to\b|\bcannot\b|\bcan't\b|\bcould ?n[o']t\b|\battempt(?:s|ed|ing)? to\b|\btr(?:y|ies|ied|ying) to\b|\bplan(?:s|ned)? to\b|\bto (?:help )?(?:resolve|restore|recover)\b|\b(?:will|would)\b|\b(?:until|once|expect(?:s|ed)?|soon|hope)\b/i;
+/** A change proposed, not yet in effect: "Revert MR !4415 opened", "hotfix PR up for review". */
+const PROPOSED =
+  /\b(?:PR|MR|pull request|merge request|CL|diff|change request)\b[^.;]{0,30}?\b(?:opened|created|raised|prepared|proposed|submitted|drafted|up for review|in review|ready for review|reviewed|approved)\b|\b(?:opens?|opened|creates?|created|raises?|raised|prepares?|prepared|submits?|submitted|drafts?|drafted)\b[^.;]{0,20}?\b(?:PR|MR|pull request|merge request|CL|diff)\b/i;
 /** Words that make a mitigation or resolution partial: "partially restored", "begins to recover", "first cluster recovered". */
 const PARTIAL = /\bpartial(?:ly)?\b|\b(?:begins?|began|starts?|started|starting) to\b|\bslowly\b|\bstill\b|\bsome\b|\bfirst\b/i;
 /** An alert or page as the subject: "Alert fires for pod restarts", "Automated alert fires", "Page is received". */
@@ -105,7 +108,7 @@ function milestonesOfClause(clause: string): Milestone[] {
   if (START.test(clause)) found.push('started');
   if (!undetected && DETECTION.test(clause) && !NOT_DETECTION.test(clause)) found.push('detected');
   if (ACKNOWLEDGEMENT.test(clause)) found.push('acknowledged');
-  if (done && MITIGATION.test(clause)) found.push('mitigated');
+  if (done && MITIGATION.test(clause) && !PROPOSED.test(clause)) found.push('mitigated');
   if (done && RESOLUTION.test(clause)) found.push('resolved');
   return found;
 }

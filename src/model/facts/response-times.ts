@@ -63,7 +63,8 @@ export function findResponseTimes(document: PostmortemDocument): ResponseTimes {
   const fields = document.statedDurations.filter((stated) => stated.kind === 'field');
   for (const stated of fields) {
     const metric = STATED[stated.metric];
-    if (metric && !times[metric]) times[metric] = statedTime(metric, stated);
+    // A figure counted from detection ("from detection to remediation") is no time from the start.
+    if (metric && !times[metric] && stated.from.includes('started')) times[metric] = statedTime(metric, stated);
   }
   const impact = fields.find((stated) => stated.metric === 'duration');
   if (!times.resolve && impact) times.resolve = statedTime('resolve', impact);

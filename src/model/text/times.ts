@@ -809,7 +809,7 @@ export interface DurationMatch {
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  fifteen: 15, twenty: 20, thirty: 30, forty: 40, 'forty-five': 45, fifty: 50, sixty: 60, ninety: 90,
+  fifteen: 15, twenty: 20, thirty: 30, forty: 40, 'forty-five': 45, fifty: 50, sixty: 60, ninety: 90, half: 0.5,
 };
 const NUMBER_WORD = Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join('|');
 /**
@@ -832,12 +832,16 @@ const CJK_UNIT_LETTER: Readonly<Record<string, string>> = {
   秒間: 's', 秒钟: 's', 秒鐘: 's', 秒: 's', 초: 's', 日間: 'd', 天: 'd',
 };
 const DURATION_PART = new RegExp(
-  `(?:(?<![\\w.:-])(?<!\\d,)(?<!(?:時|点|點|시)[ \\t]?)|(?<=\\d[dhm]))(\\d{1,5}(?:\\.\\d{1,3})?|(?:half[ \\t]+)?(?:${NUMBER_WORD})(?=[ \\t-]))` +
+  `(?:(?<![\\w.:-])(?<!\\d,)(?<!(?:時|点|點|시)[ \\t]?)|(?<=\\d[dhm]))(\\d{1,5}(?:\\.\\d{1,3})?½?|(?:half[ \\t]+)?(?:${NUMBER_WORD})(?=[ \\t-]))(?:[ \\t]+and[ \\t]+a[ \\t]+half(?=[ \\t]))?` +
     `(?:[ \\t\\u00a0-]?(days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|${FOREIGN_UNITS})\\b|[ \\t\\u00a0](h)(?![\\w])|(d|h|m|s)(?![\\p{L}_])(?!\\d+(?!\\d)(?!mins?\\b|secs?\\b|[dhms](?![\\p{L}_])))|[ \\t]?(${CJK_UNITS}))`,
   'giu',
 );
 /** An abbreviated unit may end with a full stop before the next part: "1 hr. 53 mins", "2 Std. 30 Min.". */
 const ABBREVIATED_UNIT_END = /(?:hrs?|mins?|secs?|std|sek)$/i;
+/** A half of the part's unit, written after it: "an hour and a half", "1 heure et demie", "una hora y media". */
+const AND_A_HALF = /[ \t]+(?:and[ \t]+a[ \t]+half|et[ \t]+demie?|y[ \t]+media|e[ \t]+meia)\b/iy;
+/** A half of the part's number, written with it: "two and a half hours", "1½ hours". */
+const HALF_IN_PART = /\band[ \t]+a[ \t]+half\b|½/i;
 const DURATION_JOIN = /[ \t]*(?:,|(?:and|und|et|y|e)(?=[ \t]))?[ \t]*/y;
 const DURATION_AT_MOST = /(?:<|≤|less than|under|up to|at most|within|no more than|weniger als|unter|höchstens|moins de|menos de)[ \t]*$/i;
 const DURATION_AT_LEAST = /(?:>|≥|more than|over|at least|no less than|mehr als|über|plus de|más de|mais de)[ \t]*$/i;
@@ -853,6 +857,11 @@ export function findDurations(text: string): DurationMatch[] {
     let end = m.index + m[0].length;
     let seconds = partSeconds(m);
     let unitSeconds = unitOf(m);
+    const half = stickyAt(AND_A_HALF, text, end);
+    if (half) {
+      seconds += unitOf(m) / 2;
+      end += half[0].length;
+    }
     let next: RegExpExecArray | null = null;
     for (;;) {
       DURATION_PART.lastIndex = end;
@@ -943,8 +952,9 @@ function unitOf(m: RegExpExecArray): number {
 function partSeconds(m: RegExpExecArray): number {
   const written = m[1]!.toLowerCase().replace(/[ \t]+/g, ' ');
   const half = written.startsWith('half ');
-  const value = /^\d/.test(written) ? Number(written) : NUMBER_WORDS[half ? written.slice(5) : written]! * (half ? 0.5 : 1);
-  return Math.round(value * unitOf(m));
+  const number = written.replace('½', '');
+  const value = /^\d/.test(number) ? Number(number) : NUMBER_WORDS[half ? number.slice(5) : number]! * (half ? 0.5 : 1);
+  return Math.round((value + (HALF_IN_PART.test(m[0]) ? 0.5 : 0)) * unitOf(m));
 }
 
 /** A range of times in a text: "14:23-15:10 UTC", "10:15 UTC ~ 11:02 UTC", "between 14:02 and 14:40". */
