@@ -348,6 +348,41 @@ describe('action items: fields', () => {
     const text = doc('## Action Items', '', '| Action | Owning Team | Expected date |', '| --- | --- | --- |', '| Fix it | Payments | 2026-03-01 |');
     expect(items(text)[0]!.table?.columns).toEqual({ action: 'action', owner: 'owning team', due: 'expected date' });
   });
+
+  it('reads action-item columns named in the other languages whose sections it reads', () => {
+    const columns = (...header: string[]) =>
+      items(doc('## Action Items', '', `| ${header.join(' | ')} |`, `|${' --- |'.repeat(header.length)}`, `| Fix it |${' x |'.repeat(header.length - 1)}`))[0]?.table?.columns;
+    expect(columns('Maßnahme', 'Verantwortlich', 'Priorität', 'Fällig bis', 'Status')).toEqual({ action: 'maßnahme', owner: 'verantwortlich', priority: 'priorität', due: 'fällig bis', status: 'status' });
+    expect(columns('Action', 'Responsable', 'Priorité', 'Échéance')).toEqual({ action: 'action', owner: 'responsable', priority: 'priorité', due: 'échéance' });
+    expect(columns('Acción', 'Responsable', 'Fecha límite', 'Estado')).toEqual({ action: 'acción', owner: 'responsable', due: 'fecha límite', status: 'estado' });
+    expect(columns('Ação', 'Responsável', 'Prazo')).toEqual({ action: 'ação', owner: 'responsável', due: 'prazo' });
+    expect(columns('対応', '担当者', '優先度', '期限')).toEqual({ action: '対応', owner: '担当者', priority: '優先度', due: '期限' });
+    expect(columns('조치', '담당자', '기한')).toEqual({ action: '조치', owner: '담당자', due: '기한' });
+  });
+
+  it('reads a name anywhere in a closing parenthesis of fields, and periods and schedules as its due date', () => {
+    const text = doc(
+      '## Action items',
+      '',
+      '1. Retire the legacy SP (P3, Finance IT, end of June)',
+      '2. Document the rollover (P2, Maria, next sprint)',
+      '3. Alert on SAML errors (P2, @identity-oncall, EOQ)',
+      '4. Add a disk panel — Ben, by end of February',
+      '5. Add a runbook (@ana, P2, due Q3 2026)',
+      '6. Review the limits (P2, see the wiki, Maria)',
+    );
+    const found = items(text);
+    expect(found.map((item) => [item.fields.owner?.text, item.fields.due?.text])).toEqual([
+      ['Finance IT', 'end of June'],
+      ['Maria', 'next sprint'],
+      ['@identity-oncall', 'EOQ'],
+      ['Ben', 'end of February'],
+      ['@ana', 'Q3 2026'],
+      [undefined, undefined],
+    ]);
+    expect(at(text, found[1]!.fields.owner!.span)).toBe('Maria');
+    expect(at(text, found[0]!.fields.due!.span)).toBe('end of June');
+  });
 });
 
 describe('action items: where they are written', () => {

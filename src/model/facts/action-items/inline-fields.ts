@@ -1,5 +1,5 @@
 import type { LineIndex, Span } from '../../parse/positions.js';
-import { findDates, isMonthOrWeekdayName, parseDate, type DateMatch } from '../../text/dates.js';
+import { findDates, isMonthOrWeekdayName, parseDate, parsePeriod, type DateMatch } from '../../text/dates.js';
 import { normalizeText, stripEmoji } from '../../text/normalize.js';
 import { findBrackets } from '../../text/placeholders.js';
 import type { TextView } from '../../text/text-view.js';
@@ -171,7 +171,7 @@ export function readInlineFields(view: TextView, lines: LineIndex, fields: Actio
     DUE_WORD.lastIndex = 0;
     for (let m = DUE_WORD.exec(text); m; m = DUE_WORD.exec(text)) {
       const start = m.index + m[0].length;
-      const end = dateAt(text, start, text.length);
+      const end = dateAt(text, start, text.length) ?? periodAt(text, start, text.length);
       if (end !== null) {
         set('due', start, end);
         break;
@@ -220,11 +220,16 @@ export function readInlineFields(view: TextView, lines: LineIndex, fields: Actio
   }
 
   if (!fields.due && (fields.owner || fields.priority)) {
-    // A date standing alone between delimiters, beside other fields; not the item's first piece.
+    // A date, a period ("end of June", "Q3 2026") or a schedule ("next sprint") standing alone
+    // between delimiters, beside other fields; not the item's first piece.
     for (const segment of segments().slice(1)) {
       const date = parseDate(segment.text);
       if (date && date.date.year !== null && date.end - date.start === segment.text.trim().length) {
         set('due', segment.start + date.start, segment.start + date.end);
+        break;
+      }
+      if (parsePeriod(segment.text) || SCHEDULE.test(segment.text.trim())) {
+        set('due', segment.start, segment.start + segment.text.length);
         break;
       }
     }
@@ -332,6 +337,8 @@ const SIGNED_NAME = new RegExp(`^[\\p{Lu}][\\p{L}'’.-]{0,30}(?:[ \\t]+[\\p{Lu}
 const NOT_SIGNATURES = new Set(['yes', 'no', 'maybe', 'ongoing', 'backlog', 'later', 'soon', 'asap', 'team', 'everyone', 'all', 'we', 'us', 'tba']);
 /** A part of a closing parenthesis that states a field: "P2", "due …", "by …", a date, a status. */
 const FIELD_PART = /^(?:P[0-9]|(?:due|by|eta|deadline|target)\b.*)$/i;
+/** A schedule written where a due date goes: "next sprint", "this week", "EOQ", "ASAP", "Sprint 42". */
+const SCHEDULE = /^(?:(?:next|this|following|the next)[ \t]+(?:sprint|week|month|quarter|release|iteration|cycle)|eo[dwmqy]|asap|sprint[ \t]+\d{1,4})$/i;
 
 /**
  * The fields an item writes after its action: a signature and tags (see readSignature and
@@ -403,19 +410,31 @@ function segmentAfterDash(text: string, dashes: readonly Dash[]): { start: numbe
   return { start, end: start + segment.length };
 }
 
+/**
+ * The name in a closing parenthesis of fields: first, before parts of which one states a
+ * field ("(Ben, P2, by 2026-03-01)"), or anywhere among parts that all do ("(P2, Maria,
+ * end of June)").
+ */
 function signatureInParentheses(text: string): { start: number; end: number } | null {
   const match = CLOSING_PARENS.exec(text);
   if (!match || !/\p{L}/u.test(text.slice(0, match.index))) return null;
-  const parts = match[1]!.split(/[,;]/).map((part) => part.trim());
-  const others = parts.slice(1);
-  if (others.length === 0 || !others.some(isFieldPart)) return null;
-  const name = parts[0]!;
-  const start = match.index + 1 + match[1]!.indexOf(name);
-  return isSignedName(name) ? { start, end: start + name.length } : null;
+  const parts: Array<{ start: number; text: string }> = [];
+  let at = 0;
+  for (const piece of match[1]!.split(/[,;]/)) {
+    parts.push({ start: at + (piece.length - piece.trimStart().length), text: piece.trim() });
+    at += piece.length + 1;
+  }
+  if (parts.length < 2) return null;
+  const fieldParts = parts.map((part) => isFieldPart(part.text));
+  const unfilled = parts.filter((_, i) => !fieldParts[i]);
+  const name = !fieldParts[0] && fieldParts.slice(1).some(Boolean) ? parts[0]! : unfilled.length === 1 ? unfilled[0]! : null;
+  if (!name || !isSignedName(name.text)) return null;
+  const start = match.index + 1 + name.start;
+  return { start, end: start + name.text.length };
 }
 
 function isFieldPart(part: string): boolean {
-  return FIELD_PART.test(part) || findDates(part).length > 0 || NOTE_STATUSES.has(normalizeStatus(part));
+  return FIELD_PART.test(part) || findDates(part).length > 0 || parsePeriod(part) !== null || SCHEDULE.test(part) || NOTE_STATUSES.has(normalizeStatus(part));
 }
 
 function isSignedName(name: string): boolean {
@@ -471,6 +490,12 @@ function dateAt(text: string, start: number, limit: number): number | null {
   const [first] = findDates(candidate);
   if (!first || candidate.slice(0, first.start).trim() !== '') return null;
   return start + first.end;
+}
+
+/** The end of a period ("end of February", "Q2 2026") that starts at `start` and runs to the value's end, or null. */
+function periodAt(text: string, start: number, limit: number): number | null {
+  const end = valueEnd(text, start, limit);
+  return parsePeriod(text.slice(start, end)) ? end : null;
 }
 
 /**

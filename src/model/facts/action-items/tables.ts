@@ -14,23 +14,36 @@ export const ACTION_ITEM_FIELDS: readonly ActionItemFieldName[] = ['owner', 'pri
 
 type ColumnRole = ActionItemFieldName | 'action';
 
-/** Header texts of each kind of column, compared after normalisation. */
+/**
+ * Header texts of each kind of column, compared after normalisation: in English, then in the
+ * other languages whose sections pm-lint reads (German, French, Spanish, Portuguese,
+ * Japanese, Chinese, Korean).
+ */
 const COLUMN_ALIASES: Readonly<Record<ColumnRole, readonly string[]>> = {
   action: [
     'action', 'actions', 'action item', 'action items', 'item', 'items', 'task', 'tasks', 'description',
     'corrective action', 'remediation', 'follow up', 'improvement', 'todo',
+    'maßnahme', 'maßnahmen', 'aufgabe', 'aufgaben', 'action corrective', 'tâche', 'acción', 'acciones', 'tarea', 'ação', 'ações', 'tarefa',
+    'アクション', '対応', '対応内容', '対策', '再発防止策', '行动项', '措施', '改进措施', '조치', '조치 사항', '후속 조치',
   ],
   owner: [
     'owner', 'owners', 'who', 'assignee', 'assignees', 'assigned to', 'owned by', 'responsible', 'dri', 'owner team',
     'owning team', 'team', 'teams', 'responsible team',
+    'verantwortlich', 'verantwortliche', 'zuständig', 'responsable', 'responsables', 'propriétaire', 'responsável', 'responsáveis',
+    '担当', '担当者', '负责人', '責任者', '담당', '담당자',
   ],
-  priority: ['priority', 'pri', 'prio'],
+  priority: ['priority', 'pri', 'prio', 'priorität', 'priorité', 'prioridad', 'prioridade', '優先度', '优先级', '우선순위'],
   due: [
     'due', 'due date', 'deadline', 'target date', 'target', 'eta', 'due by', 'by when', 'target completion',
     'expected date', 'expected', 'completion date', 'target release', 'expected completion',
+    'fällig', 'fällig bis', 'frist', 'termin', 'zieldatum', 'échéance', 'date limite', 'date cible', 'fecha límite', 'fecha objetivo',
+    'prazo', 'data limite', 'data prevista', '期限', '期日', '完了予定', '截止日期', '截止时间', '기한', '마감일', '완료 예정일',
   ],
-  status: ['status', 'state'],
-  ticket: ['ticket', 'tickets', 'bug', 'tracking', 'tracking bug', 'tracking issue', 'issue', 'jira', 'jira ticket', 'link', 'pr'],
+  status: ['status', 'state', 'statut', 'état', 'estado', 'situação', 'ステータス', '状態', '状况', '状态', '상태'],
+  ticket: [
+    'ticket', 'tickets', 'bug', 'tracking', 'tracking bug', 'tracking issue', 'issue', 'jira', 'jira ticket', 'link', 'pr',
+    'チケット', '工单', '티켓',
+  ],
 };
 const COLUMN_ROLE = new Map<string, ColumnRole>();
 for (const [role, aliases] of Object.entries(COLUMN_ALIASES) as Array<[ColumnRole, readonly string[]]>) {
