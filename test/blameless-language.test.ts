@@ -69,4 +69,14 @@ describe('blameless-language matcher', () => {
     expect(reported('We paged the engineer who owns the job, which didn\'t check the size.')).toEqual([]);
     expect(reported('The engineer who reviewed the change with the two other teams that week didn\'t check it.')).toEqual([]);
   });
+
+  it('reads more checks a person left undone, and none by software', () => {
+    const reported = (sentence: string) => lint(`# Title\n\n${sentence}\n`).map((message) => message.message.split('"')[1]);
+    expect(reported('Dave ran the script against production because he didn\'t double-check the connection string.')).toEqual(["he didn't double-check"]);
+    expect(reported('She did not confirm the target before running it.')).toEqual(['She did not confirm']);
+    expect(reported('The reviewer never validated the migration.')).toEqual(['The reviewer never validated']);
+    expect(reported('The deployer didn\'t wait for the canary.')).toEqual(["The deployer didn't wait"]);
+    expect(reported('The job did not wait for the lock.')).toEqual([]);
+    expect(reported('The client never confirmed the write.')).toEqual([]);
+  });
 });

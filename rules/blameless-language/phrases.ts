@@ -95,9 +95,15 @@ const SHOULD_HAVE_DONE = [
 const SHOULD_HAVE_BEEN = ['caught', 'noticed', 'spotted', 'detected', 'obvious', 'clear', 'aware', 'known', 'careful', 'tested', 'reviewed', 'checked'] as const;
 
 /** Checks left undone: "he didn't check", "she did not notice" (with a person as the subject). */
-const OMITTED = ['check', 'notice', 'anticipate', 'verify', 'test', 'realise', 'realize', 'consider', 'review', 'escalate', 'read', 'follow'] as const;
+const OMITTED = [
+  'check', 'double-check', 'notice', 'anticipate', 'verify', 'confirm', 'validate', 'test', 'realise', 'realize', 'consider', 'review',
+  'escalate', 'read', 'follow', 'wait', 'ask',
+] as const;
 /** The same after "never": "the reviewer never checked". */
-const NEVER_DONE = ['checked', 'noticed', 'anticipated', 'verified', 'tested', 'realised', 'realized', 'considered', 'reviewed', 'escalated', 'followed'] as const;
+const NEVER_DONE = [
+  'checked', 'double-checked', 'noticed', 'anticipated', 'verified', 'confirmed', 'validated', 'tested', 'realised', 'realized', 'considered',
+  'reviewed', 'escalated', 'followed', 'waited', 'asked',
+] as const;
 /**
  * Signals people are meant to act on: "the warning was ignored" blames whoever did not act,
  * even in the passive. Not messages, e-mails, errors, headers or settings: software ignores
