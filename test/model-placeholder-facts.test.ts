@@ -40,6 +40,13 @@ describe('placeholder recognisers', () => {
     }
   });
 
+  it('takes one word in angle brackets as a placeholder only as a whole value, when the word names what goes there', () => {
+    expect(isAnglePlaceholder('<name>')).toBe(false);
+    expect(isAnglePlaceholder('<name>', true)).toBe(true);
+    expect(isAnglePlaceholder('<Owner>', true)).toBe(true);
+    for (const html of ['<hostname>', '<br>', '<details>', '<pod>']) expect(isAnglePlaceholder(html, true), html).toBe(false);
+  });
+
   it('finds unfinished-work markers in headings, with the title they leave', () => {
     expect(findHeadingMarker('Timeline {WIP}')).toEqual({ start: 9, end: 14, text: '{WIP}', rest: 'Timeline' });
     expect(findHeadingMarker('WIP: Checkout outage')).toMatchObject({ start: 0, end: 4, rest: 'Checkout outage' });

@@ -91,6 +91,7 @@ describe('placeholders', () => {
     expect(findMarkers('Owner TBD, is ?????\nTODO: graphs\n[???] What??? TBDs XXX-1 XXX').map((m) => m.text)).toEqual([
       'TBD', '?????', 'TODO', 'XXX',
     ]);
+    expect(findMarkers('TODO(ana): fill in after the RCA\nFIXME(@ben)\nTODO(s) for the week: none\nTODO list').map((m) => m.text)).toEqual(['TODO(ana)', 'FIXME(@ben)']);
   });
 
   it('knows the reserved example domains', () => {

@@ -524,18 +524,25 @@ function checkItalicPrompts(document: PostmortemDocument, out: Collector): Set<P
  * paragraphs, table cells and HTML blocks outside block quotes.
  */
 function checkAnglePlaceholders(document: PostmortemDocument, out: Collector): void {
-  const check = (children: ReadonlyArray<{ type: string; value?: string; position?: { start: { offset?: number }; end: { offset?: number } } }>) => {
+  type Child = { type: string; value?: string; position?: { start: { offset?: number }; end: { offset?: number } } };
+  // A value that is the whole of a field or a cell may be one word: `Incident commander: <name>`.
+  const wholeValues = new Set<number>();
+  for (const field of document.fields) if (field.source !== 'front-matter') wholeValues.add(field.span.end.offset - field.raw.trimEnd().length);
+  const check = (children: ReadonlyArray<Child>, whole: (child: Child) => boolean) => {
     for (const child of children) {
-      if (child.type !== 'html' || !child.position || !isAnglePlaceholder(child.value ?? '')) continue;
+      if (child.type !== 'html' || !child.position || !isAnglePlaceholder(child.value ?? '', whole(child))) continue;
       out.add('brackets', 'bracket', child.position.start.offset!, child.position.end.offset!, child.value!.trim());
     }
   };
-  for (const paragraph of document.paragraphs) if (!paragraph.quoted) check(paragraph.node.children);
+  const fieldValue = (child: Child) => wholeValues.has(child.position!.start.offset!);
+  for (const paragraph of document.paragraphs) if (!paragraph.quoted) check(paragraph.node.children, fieldValue);
   // On a line of its own, the parser reads it as an HTML block.
   for (const html of document.html) {
     if (html.block && isAnglePlaceholder(html.value)) out.add('brackets', 'bracket', html.span.start.offset, html.span.end.offset, html.value.trim());
   }
-  for (const table of document.tables) for (const row of table.rows) for (const cell of row.cells) check(cell.node.children);
+  for (const table of document.tables) {
+    for (const row of table.rows) for (const cell of row.cells) check(cell.node.children, () => cell.node.children.length === 1);
+  }
 }
 
 /** "Description here", "Add impact details here" as a whole paragraph. */

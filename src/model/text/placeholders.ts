@@ -129,8 +129,8 @@ const TOKEN_BREAK = /[\s[\](){}|<>"'`*]/;
 const MARKER_VALUE = /^(?:TBD|TBA|TBC|TODO|FIXME|XXX|\?{3,})$/i;
 const MARKER_WORD =
   /(?<![\w-])(?:TBD|TBA|TBC)(?![\w-])|(?<![\w[?-])\?{3,}(?![\w\]?:-])|(?<![\w-])XXX(?![\w-])|(?<![\w-])[Ll]orem[ \t]+ipsum(?![\w-])|\((?:link|url|LINK|URL)\)/g;
-/** "TODO: …" or "FIXME: …" opening a line. */
-const MARKER_LINE = /^(?:TODO|FIXME)\b(?=\s*(?::|$))/;
+/** "TODO: …", "TODO(ana): …" or "FIXME: …" opening a line. */
+const MARKER_LINE = /^(?:TODO|FIXME)(?:\b|\([\w@. -]{1,30}\))(?=\s*(?::|$))/;
 
 /** Inline check boxes: "[ ] P0 [x] P1". */
 const CHECKBOX = /\[([ xX])\]/g;
@@ -406,13 +406,26 @@ const ANGLE_INSTRUCTION = /^(?:add|insert|put|paste|enter|type)\b|\bhere$/i;
  * "add …", "… here"), and a tag named like an HTML element needs three or more words
  * after its name (`<details open>`, `<video controls autoplay>` are HTML).
  */
-export function isAnglePlaceholder(html: string): boolean {
+export function isAnglePlaceholder(html: string, wholeValue = false): boolean {
   const match = ANGLE_WORDS.exec(html.trim());
-  if (!match) return false;
+  if (!match) return wholeValue && isAngleName(html);
   const attributes = match[2]!.trim().split(/\s+/).length;
   if (HTML_ELEMENTS.has(match[1]!.toLowerCase()) && attributes < 3) return false;
   const inner = html.trim().slice(1, -1).trim();
   return ANGLE_INSTRUCTION.test(inner) || findBrackets(`[${inner}]`).some((bracket) => bracket.telling);
+}
+
+/** `<name>`: one word that is no HTML element, in angle brackets. */
+const ANGLE_WORD = /^<([A-Za-z][\w-]{0,30})>$/;
+
+/**
+ * Whether a whole value in angle brackets is one word that names what goes there, as a
+ * bracket would (`**Incident commander:** <name>`, `| <owner> |`); not an HTML element
+ * (`<br>`, `<details>`) and not a word that gives nothing away (`<hostname>`).
+ */
+function isAngleName(html: string): boolean {
+  const match = ANGLE_WORD.exec(html.trim());
+  return match !== null && !HTML_ELEMENTS.has(match[1]!.toLowerCase()) && findBrackets(`[${match[1]}]`).some((bracket) => bracket.telling);
 }
 
 /** "{WIP}", "[WIP]", "(TBD)", "(TODO)", "(work in progress)" in a heading, or "WIP:" opening it. */
