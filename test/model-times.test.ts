@@ -223,6 +223,17 @@ describe('durations and ranges', () => {
     expect(parseTimestamp('10 amps drawn')).toBeNull();
   });
 
+  it('reads a clock written with a full stop only with its am/pm or Uhr', () => {
+    expect(parseTimestamp('9.05am — gateway starts declining')).toMatchObject({ seconds: hm(9, 5), end: 6 });
+    expect(parseTimestamp('10.40 p.m. — resolved')?.seconds).toBe(hm(22, 40));
+    expect(parseTimestamp('2026-03-13 9.05am — x')?.seconds).toBe(hm(9, 5));
+    expect(parseTimestamp('14.05 Uhr: Störung behoben')?.seconds).toBe(hm(14, 5));
+    // A number, a version or a one-digit minute is no clock.
+    expect(parseTimestamp('9.05 was the rate')).toBeNull();
+    expect(parseTimestamp('1.5 am')).toBeNull();
+    expect(parseTimestamp('13.30pm — x')?.invalid).toBe('13:30 PM mixes 24-hour and 12-hour notation (expected 13:30 or 1:30 PM)');
+  });
+
   it('reads "9h30" as a clock before a zone, or in a document that opens its entries so', () => {
     expect(parseTimestamp('9h30 — relay queue grows')).toBeNull();
     expect(parseTimestamp('9h30 CEST — relay queue grows')?.seconds).toBe(hm(9, 30));

@@ -279,6 +279,8 @@ const SHORT_PART_CLOCK = /(\d{1,2}):(\d{1,2}):(\d{1,2})(?![\d:])/y;
 /** "10h47": the French and German way, read only before a zone or where writesHourClocks says the document uses it. */
 const H_CLOCK = /(\d{1,2})h(\d{2})(?!\d)/y;
 const COMPACT_CLOCK = /(\d{2})(\d{2})(?!\d|:\d)/y;
+/** "9.05am", "10.40 p.m.", "14.05 Uhr": a clock written with a full stop, read only with its am/pm or Uhr (else "9.05" is a number). */
+const DOTTED_CLOCK = /(\d{1,2})\.(\d{2})(?=[ \t]?(?:[ap]\.?m\b\.?|Uhr\b))/iy;
 /** "14:05 Uhr": German writes the clock's "o'clock"; it belongs to the time. */
 const UHR = /[ \t]?Uhr\b/iy;
 /** "PM", "p.m.", "pm", and the bare letter some teams write right after the minutes ("5:02p", "11:40a"). */
@@ -385,6 +387,14 @@ export function hourMeridiemAt(text: string, position: number): ClockTime | null
   const pm = m[2]!.toLowerCase() === 'p';
   const hours = to24Hour(written, pm);
   return { seconds: hours * 3600, precision: 'minute', invalid: null, meridiem: pm ? 'pm' : 'am', hourText: m[1]!, start: position, end: position + m[0].length };
+}
+
+/** "9.05am", "14.05 Uhr" (see DOTTED_CLOCK), read as the clock it would be with a colon. */
+function dottedClockAt(text: string, position: number): ClockTime | null {
+  const m = stickyAt(DOTTED_CLOCK, text, position);
+  if (!m) return null;
+  const stop = position + m[1]!.length;
+  return clockAt(`${text.slice(0, stop)}:${text.slice(stop + 1, position + m[0].length + 8)}`, position);
 }
 
 /** "08:5:12", "14:5": a minute or second written with one digit. */
@@ -585,7 +595,7 @@ export function parseTimestampAt(text: string, from: number, options: TimestampO
     clock = jointClock ?? clockAt(text, timeStart);
     if (!clock && separator && separator[0].length > 0) {
       // "2022-02-02 1625": four digits after a full date are a time; after a month-day, only before a zone ("Feb 7 1506 UTC").
-      clock = compactAt(timeStart, date.date.year === null) ?? hClockAt(timeStart) ?? hourMeridiemAt(text, timeStart);
+      clock = compactAt(timeStart, date.date.year === null) ?? hClockAt(timeStart) ?? dottedClockAt(text, timeStart) ?? hourMeridiemAt(text, timeStart);
     }
     if (!clock) {
       // "Mar 4, 2026 - 15:50 UTC", as status pages stamp their updates: a spaced dash, then a
@@ -602,7 +612,7 @@ export function parseTimestampAt(text: string, from: number, options: TimestampO
       }
     }
   } else {
-    clock = clockAt(text, position) ?? compactAt(position, true) ?? hClockAt(position) ?? hourMeridiemAt(text, position);
+    clock = clockAt(text, position) ?? compactAt(position, true) ?? hClockAt(position) ?? dottedClockAt(text, position) ?? hourMeridiemAt(text, position);
     if (clock) position = clock.end;
     else {
       const unknownEnd = unknownAt(position);
