@@ -313,6 +313,13 @@ describe('timelines', () => {
     expect(timeline!.entries.map((entry) => entryMilestones(entry))).toEqual([['started'], ['started', 'detected'], ['resolved'], ['resolved']]);
   });
 
+  it('reads a chain that halts as the start and one that resumes as the resolution, not a rollout halted', () => {
+    const [timeline] = doc(
+      '# X\n\n## Timeline\n\n- 14:32 Block 4,131,575 fails to reach consensus; chain halts\n- 15:00 We halted the rollout\n- 17:05 Block 4,131,576 committed; chain resumes\n',
+    ).timelines;
+    expect(timeline!.entries.map((entry) => entryMilestones(entry))).toEqual([['started'], [], ['resolved']]);
+  });
+
   it('reads a page sent to a person as detection, and a revert proposed as no mitigation yet', () => {
     const [timeline] = doc(
       '# X\n\n## Timeline\n\n- 14:06 PagerDuty pages the on-call SRE\n- 14:10 Status pages updated\n- 14:31 Revert MR !4415 opened\n- 14:35 Opened a rollback PR\n- 14:47 Revert deployed\n',
