@@ -284,6 +284,23 @@ describe('timelines', () => {
     expect(split!.entries.map((entry) => entry.raw)).toEqual(['Nov 3 9:02 AM', 'Nov 3 9:10 AM']);
   });
 
+  it('finds a table whose column of times comes after others, with the day column before it', () => {
+    const [steps] = timelines('# X\n\n## Exploit\n\n| Step | Block | Time (UTC) | Tx |\n|---|---|---|---|\n| Deposit | 19,448,201 | 14:02:11 | 0x9f3c |\n| Redeem | 19,448,212 | 14:04:25 | 0x44de |\n');
+    expect(steps).toMatchObject({ source: 'table', zone: { name: 'UTC' } });
+    expect(steps!.entries.map((entry) => [entry.raw, entry.text, entry.span.start.column])).toEqual([
+      ['14:02:11', 'Deposit | 19,448,201 | 0x9f3c', 26],
+      ['14:04:25', 'Redeem | 19,448,212 | 0x44de', 25],
+    ]);
+    const [days] = timelines('# X\n\n## Timeline\n\n| # | Day | Time (UTC) | Event |\n|---|---|---|---|\n| 1 | 2025-03-12 | 20:25 | cause found |\n| 2 | 2025-03-13 | 11:25 | fix announced |\n');
+    expect(days!.entries.map((entry) => [entry.raw, entry.date])).toEqual([
+      ['2025-03-12 20:25', { year: 2025, month: 3, day: 12 }],
+      ['2025-03-13 11:25', { year: 2025, month: 3, day: 13 }],
+    ]);
+    // Outside a timeline section, only beside a column of what happened; never a column of elapsed times.
+    expect(timelines('# X\n\n## Phases\n\n| Phase | Time |\n|---|---|\n| Detect | 00:04 |\n| Resolve | 00:20 |\n')).toEqual([]);
+    expect(timelines('# X\n\n## Timeline\n\n| Phase | Time (hh:mm) |\n|---|---|\n| Detect | 00:04 |\n| Resolve | 00:20 |\n')).toEqual([]);
+  });
+
   it('does not read a revision-history table outside a timeline section as a timeline', () => {
     expect(timelines('# X\n\n## History\n\n| Date | Change |\n|---|---|\n| 2026-02-10 | b |\n| 2026-02-03 | a |\n')).toEqual([]);
   });

@@ -176,6 +176,18 @@ interface DayContext {
 const TIME_COLUMN = /^(?:time(?:stamp)?s?|when|date|date ?time|date and time|hora|heure|zeit|uhrzeit|시간|시각|일시|時刻|時間|日時|时间)(?:\s|$)/u;
 const TIME_HEADER_WORD = /\b(?:time|timestamp|when)\b|시간|時刻|時間|时间/iu;
 const HAS_CLOCK = /(?<!\d)\d{1,2}:\d{2}(?!\d)/;
+/**
+ * A column of times after other columns ("| Step | Block | Time (UTC) | Tx |", "| # | Time |
+ * Event |"): its header names only the time (a zone in brackets aside), and not "when",
+ * which may be a due date.
+ */
+/** A column of the days of the times beside it: "| Day | Time (UTC) | Event |". */
+const DAY_COLUMN = /^(?:date|day|datum|tag|jour|fecha|d[ií]a|data|dia|日付|日にち|日期|날짜|일자)$/u;
+const LATER_TIME_COLUMN = /^(?:time(?:stamp)?|date ?time|date and time|uhrzeit|heure|hora|時刻|시각)(?: [\p{L}\d+−-]{1,12})?$/u;
+/** A header that gives the format of elapsed times: "Time (hh:mm)". */
+const ELAPSED_LEGEND = /\b(?:hh|mm)\b/i;
+/** Outside a timeline section, a later column of times is a timeline's only beside a column of what happened. */
+const EVENT_COLUMN = /^(?:events?|what|what happened|description|activity|actions?|details|updates?|notes?|steps?|tx|transactions?|ereignis|événement|evento|内容|事象|事件|내용)$/u;
 /** What may follow a date on a date line: a note in brackets, a colon. */
 const DATE_LINE_REST = /^[\s:.,–—-]*(?:\([^()]{0,80}\)[\s:.]*)?$/;
 /** "Day 2 — ", "Tag 3: ", "Day 1 (": a day's number before the date of a heading or date line. */
@@ -561,7 +573,10 @@ class TimelineBuilder {
     return { parsed: first, label, milestone: milestoneOfLabel(label) };
   }
 
-  /** A table whose first column (with a second "Time" column) holds timestamps. */
+  /**
+   * A table whose first column (with a second "Time" column) holds timestamps, or whose
+   * later column of times (see LATER_TIME_COLUMN) holds clock times in two rows or more.
+   */
   private readTable(
     table: TableModel,
     section: Section | null,
@@ -570,32 +585,46 @@ class TimelineBuilder {
     inTimelineSection: boolean,
   ): DayContext | null {
     const first = table.columns[0] ?? '';
-    if (!TIME_COLUMN.test(first)) return context;
-    const headerText = table.header.cells[0]?.text ?? '';
-    if (!inTimelineSection && !TIME_HEADER_WORD.test(headerText) && !table.rows.some((row) => HAS_CLOCK.test(row.cells[0]?.text ?? ''))) {
-      return context;
+    let timeStart = 0;
+    let timeCells = 1;
+    if (TIME_COLUMN.test(first)) {
+      const headerText = table.header.cells[0]?.text ?? '';
+      if (!inTimelineSection && !TIME_HEADER_WORD.test(headerText) && !table.rows.some((row) => HAS_CLOCK.test(row.cells[0]?.text ?? ''))) {
+        return context;
+      }
+      const secondIsTime = table.columns.length > 2 && /^time\b/.test(table.columns[1] ?? '') && !/^time/.test(first);
+      timeCells = secondIsTime ? 2 : 1;
+    } else {
+      const later = table.columns.findIndex(
+        (column, index) => index > 0 && LATER_TIME_COLUMN.test(column) && !ELAPSED_LEGEND.test(table.header.cells[index]?.text ?? ''),
+      );
+      if (later < 0 || table.rows.filter((row) => HAS_CLOCK.test(row.cells[later]?.text ?? '')).length < 2) return context;
+      if (!inTimelineSection && !table.columns.some((column) => EVENT_COLUMN.test(column))) return context;
+      // A column of dates before it gives each time its day.
+      timeStart = DAY_COLUMN.test(table.columns[later - 1] ?? '') ? later - 1 : later;
+      timeCells = later + 1 - timeStart;
     }
-    const secondIsTime = table.columns.length > 2 && /^time\b/.test(table.columns[1] ?? '') && !/^time/.test(first);
-    const timeCells = secondIsTime ? 2 : 1;
+    const isTimeCell = (index: number) => index >= timeStart && index < timeStart + timeCells;
     const headerZone =
       table.header.cells
-        .slice(0, timeCells)
+        .slice(timeStart, timeStart + timeCells)
         .map((cell) => findZoneStatement(cell.text, false)?.zone ?? null)
         .find((found) => found !== null) ?? null;
     const timelineZone = headerZone ?? zone;
     const timeline = this.newTimeline('table', section ?? table.section, table.span, timelineZone);
     let current = context;
     for (const row of table.rows) {
-      const cells = row.cells.slice(0, timeCells).map((cell) => this.document.textOf(cell.node));
+      const cells = row.cells.slice(timeStart, timeStart + timeCells).map((cell) => this.document.textOf(cell.node));
       if (cells.length === 0) continue;
       const flat = cells.length > 1 ? TextView.join(cells) : cells[0]!;
       const parsed = parseTimestamp(flat.text, this.stamp);
       if (!parsed) continue;
-      const description = [flat.text.slice(parsed.rest), ...row.cells.slice(timeCells).map((cell) => cell.text)]
+      const others = row.cells.filter((_, index) => !isTimeCell(index));
+      const description = [flat.text.slice(parsed.rest), ...others.map((cell) => cell.text)]
         .map((part) => part.trim())
         .filter(Boolean)
         .join(' | ');
-      const views = () => [flat.slice(parsed.rest, flat.text.length), ...row.cells.slice(timeCells).map((cell) => this.document.textOf(cell.node))];
+      const views = () => [flat.slice(parsed.rest, flat.text.length), ...others.map((cell) => this.document.textOf(cell.node))];
       const entry = this.entry(parsed, flat, 'table-row', row.span, description, current, timelineZone, timeline.entries.length, views);
       if (entry.dateSource === 'entry' && entry.date && !entry.invalid) current = { date: entry.date, span: entry.dateSpan! };
       timeline.entries.push(entry);
