@@ -145,6 +145,13 @@ describe('dates', () => {
     expect(parseDate('2026-03-31 or later')).toBeNull();
   });
 
+  it('reads a whole value as a date after a mark that it is approximate or a deadline', () => {
+    expect(parseDate('~2026-05-01')?.date).toEqual({ year: 2026, month: 5, day: 1 });
+    expect(parseDate('ca. 1 May 2026')?.date).toEqual({ year: 2026, month: 5, day: 1 });
+    expect(parseDate('by 2026-05-01')?.date).toEqual({ year: 2026, month: 5, day: 1 });
+    expect(parseDate('not before 2026-05-01')).toBeNull();
+  });
+
   it('reads the periods plans name instead of a day', () => {
     const april = { first: { year: 2026, month: 4, day: 1 }, last: { year: 2026, month: 6, day: 30 } };
     for (const text of ['Q2 2026', '2026-Q2', 'Q2/2026', '2Q 2026', "Q2 '26", 'by end of Q2 2026']) expect(parsePeriod(text), text).toMatchObject(april);

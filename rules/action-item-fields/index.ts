@@ -19,7 +19,7 @@ interface Options {
 }
 
 const DEFAULT_STATUSES = ['Open', 'In Progress', 'Done', 'Blocked', 'TODO', 'Not Started', "Won't Do"];
-const DEFAULT_PLACEHOLDERS = ['TBD', 'TBA', 'TBC', '?', 'N/A', '-', 'unassigned', 'nobody', 'none', '[Name]', 'Name', 'Owner'];
+const DEFAULT_PLACEHOLDERS = ['TBD', 'TBA', 'TBC', '?', 'N/A', '-', 'unassigned', 'unknown', 'nobody', 'no one', 'none', 'everyone', 'anyone', '[Name]', 'Name', 'Owner'];
 
 /** How each date format is written, for messages. */
 const FORMAT_EXAMPLES: Record<DateFormat, string> = {

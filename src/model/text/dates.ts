@@ -165,14 +165,17 @@ export function findDates(text: string, formats: readonly DateFormat[] = DATE_FO
   return result;
 }
 
+const DATE_LEAD_MARK = /^(?:~|≈|ca\.?|circa|approx\.?|approximately|around|about|est\.?|estimated|by)$/i;
+
 /** The date a whole value states (surrounding spaces and Markdown aside), or null. */
 export function parseDate(text: string, formats: readonly DateFormat[] = DATE_FORMATS, order: NumericOrder | null = null): DateMatch | null {
   const trimmed = text.trim();
   const [first] = findDates(trimmed, formats, order);
   if (!first) return null;
-  // A weekday may come first ("Tue 31 Mar 2026"; "Tue, Mar 31" is the month-first pattern's own).
+  // A weekday may come first ("Tue 31 Mar 2026"; "Tue, Mar 31" is the month-first pattern's own),
+  // and a mark that the day is approximate or a deadline ("~2026-05-01", "ca. 1 May 2026", "by 2026-05-01").
   const before = trimmed.slice(0, first.start).trim().replace(/,$/, '');
-  if (before && !isWeekdayName(before)) return null;
+  if (before && !isWeekdayName(before) && !DATE_LEAD_MARK.test(before)) return null;
   // A time or zone may follow ("2026-03-30 14:02 UTC", "2026-03-30T14:02:00Z"), and a note in
   // brackets ("2026-03-31 (moved from 03-20)").
   const rest = withoutTrailingNote(trimmed.slice(first.end)).trim();
