@@ -163,6 +163,16 @@ describe('dates', () => {
     for (const text of ['Q5 2026', 'H3 2026', 'Sprint 14', 'next sprint', 'EOW', 'v2.4 release', 'March 31, 2026', 'Q2 2026 if staffed']) expect(parsePeriod(text), text).toBeNull();
   });
 
+  it('finds weekdays in brackets after Japanese, Korean and Chinese dates', () => {
+    const read = (text: string) => findWeekdayDates(text).map((found) => [found.weekday, found.weekdayText, text.slice(found.start, found.end), found.date.date]);
+    expect(read('発生日時: 2026年3月14日(金) 14:05')).toEqual([[5, '金', '(金)', { year: 2026, month: 3, day: 14 }]]);
+    expect(read('2026年3月14日（土曜日）')).toEqual([[6, '土曜日', '（土曜日）', { year: 2026, month: 3, day: 14 }]]);
+    expect(read('2026년 3월 14일 (토요일)')).toEqual([[6, '토요일', '(토요일)', { year: 2026, month: 3, day: 14 }]]);
+    expect(read('2026年3月14日（星期六）')).toEqual([[6, '星期六', '（星期六）', { year: 2026, month: 3, day: 14 }]]);
+    // Not a weekday: a note in brackets, a month name.
+    expect(read('2026年3月14日（予定）, 2026年3月14日(月次)')).toEqual([]);
+  });
+
   it('finds weekdays written before dates, with the other reading of an ambiguous one', () => {
     expect(findWeekdayDates('On Sunday, 2023-10-14 and Fri 6 March 2026, but sat 2026-03-07 is a verb.').map((found) => [found.weekday, found.weekdayText, found.date.date])).toEqual([
       [0, 'Sunday', { year: 2023, month: 10, day: 14 }],

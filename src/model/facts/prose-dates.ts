@@ -80,7 +80,10 @@ export function readProseDates(document: PostmortemDocument): ProseDates {
       const actual = weekdayOf(date);
       const other = found.alternative ? { ...found.alternative, year: date.year } : null;
       const matches = actual === found.weekday || (other !== null && weekdayOf(other) === found.weekday);
-      result.weekdays.push({ text: text.slice(found.start, found.date.end), weekdayText: found.weekdayText, date, actual, matches, span: spanOf(view, found.start, found.date.end) });
+      // The weekday before the date, or after it ("2026年3月14日(土)").
+      const start = Math.min(found.start, found.date.start);
+      const end = Math.max(found.end, found.date.end);
+      result.weekdays.push({ text: text.slice(start, end), weekdayText: found.weekdayText, date, actual, matches, span: spanOf(view, start, end) });
     }
     for (const found of findMisspelledMonths(text)) {
       if (inTimestamp(view.offset(found.start))) continue;

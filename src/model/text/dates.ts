@@ -281,14 +281,26 @@ export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thurs
 /** Any weekday name, anywhere: the quick test before the costly pattern (it holds every name the pattern reads). */
 const WEEKDAY_HINT = new RegExp(Object.keys(WEEKDAYS).sort((a, b) => b.length - a.length).join('|'), 'i');
 
+/**
+ * A weekday in brackets after a date, as Japanese, Korean and Chinese write it:
+ * "2026年3月14日(土)", "（土曜日）", "2026년 3월 14일 (토요일)", "（星期六）", "(周六)".
+ */
+const CJK_WEEKDAY_AFTER = /^[ \t]*[(（]([日月火水木金土])(?:曜日?)?[)）]|^[ \t]*[(（]([일월화수목금토])(?:요일)?[)）]|^[ \t]*[(（](?:星期|周|週|礼拜)([日天一二三四五六])[)）]/u;
+const CJK_WEEKDAY_DAYS: Readonly<Record<string, number>> = {
+  日: 0, 月: 1, 火: 2, 水: 3, 木: 4, 金: 5, 土: 6,
+  일: 0, 월: 1, 화: 2, 수: 3, 목: 4, 금: 5, 토: 6,
+  天: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6,
+};
+const CJK_WEEKDAY_HINT = /[(（](?:[日月火水木金土일월화수목금토]|星期|周|週|礼拜)/u;
+
 /** Whether a text may name a weekday: false means findWeekdayDates finds nothing in it. */
 export function mayNameWeekday(text: string): boolean {
-  return WEEKDAY_HINT.test(text);
+  return WEEKDAY_HINT.test(text) || CJK_WEEKDAY_HINT.test(text);
 }
 
 const WEEKDAY_WORD = new RegExp(`(?<![\\p{L}\\d])(${Object.keys(WEEKDAYS).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\d])\\.?,?[ \\t]+(?:(?:the|le|den)[ \\t]+)?`, 'giu');
 
-/** A weekday written right before a date: "Friday 2026-03-05", "Sunday, 15/10/2023", "Fri 6 March". */
+/** A weekday written right before a date ("Friday 2026-03-05", "Sunday, 15/10/2023", "Fri 6 March"), or after one ("2026年3月14日(土)"). */
 export interface WeekdayDate {
   /** 0 = Sunday. */
   weekday: number;
@@ -306,9 +318,18 @@ export function weekdayOf(date: CalendarDate): number {
   return new Date(Date.UTC(date.year ?? 1970, date.month - 1, date.day)).getUTCDay();
 }
 
-/** Every weekday written right before a date. */
+/** Every weekday written right before a date, or in brackets right after one in Japanese, Korean or Chinese. */
 export function findWeekdayDates(text: string, order: NumericOrder | null = null): WeekdayDate[] {
   const found: WeekdayDate[] = [];
+  if (CJK_WEEKDAY_HINT.test(text)) {
+    for (const date of findDates(text, DATE_FORMATS, order)) {
+      const after = CJK_WEEKDAY_AFTER.exec(text.slice(date.end, date.end + 12));
+      if (!after || !date.valid) continue;
+      const word = (after[1] ?? after[2] ?? after[3])!;
+      const end = date.end + after[0].length;
+      found.push({ weekday: CJK_WEEKDAY_DAYS[word]!, weekdayText: after[0].trim().slice(1, -1), start: end - after[0].trimStart().length, end, date, alternative: null });
+    }
+  }
   WEEKDAY_WORD.lastIndex = 0;
   for (let m = WEEKDAY_WORD.exec(text); m; m = WEEKDAY_WORD.exec(text)) {
     const word = m[1]!;
