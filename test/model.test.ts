@@ -144,6 +144,26 @@ describe('the postmortem model', () => {
     expect(doc.pseudoHeadings.map((pseudo) => [pseudo.title, pseudo.kinds])).toEqual([['Actions planned', ['action-items']]]);
   });
 
+  it('reads the bold titles of a document without headings below its title as its sections', () => {
+    const text = [
+      '# Sync stalled', '', '**Summary**', '', 'Uploads stopped.', '', '**Timeline**', '', '**08:00**', '', 'Certificate expires.', '',
+      '- Sync team paged 09:15', '', '**Lessons learned**', '', '**What went well**', '', '- Paging worked.', '', '**Call notes**', '', 'Logs.', '',
+    ].join('\n');
+    const document = new PostmortemDocument(text);
+    expect(document.sections.map((section) => [section.depth, section.title, section.kind])).toEqual([
+      [1, 'Sync stalled', null],
+      [2, 'Summary', 'summary'],
+      // A bold time is an entry of its timeline, and a title right over another a label of the group.
+      [2, 'Timeline', 'timeline'],
+      [2, 'What went well', 'went-well'],
+      [2, 'Call notes', null],
+    ]);
+    expect(document.timelines.flatMap((timeline) => timeline.entries.map((entry) => entry.raw))).toEqual(['08:00', '09:15']);
+    // Among headings, or in a collection of dated incidents, a bold line stays a label.
+    expect(new PostmortemDocument('# X\n\n## Summary\n\n**Impact**\n\nA.\n\n**Timeline**\n\nB.\n').sections.map((section) => section.title)).toEqual(['X', 'Summary']);
+    expect(new PostmortemDocument('# X\n\n**Date:** 2026-01-02\n\n**Summary**\n\nA.\n\n**Date:** 2026-02-03\n\n**Impact**\n\nB.\n').sections).toHaveLength(1);
+  });
+
   it('collects lists with task-list state and paragraphs with their sections', () => {
     const task = doc.lists.flatMap((list) => list.items).find((item) => item.text === 'Jitter TTLs');
     expect(task?.checked).toBe(false);

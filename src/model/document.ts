@@ -10,6 +10,7 @@ import { isTranscript } from './text/transcripts.js';
 import { SectionKindResolver, sectionKindResolver } from './text/section-kinds.js';
 import { MetadataKeyResolver, metadataKeyResolver } from './text/metadata-keys.js';
 import { readFrontMatter } from './facts/front-matter.js';
+import { promoteBoldTitles } from './facts/bold-titles.js';
 import { buildTable } from './facts/tables.js';
 import { collectPeople, type People } from './facts/people.js';
 import { collectHypotheses, type Hypotheses } from './facts/hypotheses.js';
@@ -99,6 +100,7 @@ export class PostmortemDocument {
     this.lines = new LineIndex(text);
     this.tree = parseMarkdown(text, options.parseCache ? { cache: options.parseCache } : {});
     this.sectionKinds = sectionKindResolver(options.sectionAliases);
+    promoteBoldTitles(this.tree, this.sectionKinds, text);
     const keys = metadataKeyResolver(options.metadataAliases);
     this.metadataKeys = keys;
     this.template = options.template ?? null;

@@ -6,6 +6,7 @@ import { excerpt } from '../text/normalize.js';
 import { findStatements, mayStateSomething, type StatementKind } from '../text/statements.js';
 import { parseTimestamp } from '../text/times.js';
 import type { ListModel, ParagraphModel } from './types.js';
+import { isBoldTitle } from './bold-titles.js';
 
 /**
  * Where a document covers each part a postmortem has, in every form teams write it: a
@@ -147,7 +148,8 @@ function titledPlaces(document: PostmortemDocument): TitledPlace[] {
   for (const section of document.sections) {
     if (document.title?.heading === section.heading) continue;
     const kinds = [...new Set([...section.kinds, ...section.titleKinds, ...(section.kinds.length === 0 ? byMeaning(section.title) : [])])];
-    places.push({ title: section.title, kinds, form: 'heading', titleLike: true, span: section.span, node: section.heading });
+    // A bold title read as a heading is still set in bold: accepted as such (accept.boldHeadings).
+    places.push({ title: section.title, kinds, form: isBoldTitle(section.heading) ? 'bold-heading' : 'heading', titleLike: true, span: section.span, node: section.heading });
   }
   for (const paragraph of document.paragraphs) {
     const label = paragraph.label;
