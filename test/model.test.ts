@@ -159,6 +159,13 @@ describe('the postmortem model', () => {
       [2, 'Call notes', null],
     ]);
     expect(document.timelines.flatMap((timeline) => timeline.entries.map((entry) => entry.raw))).toEqual(['08:00', '09:15']);
+    // A title over its section's first line, in the same paragraph: the rest is the section's text, where it is written.
+    const tight = new PostmortemDocument('# X\n\n**Summary**\nUploads stopped.\n\n**Impact:**  \nNo data was lost.\n');
+    expect(tight.sections.map((section) => [section.title, section.kind, section.span.start.line])).toEqual([['X', null, 1], ['Summary', 'summary', 3], ['Impact:', 'impact', 6]]);
+    expect(tight.paragraphs.map((paragraph) => [paragraph.text, paragraph.span.start.line, paragraph.span.start.column, paragraph.section?.title])).toEqual([
+      ['Uploads stopped.', 4, 1, 'Summary'],
+      ['No data was lost.', 7, 1, 'Impact:'],
+    ]);
     // Among headings, or in a collection of dated incidents, a bold line stays a label.
     expect(new PostmortemDocument('# X\n\n## Summary\n\n**Impact**\n\nA.\n\n**Timeline**\n\nB.\n').sections.map((section) => section.title)).toEqual(['X', 'Summary']);
     expect(new PostmortemDocument('# X\n\n**Date:** 2026-01-02\n\n**Summary**\n\nA.\n\n**Date:** 2026-02-03\n\n**Impact**\n\nB.\n').sections).toHaveLength(1);

@@ -100,7 +100,7 @@ export class PostmortemDocument {
     this.lines = new LineIndex(text);
     this.tree = parseMarkdown(text, options.parseCache ? { cache: options.parseCache } : {});
     this.sectionKinds = sectionKindResolver(options.sectionAliases);
-    promoteBoldTitles(this.tree, this.sectionKinds, text);
+    promoteBoldTitles(this.tree, this.sectionKinds, this.lines);
     const keys = metadataKeyResolver(options.metadataAliases);
     this.metadataKeys = keys;
     this.template = options.template ?? null;

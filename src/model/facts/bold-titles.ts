@@ -1,6 +1,7 @@
-import type { Heading, Root, Strong } from 'mdast';
-import { blockLabel } from '../text/labels.js';
-import type { SectionKindResolver } from '../text/section-kinds.js';
+import type { Heading, Paragraph, PhrasingContent, Root, Strong } from 'mdast';
+import type { LineIndex } from '../parse/positions.js';
+import { plainText } from '../text/inline.js';
+import { CORE_KINDS, type SectionKindResolver } from '../text/section-kinds.js';
 import { parseTimestamp } from '../text/times.js';
 
 /** Words a bold title may have: "What was the impact on customers?" has seven. */
@@ -9,45 +10,86 @@ const MAX_TITLE_WORDS = 8;
 const MIN_TITLES = 2;
 /** A line that states a date as a field: "**Date:** 2025/02/24", "Date: …". */
 const DATE_FIELD = /^(?:\*\*|__)?(?:incident )?date(?:\*\*|__)?[ \t]*:/gim;
+/** What may follow a bold title on its line: a colon, spaces. */
+const TITLE_LINE_REST = /^[ \t]*:?[ \t]*$/;
+/** The same, up to the end of the title's line, when its section's text goes on below it. */
+const TITLE_LINE_END = /^[ \t]*:?[ \t]*\n[ \t]*/;
 
-/**
- * A document written with bold paragraphs for its section titles ("**Summary**",
- * "**Timeline**", "**What happened?**") and no heading below its title, as documents pasted
- * from an editor often are: each such paragraph becomes the second-level heading it stands
- * for, so that every fact reads its sections as it reads any other document's. Only at the
- * top level, and only where two or more of them name a kind of section: a bold lead-in among
- * headings stays a label (the facts read labels on their own).
- */
 /** Whether a heading is a bold paragraph read as one (see promoteBoldTitles): a title set in bold, not a heading. */
 export function isBoldTitle(heading: Heading): boolean {
   return (heading.data as { boldTitle?: boolean } | undefined)?.boldTitle === true;
 }
 
-export function promoteBoldTitles(tree: Root, kinds: SectionKindResolver, text: string): void {
+interface BoldTitle {
+  index: number;
+  text: string;
+  kinds: string[];
+  strong: Strong;
+  /** The section's text when it starts on the line after the title, in the same paragraph. */
+  rest: Paragraph | null;
+}
+
+/**
+ * A document written with bold paragraphs for its section titles ("**Summary**",
+ * "**Timeline**", "**What happened?**", alone or over the section's first line) and no
+ * heading below its title, as documents pasted from an editor often are: each such title
+ * becomes the second-level heading it stands for, so that every fact reads its sections as
+ * it reads any other document's. Only at the top level, and only where two or more of them
+ * name a kind of section: a bold lead-in among headings stays a label (the facts read labels
+ * on their own).
+ */
+export function promoteBoldTitles(tree: Root, kinds: SectionKindResolver, lines: LineIndex): void {
   const headings = tree.children.filter((node) => node.type === 'heading');
   if (headings.length > 1 || headings.some((heading) => heading.depth !== 1)) return;
   // A collection of incidents, each with its date, has a structure bold lines cannot tell.
-  if ((text.match(DATE_FIELD) ?? []).length > 1) return;
-  const titles: number[] = [];
+  if ((lines.text.match(DATE_FIELD) ?? []).length > 1) return;
+  const titles: BoldTitle[] = [];
   let named = 0;
   tree.children.forEach((node, index) => {
-    if (node.type !== 'paragraph' || !node.position) return;
-    const label = blockLabel(node);
-    if (!label || label.emphasis !== 'strong' || /[.!]$/.test(label.text) || label.text.split(/\s+/).length > MAX_TITLE_WORDS) return;
+    const title = node.type === 'paragraph' ? boldTitle(node, index, lines) : null;
+    if (!title || /[.!]$/.test(title.text) || title.text.split(/\s+/).length > MAX_TITLE_WORDS) return;
     // "**14:35**": a timeline entry written as a bold line, inside its section.
-    if (parseTimestamp(label.text)) return;
+    if (parseTimestamp(title.text)) return;
     // Every title bounds the section before it, as a heading of no known kind does.
-    titles.push(index);
-    if (kinds.resolve(label.text).length > 0) named++;
+    title.kinds = kinds.resolve(title.text);
+    titles.push(title);
+    if (title.kinds.length > 0) named++;
   });
   if (named < MIN_TITLES) return;
-  for (const [i, index] of titles.entries()) {
-    // A title right over another groups the ones below it ("**Lessons learned**" over "**What
-    // went well**"): without levels to say so, it stays a label rather than an empty section.
-    if (titles[i + 1] === index + 1) continue;
+  for (let i = titles.length - 1; i >= 0; i--) {
+    const { index, strong, rest } = titles[i]!;
+    // A title right over one that names no part every postmortem has groups the ones below it
+    // ("**Lessons learned**" over "**What went well**"): without levels to say so, it stays a
+    // label rather than an empty section. Over "**Root cause**", it is a section left empty.
+    const below = titles[i + 1];
+    if (!rest && below?.index === index + 1 && !below.kinds.some((kind) => (CORE_KINDS as readonly string[]).includes(kind))) continue;
     const paragraph = tree.children[index]!;
-    const strong = (paragraph as { children: Strong[] }).children[0]!;
-    const heading: Heading = { type: 'heading', depth: 2, children: strong.children, position: paragraph.position, data: { boldTitle: true } as Heading['data'] };
-    tree.children[index] = heading;
+    const end = rest ? strong.position!.end : paragraph.position!.end;
+    const heading: Heading = {
+      type: 'heading', depth: 2, children: strong.children, position: { start: paragraph.position!.start, end }, data: { boldTitle: true } as Heading['data'],
+    };
+    tree.children.splice(index, 1, ...(rest ? [heading, rest] : [heading]));
   }
+}
+
+/** A paragraph that is a bold title, or opens with one on a line of its own; null otherwise. */
+function boldTitle(paragraph: Paragraph, index: number, lines: LineIndex): BoldTitle | null {
+  const [first, ...after] = paragraph.children;
+  if (first?.type !== 'strong' || !paragraph.position || !first.position) return null;
+  const text = plainText(first).trim().replace(/:$/, '').trim();
+  if (!text) return null;
+  if (after.every((node) => node.type === 'text' && TITLE_LINE_REST.test(node.value))) return { index, text, kinds: [], strong: first, rest: null };
+  // "**Impact**" then, on the next line of the same paragraph, the section's text.
+  const [next, ...others] = after;
+  let children: PhrasingContent[];
+  if (next?.type === 'break') children = others;
+  else if (next?.type === 'text' && next.position && TITLE_LINE_END.test(next.value)) {
+    const value = next.value.replace(TITLE_LINE_END, '');
+    const skipped = lines.text.slice(next.position.start.offset!).match(TITLE_LINE_END)![0].length;
+    const start = lines.point(next.position.start.offset! + skipped);
+    children = value ? [{ type: 'text', value, position: { start, end: next.position.end } }, ...others] : others;
+  } else return null;
+  const head = children[0];
+  if (!head?.position) return null;
+  return { index, text, kinds: [], strong: first, rest: { type: 'paragraph', children, position: { start: head.position.start, end: paragraph.position.end } } };
 }

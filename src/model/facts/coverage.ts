@@ -4,6 +4,7 @@ import type { Span } from '../parse/positions.js';
 import { opensWithClockTime, updateStamps } from '../text/entry-stamps.js';
 import { excerpt } from '../text/normalize.js';
 import { findStatements, mayStateSomething, type StatementKind } from '../text/statements.js';
+import { CORE_KINDS } from '../text/section-kinds.js';
 import { parseTimestamp } from '../text/times.js';
 import type { ListModel, ParagraphModel } from './types.js';
 import { isBoldTitle } from './bold-titles.js';
@@ -65,7 +66,7 @@ export interface Coverage {
 }
 
 /** The parts whose titles tell a sectioned postmortem from a narrative. */
-export const CORE_KINDS = ['summary', 'impact', 'timeline', 'root-cause', 'action-items'] as const;
+export { CORE_KINDS };
 /** Lines that open with a time that make a timeline without a title. */
 const MIN_ENTRIES = 2;
 /** Words a lead paragraph needs to summarise anything. */

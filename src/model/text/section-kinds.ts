@@ -270,3 +270,6 @@ export const KIND_TITLES: Readonly<Record<string, readonly string[]>> = {
 export function kindName(kind: string): string {
   return KIND_TITLES[kind]?.[0] ?? kind.replace(/-/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase());
 }
+
+/** The parts every postmortem has. */
+export const CORE_KINDS = ['summary', 'impact', 'timeline', 'root-cause', 'action-items'] as const;
