@@ -360,6 +360,11 @@ describe('action items: fields', () => {
     expect(columns('조치', '담당자', '기한')).toEqual({ action: '조치', owner: '담당자', due: '기한' });
   });
 
+  it('reads "target:" as a due date label only before a date or a period', () => {
+    const text = doc('## Action items', '', '- [ ] Fix the retry loop (assigned: @bob, priority: P2, target: 2026-05-08)', '- [ ] Add an SLO alert (owner: @bob, target: 99.9%)', '- [ ] Drill the failover (@bob, planned for Q3 2026)');
+    expect(items(text).map((item) => item.fields.due?.text)).toEqual(['2026-05-08', undefined, 'Q3 2026']);
+  });
+
   it('reads a name anywhere in a closing parenthesis of fields, and periods and schedules as its due date', () => {
     const text = doc(
       '## Action items',

@@ -41,8 +41,12 @@ export interface ActionItemFields {
  */
 export const FIELD_LABEL =
   /(?<![\p{L}\p{N}_])(owners?|assignees?|assigned to|who|responsible|dri|priority|prio|pri|due date|due by|due on|due|deadline|target date|eta|status|tickets?|tracking bug|tracking issue|tracking|jira)[ \t]*[:=][ \t]*/giu;
-/** A due date written without a colon: "due 2026-03-01", "by 2026-03-01", "deadline Mar 1". */
-const DUE_WORD = /(?<![\p{L}\p{N}_])(?:due(?: date| by| on)?|deadline|by|eta|target date)[ \t]+(?=[\p{N}\p{L}])/giu;
+/**
+ * A due date written without a colon ("due 2026-03-01", "by 2026-03-01", "deadline Mar 1"), or
+ * after a word that is a due date's label only before a date or a period ("target: 2026-05-08";
+ * "target: 99.9%" states no date).
+ */
+const DUE_WORD = /(?<![\p{L}\p{N}_])(?:due(?: date| by| on)?|deadline|by|eta|target date|target:|targeted for|planned for)[ \t]+(?=[\p{N}\p{L}])/giu;
 const LABEL_ROLE: Record<string, ActionItemFieldName> = {
   owner: 'owner', owners: 'owner', assignee: 'owner', assignees: 'owner', 'assigned to': 'owner', who: 'owner',
   responsible: 'owner', dri: 'owner', priority: 'priority', prio: 'priority', pri: 'priority', 'due date': 'due',
