@@ -337,11 +337,13 @@ describe('timelines', () => {
     expect(timeline!.entries.map((entry) => entryMilestones(entry))).toEqual([['started'], [], ['resolved']]);
   });
 
-  it('reads a page sent to a person as detection, and a revert proposed as no mitigation yet', () => {
+  it('reads a page sent to a person as detection, and a revert proposed or decided as no mitigation yet', () => {
     const [timeline] = doc(
       '# X\n\n## Timeline\n\n- 14:06 PagerDuty pages the on-call SRE\n- 14:10 Status pages updated\n- 14:31 Revert MR !4415 opened\n- 14:35 Opened a rollback PR\n- 14:47 Revert deployed\n',
     ).timelines;
     expect(timeline!.entries.map((entry) => entryMilestones(entry))).toEqual([['detected'], [], [], [], ['mitigated']]);
+    const [decided] = doc('# X\n\n## Timeline\n\n- 13:40 Decision to fail over to the DR site\n- 13:50 Team agreed to roll back\n- 14:20 Failover complete\n').timelines;
+    expect(decided!.entries.map((entry) => entryMilestones(entry))).toEqual([[], [], ['mitigated']]);
   });
 
   it('classifies an alert as detection, never mitigation; acknowledging the page is no second detection', () => {
