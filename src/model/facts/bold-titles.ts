@@ -4,7 +4,7 @@ import { plainText } from '../text/inline.js';
 import { CORE_KINDS, type SectionKindResolver } from '../text/section-kinds.js';
 import { parseTimestamp } from '../text/times.js';
 
-/** Words a bold title may have: "What was the impact on customers?" has seven. */
+/** Words a bold title may have: "What was the impact on our customers?" has seven. */
 const MAX_TITLE_WORDS = 8;
 /** Bold titles that name a kind of section a document needs before they are read as its structure. */
 const MIN_TITLES = 2;

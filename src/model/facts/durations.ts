@@ -2,8 +2,8 @@
  * Durations a postmortem states, and what each one measures:
  *   - fields: "Duration: 47 minutes", "Time to detect / discovery / acknowledge / mitigate /
  *     repair / resolve / recover", TTD, TTA, TTM, TTR, "Downtime", "How long did it take from
- *     detection to remediation?", in key lines, lists and field tables (in a document of several incidents, each incident's own); never a range
- *     ("2 to 3 hours") or a bound. duration-consistency checks them; the report's response
+ *     detection to remediation?", in key lines, lists and field tables (in a document of
+ *     several incidents, each incident's own); never a range ("2 to 3 hours") or a bound. duration-consistency checks them; the report's response
  *     times take them as stated;
  *   - a length written beside a range of times: "47 minutes (14:23-15:10 UTC)",
  *     "10:05-12:10 UTC (02:05h)";

@@ -176,13 +176,13 @@ interface DayContext {
 const TIME_COLUMN = /^(?:time(?:stamp)?s?|when|date|date ?time|date and time|hora|heure|zeit|uhrzeit|시간|시각|일시|時刻|時間|日時|时间)(?:\s|$)/u;
 const TIME_HEADER_WORD = /\b(?:time|timestamp|when)\b|시간|時刻|時間|时间/iu;
 const HAS_CLOCK = /(?<!\d)\d{1,2}:\d{2}(?!\d)/;
+/** A column of the days of the times beside it: "| Day | Time (UTC) | Event |". */
+const DAY_COLUMN = /^(?:date|day|datum|tag|jour|fecha|d[ií]a|data|dia|日付|日にち|日期|날짜|일자)$/u;
 /**
  * A column of times after other columns ("| Step | Block | Time (UTC) | Tx |", "| # | Time |
  * Event |"): its header names only the time (a zone in brackets aside), and not "when",
  * which may be a due date.
  */
-/** A column of the days of the times beside it: "| Day | Time (UTC) | Event |". */
-const DAY_COLUMN = /^(?:date|day|datum|tag|jour|fecha|d[ií]a|data|dia|日付|日にち|日期|날짜|일자)$/u;
 const LATER_TIME_COLUMN = /^(?:time(?:stamp)?|date ?time|date and time|uhrzeit|heure|hora|時刻|시각)(?: [\p{L}\d+−-]{1,12})?$/u;
 /** A header that gives the format of elapsed times: "Time (hh:mm)". */
 const ELAPSED_LEGEND = /\b(?:hh|mm)\b/i;

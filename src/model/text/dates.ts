@@ -165,6 +165,7 @@ export function findDates(text: string, formats: readonly DateFormat[] = DATE_FO
   return result;
 }
 
+/** What may come before a whole value's date: a mark that the day is approximate, or a deadline's "by". */
 const DATE_LEAD_MARK = /^(?:~|≈|ca\.?|circa|approx\.?|approximately|around|about|est\.?|estimated|by)$/i;
 
 /** The date a whole value states (surrounding spaces and Markdown aside), or null. */

@@ -404,7 +404,8 @@ const ANGLE_INSTRUCTION = /^(?:add|insert|put|paste|enter|type)\b|\bhere$/i;
  * Whether raw HTML is a placeholder in angle brackets: `<add name here>`, `<Link to the
  * recording>`. The words must give it away (as in a bracket: "Link to …", "Name"; or
  * "add …", "… here"), and a tag named like an HTML element needs three or more words
- * after its name (`<details open>`, `<video controls autoplay>` are HTML).
+ * after its name (`<details open>`, `<video controls autoplay>` are HTML). As the whole
+ * value of a field or a cell (`wholeValue`), one word may be enough (see isAngleName).
  */
 export function isAnglePlaceholder(html: string, wholeValue = false): boolean {
   const match = ANGLE_WORDS.exec(html.trim());
