@@ -166,6 +166,10 @@ describe('the postmortem model', () => {
       ['Uploads stopped.', 4, 1, 'Summary'],
       ['No data was lost.', 7, 1, 'Impact:'],
     ]);
+    // A part over the same part is a group; a part over another part is a section left empty.
+    const titles = (text: string) => new PostmortemDocument(text).sections.map((section) => section.title);
+    expect(titles('# X\n\n**Summary**\n\nA.\n\n**Root cause analysis**\n\n**Primary cause**\n\nB.\n')).toEqual(['X', 'Summary', 'Primary cause']);
+    expect(titles('# X\n\n**Summary**\n\nA.\n\n**Timeline**\n\n**Root cause**\n\nB.\n')).toEqual(['X', 'Summary', 'Timeline', 'Root cause']);
     // Among headings, or in a collection of dated incidents, a bold line stays a label.
     expect(new PostmortemDocument('# X\n\n## Summary\n\n**Impact**\n\nA.\n\n**Timeline**\n\nB.\n').sections.map((section) => section.title)).toEqual(['X', 'Summary']);
     expect(new PostmortemDocument('# X\n\n**Date:** 2026-01-02\n\n**Summary**\n\nA.\n\n**Date:** 2026-02-03\n\n**Impact**\n\nB.\n').sections).toHaveLength(1);

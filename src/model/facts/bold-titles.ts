@@ -58,11 +58,12 @@ export function promoteBoldTitles(tree: Root, kinds: SectionKindResolver, lines:
   if (named < MIN_TITLES) return;
   for (let i = titles.length - 1; i >= 0; i--) {
     const { index, strong, rest } = titles[i]!;
-    // A title right over one that names no part every postmortem has groups the ones below it
-    // ("**Lessons learned**" over "**What went well**"): without levels to say so, it stays a
-    // label rather than an empty section. Over "**Root cause**", it is a section left empty.
+    // A title right over another groups the ones below it ("**Lessons learned**" over "**What
+    // went well**", "**Root cause analysis**" over "**Primary cause**"): without levels to say
+    // so, it stays a label rather than an empty section. Only one part every postmortem has
+    // right over another ("**Timeline**" over "**Root cause**") is a section left empty.
     const below = titles[i + 1];
-    if (!rest && below?.index === index + 1 && !below.kinds.some((kind) => (CORE_KINDS as readonly string[]).includes(kind))) continue;
+    if (!rest && below?.index === index + 1 && !namesOtherPart(titles[i]!.kinds, below.kinds)) continue;
     const paragraph = tree.children[index]!;
     const end = rest ? strong.position!.end : paragraph.position!.end;
     const heading: Heading = {
@@ -70,6 +71,14 @@ export function promoteBoldTitles(tree: Root, kinds: SectionKindResolver, lines:
     };
     tree.children.splice(index, 1, ...(rest ? [heading, rest] : [heading]));
   }
+}
+
+/** Whether two titles each name a part every postmortem has, and not the same one. */
+function namesOtherPart(above: string[], below: string[]): boolean {
+  const core = (kinds: string[]) => kinds.filter((kind) => (CORE_KINDS as readonly string[]).includes(kind));
+  const upper = core(above);
+  const lower = core(below);
+  return upper.length > 0 && lower.length > 0 && !lower.some((kind) => upper.includes(kind));
 }
 
 /** A paragraph that is a bold title, or opens with one on a line of its own; null otherwise. */
