@@ -582,6 +582,13 @@ function checkEmptyFields(document: PostmortemDocument, out: Collector): void {
     const end = colon === -1 || colon >= lines.lineEnd(line) ? field.keySpan.end.offset : colon + 1;
     out.add('blanks', 'emptyField', field.keySpan.start.offset, end, `${field.label}:`);
   }
+  // A row of a field table whose value cell is empty while another row's is filled: a
+  // template's question left unanswered ("| When was the incident detected? | |").
+  const tableFields = document.fields.filter((field) => field.source === 'table');
+  for (const field of tableFields) {
+    if (filled(field) || !tableFields.some((other) => other !== field && other.section === field.section && filled(other))) continue;
+    out.add('blanks', 'emptyField', field.keySpan.start.offset, field.keySpan.end.offset, field.label);
+  }
 }
 
 /**
