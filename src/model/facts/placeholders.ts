@@ -559,7 +559,8 @@ function checkHereParagraphs(document: PostmortemDocument, out: Collector): void
  * A `Key:` line left without a value between two filled ones ("Owner: @ren" / "Participants:"
  * / "Severity: SEV-3"). Most empty keys introduce what follows (a list, a table, the next
  * paragraph), so only one between filled fields, with no deeper-indented line after it,
- * counts. Quick test first: the field's neighbours must be fields.
+ * counts. Quick test first: the field's neighbours must be fields. And a field table's row
+ * left empty beside filled ones.
  */
 function checkEmptyFields(document: PostmortemDocument, out: Collector): void {
   const lineFields = new Map<number, Field>();
@@ -582,11 +583,12 @@ function checkEmptyFields(document: PostmortemDocument, out: Collector): void {
     const end = colon === -1 || colon >= lines.lineEnd(line) ? field.keySpan.end.offset : colon + 1;
     out.add('blanks', 'emptyField', field.keySpan.start.offset, end, `${field.label}:`);
   }
-  // A row of a field table whose value cell is empty while another row's is filled: a
-  // template's question left unanswered ("| When was the incident detected? | |").
+  // A row of a field table whose value cell is empty while another row in its section is
+  // filled: a template's question left unanswered ("| When was the incident detected? | |").
   const tableFields = document.fields.filter((field) => field.source === 'table');
+  const answered = new Set(tableFields.filter(filled).map((field) => field.section));
   for (const field of tableFields) {
-    if (filled(field) || !tableFields.some((other) => other !== field && other.section === field.section && filled(other))) continue;
+    if (filled(field) || !answered.has(field.section)) continue;
     out.add('blanks', 'emptyField', field.keySpan.start.offset, field.keySpan.end.offset, field.label);
   }
 }
