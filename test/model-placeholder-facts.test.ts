@@ -6,6 +6,7 @@ import {
 } from '../src/model/text/placeholders.js';
 import { isHereValue, isTemplatePrompt, promptStart } from '../src/model/text/template-prompts.js';
 import { isTranscript } from '../src/model/text/transcripts.js';
+import { expectLinearGrowth } from './helpers/linear.js';
 
 /** The candidates of a document as `line:column-endLine:endColumn kind "text"`. */
 function found(markdown: string): string[] {
@@ -126,6 +127,18 @@ describe('quoted transcripts', () => {
 });
 
 describe('document.placeholders', () => {
+  it('reads the empty rows of a field table beside a filled one, in time linear in the rows', () => {
+    // The filled row last: a search for it from every empty row would cross them all.
+    const table = (rows: number) => ['# X', '', '| Question | Answer |', '|---|---|', ...Array.from({ length: rows }, (_, i) => `| Q${i}? | |`), '| Last? | yes |', ''].join('\n');
+    expect(found(table(2))).toEqual(['5:3-5:6 emptyField "Q0?"', '6:3-6:6 emptyField "Q1?"']);
+    expect(found('# X\n\n| Question | Answer |\n|---|---|\n| First? | |\n| Second? | |\n')).toEqual([]);
+    expectLinearGrowth(
+      (document) => document.placeholders,
+      'empty field-table rows',
+      (scale) => new PostmortemDocument(table(2_000 * scale)),
+    );
+  });
+
   it('finds every candidate once, with its kind, span and text', () => {
     const markdown = [
       '---',
