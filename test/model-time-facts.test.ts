@@ -163,7 +163,7 @@ describe('dates', () => {
     for (const text of ['Q5 2026', 'H3 2026', 'Sprint 14', 'next sprint', 'EOW', 'v2.4 release', 'March 31, 2026', 'Q2 2026 if staffed']) expect(parsePeriod(text), text).toBeNull();
   });
 
-  it('finds weekdays in brackets after Japanese, Korean and Chinese dates', () => {
+  it('finds weekdays in brackets after dates, as Japanese, Korean and Chinese write them and in the other languages', () => {
     const read = (text: string) => findWeekdayDates(text).map((found) => [found.weekday, found.weekdayText, text.slice(found.start, found.end), found.date.date]);
     expect(read('発生日時: 2026年3月14日(金) 14:05')).toEqual([[5, '金', '(金)', { year: 2026, month: 3, day: 14 }]]);
     expect(read('2026年3月14日（土曜日）')).toEqual([[6, '土曜日', '（土曜日）', { year: 2026, month: 3, day: 14 }]]);
@@ -171,6 +171,12 @@ describe('dates', () => {
     expect(read('2026年3月14日（星期六）')).toEqual([[6, '星期六', '（星期六）', { year: 2026, month: 3, day: 14 }]]);
     // Not a weekday: a note in brackets, a month name.
     expect(read('2026年3月14日（予定）, 2026年3月14日(月次)')).toEqual([]);
+    // A weekday named in brackets after a date, in the languages read before one.
+    expect(read('2026-04-03 (Thursday), 4 March 2026 (Wed.), 3. April 2026 (Freitag)')).toEqual([
+      [4, 'Thursday', '(Thursday)', { year: 2026, month: 4, day: 3 }],
+      [3, 'Wed', '(Wed.)', { year: 2026, month: 3, day: 4 }],
+      [5, 'Freitag', '(Freitag)', { year: 2026, month: 4, day: 3 }],
+    ]);
   });
 
   it('finds weekdays written before dates, with the other reading of an ambiguous one', () => {

@@ -293,6 +293,10 @@ const CJK_WEEKDAY_DAYS: Readonly<Record<string, number>> = {
   天: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6,
 };
 const CJK_WEEKDAY_HINT = /[(（](?:[日月火水木金土일월화수목금토]|星期|周|週|礼拜)/u;
+/** A weekday name in brackets after a date: "03.04.2026 (Friday)", "4 March 2026 (Wed)". */
+const WEEKDAY_IN_BRACKETS = `\\((${Object.keys(WEEKDAYS).sort((a, b) => b.length - a.length).join('|')})\\.?\\)`;
+const WEEKDAY_AFTER = new RegExp(`^[ \\t]*${WEEKDAY_IN_BRACKETS}`, 'iu');
+const WEEKDAY_AFTER_HINT = new RegExp(WEEKDAY_IN_BRACKETS, 'iu');
 
 /** Whether a text may name a weekday: false means findWeekdayDates finds nothing in it. */
 export function mayNameWeekday(text: string): boolean {
@@ -319,16 +323,27 @@ export function weekdayOf(date: CalendarDate): number {
   return new Date(Date.UTC(date.year ?? 1970, date.month - 1, date.day)).getUTCDay();
 }
 
-/** Every weekday written right before a date, or in brackets right after one in Japanese, Korean or Chinese. */
+/** The other reading of an ambiguous numeric date (03/10/2021) when the document's order is not known. */
+function otherReading(date: DateMatch, order: NumericOrder | null): CalendarDate | null {
+  if ((date.format !== 'us' && date.format !== 'eu') || order !== null || date.date.day > 12 || date.date.day === date.date.month) return null;
+  return { year: date.date.year, month: date.date.day, day: date.date.month };
+}
+
+/** Every weekday written right before a date, or in brackets right after one ("(Friday)", "(金)"). */
 export function findWeekdayDates(text: string, order: NumericOrder | null = null): WeekdayDate[] {
   const found: WeekdayDate[] = [];
-  if (CJK_WEEKDAY_HINT.test(text)) {
+  const cjk = CJK_WEEKDAY_HINT.test(text);
+  if (cjk || WEEKDAY_AFTER_HINT.test(text)) {
     for (const date of findDates(text, DATE_FORMATS, order)) {
-      const after = CJK_WEEKDAY_AFTER.exec(text.slice(date.end, date.end + 12));
-      if (!after || !date.valid) continue;
-      const word = (after[1] ?? after[2] ?? after[3])!;
-      const end = date.end + after[0].length;
-      found.push({ weekday: CJK_WEEKDAY_DAYS[word]!, weekdayText: after[0].trim().slice(1, -1), start: end - after[0].trimStart().length, end, date, alternative: null });
+      if (!date.valid) continue;
+      const after = text.slice(date.end, date.end + 16);
+      const named = WEEKDAY_AFTER.exec(after);
+      const written = named ? null : cjk ? CJK_WEEKDAY_AFTER.exec(after) : null;
+      const match = named ?? written;
+      if (!match) continue;
+      const weekday = named ? WEEKDAYS[named[1]!.toLowerCase()]! : CJK_WEEKDAY_DAYS[(written![1] ?? written![2] ?? written![3])!]!;
+      const end = date.end + match[0].length;
+      found.push({ weekday, weekdayText: match[0].trim().slice(1, -1).replace(/\.$/, ''), start: end - match[0].trimStart().length, end, date, alternative: otherReading(date, order) });
     }
   }
   WEEKDAY_WORD.lastIndex = 0;
@@ -339,17 +354,13 @@ export function findWeekdayDates(text: string, order: NumericOrder | null = null
     const at = m.index + m[0].length;
     const [date] = findDates(text.slice(at, at + 40), DATE_FORMATS, order);
     if (!date || date.start !== 0 || !date.valid) continue;
-    let alternative: CalendarDate | null = null;
-    if ((date.format === 'us' || date.format === 'eu') && order === null && date.date.day <= 12 && date.date.day !== date.date.month) {
-      alternative = { year: date.date.year, month: date.date.day, day: date.date.month };
-    }
     found.push({
       weekday: WEEKDAYS[word.toLowerCase()]!,
       weekdayText: word,
       start: m.index,
       end: m.index + word.length,
       date: { ...date, start: at + date.start, end: at + date.end },
-      alternative,
+      alternative: otherReading(date, order),
     });
   }
   return found;
