@@ -357,6 +357,15 @@ describe('timelines', () => {
     expect(said!.entries[1]!.nextDay).toBe(false);
   });
 
+  it('places an entry marked "(+1d)" on the day after the timeline\'s first, not 24 hours after the entry before', () => {
+    const [timeline] = timelines('# X\n\n## Timeline\n\n- 23:50 alert fires\n- 00:10 (+1d) failover started\n- 14:30 (+1 day) resolved\n- 09:00 (+2d) review\n');
+    expect(timeline!.entries.map((entry) => [entry.dayOffset, entry.relativeSeconds])).toEqual([[null, null], [1, null], [1, null], [2, null]]);
+    const placed = placeEntries(timeline!);
+    expect(placed.map((entry) => entry.instant - placed[0]!.instant)).toEqual([0, 20 * 60, 14 * 3600 + 40 * 60, 33 * 3600 + 10 * 60]);
+    // Any other unit is a length: "(+1m 8s)", "(+24h)".
+    expect(parseTimestamp('11:16:10Z (+24h) second run')).toMatchObject({ relativeSeconds: 86400, dayOffset: null });
+  });
+
   it('infers am or pm only beside an entry in the same zone', () => {
     const [same] = timelines('# X\n\n## Timeline\n\n- 2:20 PM UTC deploy\n- 3:50 UTC alert\n');
     expect(same!.entries[1]!.seconds).toBe(15 * 3600 + 50 * 60);

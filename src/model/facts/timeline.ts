@@ -90,6 +90,8 @@ export interface TimelineEntry {
   rangeEndRaw: string | null;
   /** A relative annotation ("(+1m 8s)"), in seconds. */
   relativeSeconds: number | null;
+  /** "00:10 (+1d)": on the day this many days after the timeline's first. */
+  dayOffset: number | null;
   /** An entry placed by its offset from a reference moment ("T+5m", "[+2 h]"), in seconds. */
   offsetSeconds: number | null;
   /** The am/pm of the time: written, or (meridiemInferred) read from the entries around it as a reader does. */
@@ -240,7 +242,7 @@ const LABEL_BEFORE = /^[\s*_]*([^:]{1,40}?)[\s*_]*(?::[\s*_]*)?(?:\b(?:at|on|@)[
 const LABEL_OPENING = /^[\s*_]*([A-Za-z][A-Za-z ]{1,30}?)[\s*_]*:/;
 /** How far into a label-first entry its time may stand. */
 const LABEL_FIRST_REACH = 80;
-/** A note opening an entry's words that moves it to the next day: "(next day)", "(the following morning)". ("(+1d)" is a relative annotation.) */
+/** A note opening an entry's words that moves it to the next day: "(next day)", "(the following morning)". ("(+1d)" after the time is a day offset: ParsedTimestamp.dayOffset.) */
 const NEXT_DAY_NOTE = /^[\s—–-]*\((?:the\s+)?(?:next|following)\s+(?:day|morning)\)/i;
 
 class TimelineBuilder {
@@ -757,6 +759,7 @@ class TimelineBuilder {
       rangeBackwards: false,
       rangeEndRaw: parsed.rangeEnd ? flat.text.slice(parsed.rangeEnd.start, parsed.rangeEnd.end) : null,
       relativeSeconds: parsed.relativeSeconds,
+      dayOffset: parsed.dayOffset,
       offsetSeconds: parsed.offsetSeconds,
       meridiem: parsed.clock?.meridiem ?? null,
       meridiemInferred: false,
@@ -929,6 +932,7 @@ export function placeEntries(timeline: Timeline, options: PlacementOptions = {})
   const placed: TimedEntry[] = [];
   let currentDay = 0;
   let contextDay: number | null = null;
+  let firstDay: number | null = null;
   let previous: TimedEntry | undefined;
   for (const entry of comparable) {
     if (entry.offsetSeconds !== null && anchor === null) {
@@ -947,8 +951,11 @@ export function placeEntries(timeline: Timeline, options: PlacementOptions = {})
     } else {
       day = currentDay;
     }
-    // "11:40a (next day)": the day after the entry before it, however far the clock steps back.
+    // "11:40a (next day)": the day after the entry before it, however far the clock steps back;
+    // "00:10 (+1d)": the day after the timeline's first.
     if (entry.nextDay && entry.dateSource !== 'entry' && previous && day === previous.day) day += 1;
+    if (entry.dayOffset !== null && entry.dateSource !== 'entry') day = (firstDay ?? day) + entry.dayOffset;
+    else firstDay ??= day;
     // Month-days with no year anywhere ([12-31 23:58] then [01-01 00:10]) wrap into the next year.
     const previousDay = previous?.day;
     if (entry.date && entry.date.year === null && previousDay !== undefined) {

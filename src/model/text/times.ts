@@ -263,6 +263,8 @@ export interface ParsedTimestamp {
   secondClock: SecondClock | null;
   /** A relative annotation such as "(+1m 8s)", in seconds. */
   relativeSeconds: number | null;
+  /** Days only, after a time ("23:50", then "00:10 (+1d)", "(+1 day)"): the day after the timeline's first, not a length. */
+  dayOffset: number | null;
   /** An entry placed by its offset from a reference moment ("T+5m", "[+2 h]", "T-30m"), in seconds. */
   offsetSeconds: number | null;
   /** Where the text after the timestamp (and its separator) starts. */
@@ -309,7 +311,9 @@ const RANGE_SEPARATOR = /[ \t]*(?:->|-|–|—|~|→|to\b|until\b)[ \t]*/y;
 const RANGE_END_AHEAD = /[ \t]*(?:-|–|—|~|→)[ \t]*\d{1,2}:\d{2}(?::\d{2}|[ \t]*(?:[ap]\.?m\b|\(?[A-Z]{1,5}\b))/y;
 const SECOND_CLOCK_OPEN = /[ \t]*(?:\/|\(|\bor\b)[ \t]*/y;
 const SECOND_CLOCK_CLOSE = /[ \t]*\)/y;
-const RELATIVE = /[ \t]*\([ \t]*(?:T[ \t]?)?\+[ \t]?((?:\d{1,4}[ \t]?(?:d|h|hrs?|m|mins?|s|secs?)\b[ \t]*){1,4})\)/iy;
+const RELATIVE = /[ \t]*\([ \t]*(?:T[ \t]?)?\+[ \t]?((?:\d{1,4}[ \t]?(?:d|days?|h|hrs?|m|mins?|s|secs?)\b[ \t]*){1,4})\)/iy;
+/** A relative annotation of whole days: "+1d", "+2 days". */
+const DAYS_ONLY = /^[ \t]*(\d{1,2})[ \t]?d(?:ays?)?[ \t]*$/i;
 const RELATIVE_PART = /(\d{1,4})[ \t]?(d|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\b/gi;
 /** An offset from a reference moment at the start of an entry: "T+5m", "T+0", "T-30m", "+2 h". */
 const OFFSET_ENTRY = /(?:T[ \t]?([+\-−])[ \t]?|(\+)[ \t]?)((?:\d{1,4}[ \t]?(?:d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\b[ \t]*){1,4}|0(?![\d:.]))/y;
@@ -666,10 +670,13 @@ export function parseTimestampAt(text: string, from: number, options: TimestampO
     }
   }
   let relativeSeconds: number | null = null;
+  let dayOffset: number | null = null;
   for (;;) {
     const relative = stickyAt(RELATIVE, text, position);
     if (relative) {
-      relativeSeconds = durationParts(relative[1]!);
+      const days = clock ? DAYS_ONLY.exec(relative[1]!) : null;
+      if (days) dayOffset = Number(days[1]);
+      else relativeSeconds = durationParts(relative[1]!);
       position += relative[0].length;
       continue;
     }
@@ -703,6 +710,7 @@ export function parseTimestampAt(text: string, from: number, options: TimestampO
     rangeEnd,
     secondClock,
     relativeSeconds,
+    dayOffset,
     offsetSeconds: null,
     rest,
   };
@@ -717,7 +725,7 @@ function offsetTimestamp(text: string, start: number, end: number, offsetSeconds
   const separator = stickyAt(REST_SEPARATOR, text, position);
   return {
     start, end, date: null, dateStart: -1, dateEnd: -1, seconds: null, precision: 'minute', clock: null, zone: null,
-    approximate, unknown: false, invalid: null, rangeEnd: null, secondClock: null, relativeSeconds: null, offsetSeconds,
+    approximate, unknown: false, invalid: null, rangeEnd: null, secondClock: null, relativeSeconds: null, dayOffset: null, offsetSeconds,
     rest: separator ? position + separator[0].length : position,
   };
 }
