@@ -143,6 +143,7 @@ export default defineRule<Options, Compiled>({
     missingStatus: 'Action item has no status: add one of {{statuses}}.',
     missingTicket: 'Action item has no ticket: link the issue that tracks it.',
     missingFields: 'Action item has no {{fields}}: add them, e.g. "{{example}}".',
+    emptyItem: 'Action item is empty: write the action with its owner, priority and due date, or remove the line.',
     emptyTable: 'The action-item table has only empty rows: list each action with its owner, priority and due date.',
     missingColumn: 'The action-item table has no {{column}} column: add one ({{aliases}}).',
     placeholder: '{{field}} "{{value}}" is a placeholder: {{expected}}.',
@@ -245,6 +246,11 @@ export default defineRule<Options, Compiled>({
     }
     for (const item of document.actionItems) {
       const needed = needsFields(item, options, compiled);
+      // "- [ ]" with nothing after it: a line of the template, not an action without fields.
+      if (item.empty && needed) {
+        context.report({ span: item.textSpan, messageId: 'emptyItem' });
+        continue;
+      }
       const missing: ActionItemFieldName[] = [];
       for (const name of options.require) {
         const field = item.fields[name];

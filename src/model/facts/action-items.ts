@@ -61,6 +61,8 @@ export interface ActionItemModel {
   tables: ActionItemTable[];
 }
 
+/** A list item with no words: nothing, or a box the parser left as text ("- [ ]" with nothing after it). */
+const BARE_BOX = /^(?:\[[ xX]?\])?\s*$/;
 const COMPLETED_TITLE = /\b(?:completed?|done|taken|finished|already implemented)\b/i;
 /** Labels of lists that explain rather than list work. */
 const LEGEND_LABEL = /\b(?:definitions?|legend|glossary|key|scale|levels?|meanings?)\b/i;
@@ -379,6 +381,7 @@ export class ExtractionContext {
       section,
       fields,
       checked,
+      empty: BARE_BOX.test(model.text),
       completed:
         completed || completedNote || checked === true || (status !== undefined && COMPLETED_STATUSES.has(status)) ||
         (model.paragraph !== null && struckThrough(model.paragraph, model.text)),
@@ -411,6 +414,7 @@ export class ExtractionContext {
       section,
       fields,
       checked: null,
+      empty: false,
       completed: completed || note || (status !== undefined && COMPLETED_STATUSES.has(status)),
       table: null,
       row: null,

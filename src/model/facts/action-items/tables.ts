@@ -118,6 +118,7 @@ export function itemFromRow(table: ActionItemTable, row: TableRowModel, sectionC
     section: table.table.section,
     fields,
     checked: null,
+    empty: false,
     completed: sectionCompleted || pastAction || doneInDueCell || (status !== undefined && COMPLETED_STATUSES.has(status)),
     table,
     row,

@@ -37,6 +37,8 @@ export interface ActionItem {
   fields: ActionItemFields;
   /** Task-list state: true ([x]), false ([ ]), null when not a task-list item. */
   checked: boolean | null;
+  /** Whether a list item holds no words: nothing, or a bare box the parser read as text ("- [ ]" with nothing after it). */
+  empty: boolean;
   /**
    * Whether the item is done: a checked task, a status such as Done or Won't Do, a
    * "(done)" note, a heading or label that says so ("Immediate Actions (Completed)",
