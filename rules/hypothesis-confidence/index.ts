@@ -58,11 +58,8 @@ interface Prepared {
   confirmedStatuses: string[];
 }
 
-/** A status that sets the hypothesis aside ("Ruled out", "RULED_OUT", "Rejected", "Disproven"). */
-const RULED_OUT = /^(?:RULED_?OUT|REJECTED|DISPROVEN|ELIMINATED|EXCLUDED)\b/;
-
 function isRuledOut(hypothesis: Hypothesis): boolean {
-  return hypothesis.status !== null && hypothesis.status !== undefined && RULED_OUT.test(hypothesis.status.value);
+  return hypothesis.status?.ruledOut === true;
 }
 
 export default defineRule<Options, Prepared>({

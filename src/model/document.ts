@@ -76,8 +76,7 @@ export class PostmortemDocument {
   readonly tables: TableModel[];
   readonly lists: ListModel[];
   readonly paragraphs: ParagraphModel[];
-  /** Paragraphs of only bold or italic text that act as headings. */
-  readonly pseudoHeadings: PseudoHeading[];
+
   /** HTML nodes (comments included), in document order. */
   /** Raw HTML in document order; `block` for an HTML block outside block quotes (a line of its own, `<add the graph here>`). */
   readonly html: Array<{ value: string; span: Span; block?: boolean }>;
@@ -114,7 +113,6 @@ export class PostmortemDocument {
     this.lists = collected.lists;
     this.paragraphs = collected.paragraphs;
     this.html = collected.html;
-    this.pseudoHeadings = this.findPseudoHeadings();
 
     const front = readFrontMatter(this.tree, this.lines, keys);
     this.frontMatter = front.frontMatter;
@@ -448,6 +446,15 @@ export class PostmortemDocument {
         for (let i = child.children.length - 1; i >= 0; i--) stack.push(child.children[i] as Nodes);
       }
     }
+  }
+
+  /**
+   * Paragraphs of only bold or italic text that act as headings (among headings; a document
+   * written with bold titles only has them as its headings: facts/bold-titles.ts). No fact
+   * reads them while a document is built, so they are found when asked for.
+   */
+  get pseudoHeadings(): PseudoHeading[] {
+    return this.derived('pseudoHeadings', () => this.findPseudoHeadings());
   }
 
   private findPseudoHeadings(): PseudoHeading[] {

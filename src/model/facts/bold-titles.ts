@@ -1,6 +1,7 @@
 import type { Heading, Paragraph, PhrasingContent, Root, Strong } from 'mdast';
 import type { LineIndex } from '../parse/positions.js';
 import { plainText } from '../text/inline.js';
+import { blockLabel } from '../text/labels.js';
 import { CORE_KINDS, type SectionKindResolver } from '../text/section-kinds.js';
 import { parseTimestamp } from '../text/times.js';
 
@@ -10,9 +11,7 @@ const MAX_TITLE_WORDS = 8;
 const MIN_TITLES = 2;
 /** A line that states a date as a field: "**Date:** 2025/02/24", "Date: …". */
 const DATE_FIELD = /^(?:\*\*|__)?(?:incident )?date(?:\*\*|__)?[ \t]*:/gim;
-/** What may follow a bold title on its line: a colon, spaces. */
-const TITLE_LINE_REST = /^[ \t]*:?[ \t]*$/;
-/** The same, up to the end of the title's line, when its section's text goes on below it. */
+/** What may follow a bold title up to the end of its line, when its section's text goes on below it. */
 const TITLE_LINE_END = /^[ \t]*:?[ \t]*\n[ \t]*/;
 
 /** Whether a heading is a bold paragraph read as one (see promoteBoldTitles): a title set in bold, not a heading. */
@@ -85,9 +84,11 @@ function namesOtherPart(above: string[], below: string[]): boolean {
 function boldTitle(paragraph: Paragraph, index: number, lines: LineIndex): BoldTitle | null {
   const [first, ...after] = paragraph.children;
   if (first?.type !== 'strong' || !paragraph.position || !first.position) return null;
+  // A paragraph that is the title alone is a label (text/labels.ts).
+  const label = blockLabel(paragraph);
+  if (label) return label.emphasis === 'strong' ? { index, text: label.text, kinds: [], strong: first, rest: null } : null;
   const text = plainText(first).trim().replace(/:$/, '').trim();
   if (!text) return null;
-  if (after.every((node) => node.type === 'text' && TITLE_LINE_REST.test(node.value))) return { index, text, kinds: [], strong: first, rest: null };
   // "**Impact**" then, on the next line of the same paragraph, the section's text.
   const [next, ...others] = after;
   let children: PhrasingContent[];

@@ -20,7 +20,12 @@ export interface HypothesisStatus {
   text: string;
   /** The leading words in the source. */
   span: Span;
+  /** Whether it sets the hypothesis aside: "Ruled out", "RULED_OUT", "Rejected", "Disproven". */
+  ruledOut: boolean;
 }
+
+/** The statuses that set a hypothesis aside (on the upper-case value). */
+const RULED_OUT = /^(?:RULED_?OUT|REJECTED|DISPROVEN|ELIMINATED|EXCLUDED)\b/;
 
 export interface Hypothesis {
   /** The heading's text, or the text of the row's hypothesis cell. */
@@ -181,16 +186,13 @@ function confidenceOf(field: Pick<Field, 'raw' | 'value' | 'span'>, document: Po
 function statusOf(field: Pick<Field, 'raw' | 'value' | 'span'>, document: PostmortemDocument): HypothesisStatus {
   const raw = field.raw;
   const first = raw.search(/[\p{L}\p{N}]/u);
-  if (first === -1) return { value: '', text: field.value, span: field.span };
+  if (first === -1) return { value: '', text: field.value, span: field.span, ruledOut: false };
   const rest = raw.slice(first);
   const end = rest.search(STATUS_END);
   const words = (end === -1 ? rest : rest.slice(0, end)).replace(/[*_`~]+$/, '').trimEnd();
   const start = field.span.start.offset + first;
-  return {
-    value: words.replace(/[*`~]/g, '').trim().toUpperCase().replace(/[\s-]+/g, '_'),
-    text: field.value,
-    span: document.lines.span(start, start + words.length),
-  };
+  const value = words.replace(/[*`~]/g, '').trim().toUpperCase().replace(/[\s-]+/g, '_');
+  return { value, text: field.value, span: document.lines.span(start, start + words.length), ruledOut: RULED_OUT.test(value) };
 }
 
 interface HypothesisColumns {

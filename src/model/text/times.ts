@@ -397,8 +397,10 @@ export function hourMeridiemAt(text: string, position: number): ClockTime | null
 function dottedClockAt(text: string, position: number): ClockTime | null {
   const m = stickyAt(DOTTED_CLOCK, text, position);
   if (!m) return null;
-  const stop = position + m[1]!.length;
-  return clockAt(`${text.slice(0, stop)}:${text.slice(stop + 1, position + m[0].length + 8)}`, position);
+  // The clock and the few characters of its am/pm or Uhr, read apart from the text (not a copy of all before it).
+  const after = position + m[0].length;
+  const read = clockAt(`${m[1]}:${m[2]}${text.slice(after, after + 8)}`, 0);
+  return read ? { ...read, start: position, end: position + read.end } : null;
 }
 
 /** "08:5:12", "14:5": a minute or second written with one digit. */
