@@ -67,6 +67,8 @@ interface Compiled {
   scaleText: string;
   statuses: string[];
   statusText: string;
+  /** The team listed its own statuses: they are its words, in whatever language it writes. */
+  ownStatuses: boolean;
   placeholders: Set<string>;
   formatText: string;
   /** An example of each field, for messages. */
@@ -79,6 +81,7 @@ function compile(options: Options): Compiled {
     scaleText: options.priorities.join(', '),
     statuses: options.statuses.map(normalizeStatus).filter(Boolean),
     statusText: options.statuses.join(', '),
+    ownStatuses: options.statuses.join('\n') !== DEFAULT_STATUSES.join('\n'),
     placeholders: new Set(options.placeholders.map(normalizeText)),
     formatText: formats.map((format) => FORMAT_EXAMPLES[format]).join(' or '),
     examples: {
@@ -240,7 +243,10 @@ export default defineRule<Options, Compiled>({
         else rowsByTable.set(item.table, [item]);
       }
     }
-    for (const [table, rows] of rowsByTable) checkColumns(table, rows, options, compiled, context);
+    // In a language pm-lint has no vocabulary for, a column or a field it cannot name may
+    // well be there ("Eigenaar", "eigenaar: Joris"): what is missing is not reported.
+    const readable = document.language.readable;
+    if (readable) for (const [table, rows] of rowsByTable) checkColumns(table, rows, options, compiled, context);
     for (const table of document.actionItemTables) {
       if (table.empty) context.report({ span: table.table.rows[0]!.span, messageId: 'emptyTable' });
     }
@@ -256,7 +262,7 @@ export default defineRule<Options, Compiled>({
         const field = item.fields[name];
         // A column missing from a table was reported on its header.
         if (!field) {
-          if (!item.table && needed) missing.push(name);
+          if (!item.table && needed && readable) missing.push(name);
           continue;
         }
         // Owner, priority and due-date placeholders get their own message below.
@@ -280,7 +286,8 @@ export default defineRule<Options, Compiled>({
       // A tracker may hold the date, but a done item's date no longer matters: only an impossible one is a slip worth a word.
       const done = options.ignoreCompleted && item.completed;
       checkDue(item.fields.due, { needed, done, pastDue: !options.allowPastDue && !done }, options, compiled, incident, context);
-      checkStatus(item.fields.status, compiled, context);
+      // A status in an unread language ("Afgerond") is held only to a team's own list.
+      if (readable || compiled.ownStatuses) checkStatus(item.fields.status, compiled, context);
     }
   },
 });

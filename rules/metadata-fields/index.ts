@@ -36,6 +36,8 @@ const SINGLE_VALUE_KEYS = new Set(['severity', 'priority', 'status']);
 interface Prepared {
   severities: RegExp[];
   statuses: RegExp[];
+  /** The team listed its own statuses: they are its words, in whatever language it writes. */
+  ownStatuses: boolean;
   aliases: Map<FieldSpec, Set<string>>;
   validate: ValidateFunction | { error: string } | null;
 }
@@ -56,6 +58,7 @@ function prepare(options: Options): Prepared {
   return {
     severities: options.severities.map(valuePattern),
     statuses: options.statuses.map(valuePattern),
+    ownStatuses: options.statuses.join('\n') !== DEFAULT_STATUSES.join('\n'),
     aliases: new Map(options.fields.map((spec) => [spec, new Set((spec.aliases ?? []).map(normalizeText))])),
     validate: compileUserSchema(options.schema),
   };
@@ -102,6 +105,15 @@ function acceptedLabels(spec: FieldSpec): string {
 
 function findField(document: PostmortemDocument, spec: FieldSpec, aliases: Set<string>): Field | undefined {
   return document.metadata.get(spec.key) ?? (aliases.size > 0 ? document.metadata.fields.find((field) => aliases.has(normalizeText(field.label))) : undefined);
+}
+
+/**
+ * Whether a field's absence can be told: pm-lint reads its built-in labels in the languages
+ * it knows, and the team's own labels (the spec's `aliases`, `settings.metadataAliases`) in
+ * any. A Dutch "**Ernst:** SEV2" is a severity pm-lint cannot read.
+ */
+function readable(document: PostmortemDocument, spec: FieldSpec, aliases: Set<string>): boolean {
+  return document.language.readable || aliases.size > 0 || document.metadataKeys.ownKeys.has(spec.key);
 }
 
 function describeError(error: ErrorObject): string {
@@ -180,7 +192,9 @@ export default defineRule<Options, Prepared>({
       const field = findField(document, spec, ready.aliases.get(spec)!);
       const name = displayName(spec);
       if (!field) {
-        if (spec.required !== false) context.report({ ...firstLine, messageId: 'missing', data: { name, labels: acceptedLabels(spec) } });
+        if (spec.required !== false && readable(document, spec, ready.aliases.get(spec)!)) {
+          context.report({ ...firstLine, messageId: 'missing', data: { name, labels: acceptedLabels(spec) } });
+        }
         continue;
       }
       const value = cleanValue(field.raw);
@@ -200,7 +214,8 @@ export default defineRule<Options, Prepared>({
         }
       } else if (spec.key === 'severity' && !accepted(value, ready.severities)) {
         context.report({ span: field.span, messageId: 'severity', data: { value, allowed: options.severities.join(', ') } });
-      } else if (spec.key === 'status' && !accepted(value, ready.statuses)) {
+      } else if (spec.key === 'status' && (document.language.readable || ready.ownStatuses) && !accepted(value, ready.statuses)) {
+        // (A status in an unread language, "Definitief", is held only to a team's own list.)
         context.report({ span: field.span, messageId: 'status', data: { value, allowed: options.statuses.join(', ') } });
       }
     }

@@ -235,7 +235,7 @@ function checkSpecs(document: PostmortemDocument, context: Context, specs: Prepa
       found.push({ spec, at });
       continue;
     }
-    if (spec.required === false) continue;
+    if (spec.required === false || unreadable(document, spec)) continue;
     reportMissing(document, context, spec.kind, { name: displayName(spec), titles: acceptedTitles(spec) }, 'missing');
   }
   if (!order) return;
@@ -249,6 +249,21 @@ function checkSpecs(document: PostmortemDocument, context: Context, specs: Prepa
       });
     } else latest = entry;
   }
+}
+
+/**
+ * A section known only by pm-lint's own titles, in a document written in a language they
+ * do not cover (a Dutch "Samenvatting" is a summary pm-lint cannot read): its absence is
+ * not evidence. Unless the document titles its sections in words pm-lint reads all the
+ * same (a Dutch report under "Summary", "Timeline", "Root cause"), or the team gave titles
+ * of its own (the spec's `aliases`, `settings.sectionAliases`), which are read in any
+ * language.
+ */
+function unreadable(document: PostmortemDocument, spec: SectionSpec): boolean {
+  if (!spec.kind || (spec.aliases ?? []).length > 0 || document.sectionKinds.ownKinds.has(spec.kind)) return false;
+  if (document.language.readable) return false;
+  const titles = document.sections.filter((section) => section.heading !== document.title?.heading && !section.field);
+  return titles.filter((section) => section.titleKinds.length > 0).length * 2 < titles.length;
 }
 
 /** The titles a message suggests for a template's section: its own, then the usual titles of its kind. */

@@ -38,6 +38,7 @@ import type {
   DocumentTitle, Field, FrontMatter, ListItemModel, ListModel, ParagraphModel, PseudoHeading, Section, TableModel,
 } from './facts/types.js';
 import { lastAtOrBefore } from './text/sorted.js';
+import { documentLanguage, type DocumentLanguage } from './text/language.js';
 
 export interface ModelOptions {
   /** The file's path, when there is one (rules may read its name, never the file). */
@@ -300,6 +301,20 @@ export class PostmortemDocument {
    */
   get placeholders(): Placeholders {
     return this.derived('placeholders', findPlaceholders);
+  }
+
+  /**
+   * The language the prose is written in, and whether pm-lint's vocabulary covers it
+   * (text/language.ts): what is missing is not reported where the titles cannot be read.
+   */
+  get language(): DocumentLanguage {
+    return this.derived('language', () => documentLanguage(this.proseBlocks()));
+  }
+
+  /** The text of every paragraph that is prose (not a quoted transcript), then of every table cell. */
+  private *proseBlocks(): Generator<string> {
+    for (const paragraph of this.paragraphs) if (!paragraph.transcript) yield paragraph.text;
+    for (const table of this.tables) for (const row of [table.header, ...table.rows]) for (const cell of row.cells) yield cell.text;
   }
 
   /** The hypotheses of a structured root-cause analysis, and the summary that restates them. */

@@ -17,6 +17,7 @@ export {
   type ActionItemFields, type ActionItemFieldName, type ActionItemTable, type ActionItemSource, type StatusMeaning,
 } from './facts/action-items.js';
 export * from './text/times.js';
+export type { DocumentLanguage } from './text/language.js';
 export type { IncidentSeverity } from './facts/severity.js';
 export { RESPONSE_METRICS, type ResponseMetric, type ResponseTime, type ResponseTimes } from './facts/response-times.js';
 export {

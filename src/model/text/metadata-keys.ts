@@ -41,8 +41,11 @@ export const BUILT_IN_KEY_ALIASES: Readonly<Record<string, readonly string[]>> =
 
 export class MetadataKeyResolver {
   private readonly byLabel = new Map<string, string>();
+  /** The keys the team gave labels of its own (`settings.metadataAliases`): they are read in the team's language, whatever it is. */
+  readonly ownKeys: ReadonlySet<string>;
 
   constructor(extraAliases: Readonly<Record<string, readonly string[]>> = {}) {
+    this.ownKeys = new Set(Object.entries(extraAliases).filter(([, labels]) => labels.length > 0).map(([key]) => key));
     for (const source of [extraAliases, BUILT_IN_KEY_ALIASES]) {
       for (const [key, labels] of Object.entries(source)) {
         for (const label of [key, ...labels]) {

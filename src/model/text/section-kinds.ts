@@ -77,8 +77,11 @@ export class SectionKindResolver {
   /** Resolved titles: the same titles recur in every document of a run. Read-only results. */
   private readonly resolved = new Map<string, ResolvedKinds>();
   private readonly keywords: Array<{ kind: string; word: string }> = [];
+  /** The kinds the team gave titles of its own (`settings.sectionAliases`): they are read in the team's language, whatever it is. */
+  readonly ownKinds: ReadonlySet<string>;
 
   constructor(extraAliases: Readonly<Record<string, readonly string[]>> = {}, includeBuiltIns = true) {
+    this.ownKinds = new Set(Object.entries(extraAliases).filter(([, aliases]) => aliases.length > 0).map(([kind]) => kind));
     const add = (kind: string, alias: string) => {
       const normalized = normalizeText(alias);
       if (normalized && !this.exact.has(normalized)) this.exact.set(normalized, kind);
