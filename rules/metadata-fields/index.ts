@@ -28,6 +28,18 @@ const DEFAULT_STATUSES = [
   'Completed', 'Closed', 'Open', 'Resolved', 'Mitigated', 'Monitoring', 'Investigating', 'Identified', 'Ongoing',
   'In Progress', 'Done',
 ];
+/**
+ * The default statuses as teams write them in the other languages pm-lint reads, accepted
+ * while `statuses` is the default (messages list the English ones).
+ */
+const DEFAULT_STATUSES_TRANSLATED = [
+  'Entwurf', 'In Prüfung', 'Geprüft', 'Veröffentlicht', 'Freigegeben', 'Abgeschlossen', 'Geschlossen', 'Offen', 'Behoben',
+  'Gelöst', 'In Bearbeitung', 'Erledigt', 'Brouillon', 'En revue', 'En relecture', 'Finalisé', 'Publié', 'Validé', 'Approuvé',
+  'Terminé', 'Clos', 'Fermé', 'Ouvert', 'Résolu', 'En cours', 'Borrador', 'En revisión', 'Publicado', 'Aprobado', 'Completado',
+  'Cerrado', 'Abierto', 'Resuelto', 'Mitigado', 'En curso', 'En progreso', 'Terminado', 'Rascunho', 'Em revisão', 'Aprovado',
+  'Concluído', 'Fechado', 'Aberto', 'Resolvido', 'Em andamento', '下書き', 'レビュー中', '完了', '解決済み', '対応中', '公開済み',
+  '草稿', '审核中', '已完成', '已解决', '已发布', '处理中', '초안', '검토 중', '완료', '해결', '해결됨', '진행 중',
+];
 const DISPLAY_NAMES: Record<string, string> = { incidentId: 'Incident ID', date: 'Date', severity: 'Severity', status: 'Status' };
 /** Keys that hold one value: "SEV-1 | SEV-2" there is a choice not made (no-placeholders reports it). */
 const SINGLE_VALUE_KEYS = new Set(['severity', 'priority', 'status']);
@@ -55,10 +67,11 @@ function valuePattern(accepted: string): RegExp {
 }
 
 function prepare(options: Options): Prepared {
+  const ownStatuses = options.statuses.join('\n') !== DEFAULT_STATUSES.join('\n');
   return {
     severities: options.severities.map(valuePattern),
-    statuses: options.statuses.map(valuePattern),
-    ownStatuses: options.statuses.join('\n') !== DEFAULT_STATUSES.join('\n'),
+    statuses: [...options.statuses, ...(ownStatuses ? [] : DEFAULT_STATUSES_TRANSLATED)].map(valuePattern),
+    ownStatuses,
     aliases: new Map(options.fields.map((spec) => [spec, new Set((spec.aliases ?? []).map(normalizeText))])),
     validate: compileUserSchema(options.schema),
   };

@@ -1,17 +1,34 @@
 import { normalizeText, stripEmoji } from '../../text/normalize.js';
 
 /**
- * Statuses as teams write them. Each normalised status word has a meaning, so that a team's
- * "Shipped", "To Do" or "✅ Completed" is understood against a configured "Done" or "TODO".
+ * Statuses as teams write them, in English and in the languages whose section titles
+ * pm-lint reads. Each normalised status word has a meaning, so that a team's "Shipped",
+ * "To Do", "✅ Completed" or "Erledigt" is understood against a configured "Done" or "TODO".
  */
 export type StatusMeaning = 'done' | 'wont do' | 'todo' | 'in progress' | 'blocked';
 
 const MEANINGS: Readonly<Record<StatusMeaning, readonly string[]>> = {
-  done: ['done', 'completed', 'complete', 'closed', 'fixed', 'resolved', 'shipped', 'merged', 'implemented', 'deployed', 'finished'],
-  'wont do': ['wont do', 'wont fix', 'cancelled', 'canceled', 'obsolete', 'dropped', 'rejected', 'not planned', 'descoped'],
-  todo: ['todo', 'to do', 'open', 'not started', 'planned', 'backlog', 'outstanding', 'pending'],
-  'in progress': ['in progress', 'doing', 'wip', 'ongoing', 'started', 'in review'],
-  blocked: ['blocked'],
+  done: [
+    'done', 'completed', 'complete', 'closed', 'fixed', 'resolved', 'shipped', 'merged', 'implemented', 'deployed', 'finished',
+    'erledigt', 'abgeschlossen', 'fertig', 'umgesetzt', 'behoben', 'geschlossen', 'terminé', 'fait', 'résolu', 'clos', 'fermé',
+    'réalisé', 'hecho', 'completado', 'terminado', 'cerrado', 'resuelto', 'finalizado', 'implementado', 'concluído', 'feito',
+    'resolvido', 'fechado', 'completo', '完了', '対応済み', '対応済', '済', '已完成', '完成', '已解决', '已关闭', '완료', '조치 완료',
+  ],
+  'wont do': [
+    'wont do', 'wont fix', 'cancelled', 'canceled', 'obsolete', 'dropped', 'rejected', 'not planned', 'descoped',
+    'verworfen', 'abgelehnt', 'entfällt', 'annulé', 'abandonné', 'cancelado', 'descartado', '中止', '取消', '已取消', '취소',
+  ],
+  todo: [
+    'todo', 'to do', 'open', 'not started', 'planned', 'backlog', 'outstanding', 'pending',
+    'offen', 'geplant', 'ausstehend', 'à faire', 'ouvert', 'prévu', 'en attente', 'pendiente', 'abierto', 'planificado',
+    'por hacer', 'pendente', 'aberto', 'planejado', 'a fazer', '未着手', '未対応', '待办', '未开始', '대기', '미착수', '예정',
+  ],
+  'in progress': [
+    'in progress', 'doing', 'wip', 'ongoing', 'started', 'in review',
+    'in bearbeitung', 'in arbeit', 'laufend', 'en cours', 'en curso', 'en progreso', 'em andamento', 'em progresso',
+    '対応中', '進行中', '进行中', '处理中', '진행 중', '진행중',
+  ],
+  blocked: ['blocked', 'blockiert', 'bloqué', 'bloqueado', '阻塞', '차단'],
 };
 const MEANING = new Map<string, StatusMeaning>();
 for (const [meaning, words] of Object.entries(MEANINGS) as Array<[StatusMeaning, readonly string[]]>) {
