@@ -54,6 +54,9 @@ describe('placeholders', () => {
     expect(findTemplateVariables('# {{incident_title}} on {{ incident.date }}: {{ Describe it }} <OWNER_NAME>').map((m) => m.text)).toEqual([
       '{{incident_title}}', '{{ incident.date }}', '{{ Describe it }}', '<OWNER_NAME>',
     ]);
+    // What a blog's or a docs site's generator fills in when it builds the page is not left unfilled.
+    expect(findTemplateVariables("[updates]({{ site.baseurl }}/status), {{ page.date | date: '%B' }}, {{ '/x' | relative_url }}, {{ config.site_url }}, {{ content }}")).toEqual([]);
+    expect(findTemplateVariables('{{ site_name }} {{ pages_affected }}').map((m) => m.text)).toEqual(['{{ site_name }}', '{{ pages_affected }}']);
     expect(findTemplateVariables('{{ .Values.replicas }} {{- if .x }} {{< track "x" >}} {{% note %}} {{ end }} <DIV> {{ 42 }} <REDACTED_TOKEN> <CUSTOMER_NAME_REMOVED>')).toEqual([]);
     for (const value of ['${INCIDENT_DATE}', '%SEVERITY%', '{customer_impact}', ' {owner} ', '<LEAD_NAME>']) expect(isTemplateVariable(value), value).toBe(true);
     for (const value of ['{TITAN}', '{BLOXROUTE_MAXPROFIT,TITAN}', '$5', '50%', '{a, b}']) expect(isTemplateVariable(value), value).toBe(false);

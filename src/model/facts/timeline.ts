@@ -186,6 +186,13 @@ const DAY_COLUMN = /^(?:date|day|datum|tag|jour|fecha|d[ií]a|data|dia|日付|�
  * which may be a due date.
  */
 const LATER_TIME_COLUMN = /^(?:time(?:stamp)?|date ?time|date and time|uhrzeit|heure|hora|時刻|시각)(?: [\p{L}\d+−-]{1,12})?$/u;
+/**
+ * A table of spans: "| Start | End | Event |". The start is the entry's time and the end
+ * column is left out of its text; read in a timeline section, or beside a column of what
+ * happened (a table of outage windows by region need not be in order).
+ */
+const START_COLUMN = /^(?:start(?: time)?|started|begin|from|beginn|von|début|inicio|início)$/u;
+const END_COLUMN = /^(?:end(?: time)?|ended|until|to|ende|bis|fin|fim)$/u;
 /** A header that gives the format of elapsed times: "Time (hh:mm)". */
 const ELAPSED_LEGEND = /\b(?:hh|mm)\b/i;
 /** Outside a timeline section, a later column of times is a timeline's only beside a column of what happened. */
@@ -576,8 +583,9 @@ class TimelineBuilder {
   }
 
   /**
-   * A table whose first column (with a second "Time" column) holds timestamps, or whose
-   * later column of times (see LATER_TIME_COLUMN) holds clock times in two rows or more.
+   * A table whose first column (with a second "Time" column) holds timestamps, whose first
+   * two columns are a span's start and end, or whose later column of times (see
+   * LATER_TIME_COLUMN) holds clock times in two rows or more.
    */
   private readTable(
     table: TableModel,
@@ -589,7 +597,11 @@ class TimelineBuilder {
     const first = table.columns[0] ?? '';
     let timeStart = 0;
     let timeCells = 1;
-    if (TIME_COLUMN.test(first)) {
+    let endColumn = -1;
+    if (START_COLUMN.test(first) && END_COLUMN.test(table.columns[1] ?? '')) {
+      if (!inTimelineSection && !table.columns.some((column) => EVENT_COLUMN.test(column))) return context;
+      endColumn = 1;
+    } else if (TIME_COLUMN.test(first)) {
       const headerText = table.header.cells[0]?.text ?? '';
       if (!inTimelineSection && !TIME_HEADER_WORD.test(headerText) && !table.rows.some((row) => HAS_CLOCK.test(row.cells[0]?.text ?? ''))) {
         return context;
@@ -621,7 +633,7 @@ class TimelineBuilder {
       const flat = cells.length > 1 ? TextView.join(cells) : cells[0]!;
       const parsed = parseTimestamp(flat.text, this.stamp);
       if (!parsed) continue;
-      const others = row.cells.filter((_, index) => !isTimeCell(index));
+      const others = row.cells.filter((_, index) => !isTimeCell(index) && index !== endColumn);
       const description = [flat.text.slice(parsed.rest), ...others.map((cell) => cell.text)]
         .map((part) => part.trim())
         .filter(Boolean)

@@ -334,10 +334,14 @@ export function findExampleUrls(value: string): Array<PlaceholderMatch & { host:
 /**
  * Variables of the template engines that generate postmortems: "{{incident_title}}",
  * "{{ Describe what happened }}", "<OWNER_NAME>". Not Go templates, Helm or Hugo ("{{
- * .Values.replicas }}", "{{- if … }}", "{{< track … >}}"), which documents quote.
+ * .Values.replicas }}", "{{- if … }}", "{{< track … >}}"), which documents quote, nor what
+ * the site generator of a blog or docs site fills in when it builds the page: Jekyll's
+ * and MkDocs' globals ("{{ site.baseurl }}", "{{ page.date }}", "{{ config.site_url }}"),
+ * or a quoted string through a filter ("{{ '/status' | relative_url }}").
  */
 const DOUBLE_CURLY = /\{\{([^{}\n]{1,120})\}\}/g;
-const NOT_A_VARIABLE = /^(?:[.\-<%/#>!]|(?:if|else|end|range|with|define|template|block|include|printf|toYaml|tpl|default|required|quote)\b)/;
+const NOT_A_VARIABLE =
+  /^(?:[.\-<%/#>!'"]|(?:if|else|end|range|with|define|template|block|include|printf|toYaml|tpl|default|required|quote)\b|(?:site|page|post|layout|paginator|jekyll|config|content)\b(?:\.|\s*$|\s*\|))/;
 const CAPITAL_ANGLE = /<[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+>/g;
 /** "<REDACTED_TOKEN>", "<CUSTOMER_NAME_REMOVED>": a value hidden on purpose in a public write-up, not one to fill. */
 const REDACTION_WORD = /(?:^<|_)(?:REDACTED|REMOVED|HIDDEN|MASKED|OMITTED|SANITI[SZ]ED|ANONYMI[SZ]ED|CENSORED|SCRUBBED)(?:_|>$)/;
