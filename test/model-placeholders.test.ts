@@ -95,6 +95,9 @@ describe('placeholders', () => {
       'TBD', '?????', 'TODO', 'XXX',
     ]);
     expect(findMarkers('TODO(ana): fill in after the RCA\nFIXME(@ben)\nTODO(s) for the week: none\nTODO list').map((m) => m.text)).toEqual(['TODO(ana)', 'FIXME(@ben)']);
+    // After a dash, as a timeline entry's text, with its colon: not a status ("Status — TODO") nor a word in a name.
+    const entries = '10:40 — FIXME: check when the rollback ended\n- Rollback - TODO(ana): the time\nStatus — TODO\nsee my-TODO: list';
+    expect(findMarkers(entries).map((m) => [m.start, m.text])).toEqual([[8, 'FIXME'], [58, 'TODO(ana)']]);
   });
 
   it('knows the reserved example domains', () => {

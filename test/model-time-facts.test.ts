@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  clocksAgree, daylightZoneOutOfSeason, entryMilestones, entryMilestoneStatements, entryTextDates, findDates, findDurations, findMisspelledMonths, findMonthsWithoutDay, findTimestamps,
+  clocksAgree, zoneOffsetPairs, daylightZoneOutOfSeason, entryMilestones, entryMilestoneStatements, entryTextDates, findDates, findDurations, findMisspelledMonths, findMonthsWithoutDay, findTimestamps,
   findWeekdayDates, numericDateOrder, parseDate, parsePeriod, parseTimestamp, placeEntries, PostmortemDocument, type Timeline,
 } from '../src/model/index.js';
 import { expectLinearGrowth } from './helpers/linear.js';
@@ -77,6 +77,13 @@ describe('zones', () => {
     expect(clocksAgree(clock('17:10'), { name: 'UTC', offsetMinutes: 0 }, clock('10:10'), { name: 'PT', offsetMinutes: null })).toBe(true);
     expect(clocksAgree(clock('18:10'), { name: 'UTC', offsetMinutes: 0 }, clock('10:10'), { name: 'PT', offsetMinutes: null })).toBe(true);
     expect(clocksAgree(clock('14:00'), { name: 'UTC', offsetMinutes: 0 }, clock('2:00'), { name: 'UTC', offsetMinutes: 0 })).toBe(true);
+    // PT and ET are read in one season: three hours apart, never four.
+    const pt = { name: 'PT', offsetMinutes: null };
+    const et = { name: 'ET', offsetMinutes: null };
+    expect(clocksAgree(clock('10:02 AM'), pt, clock('1:02 PM'), et)).toBe(true);
+    expect(clocksAgree(clock('10:02 AM'), pt, clock('2:02 PM'), et)).toBe(false);
+    expect(zoneOffsetPairs(pt, et)).toEqual([[-480, -300], [-420, -240]]);
+    expect(zoneOffsetPairs(pt, { name: 'UTC', offsetMinutes: 0 })).toEqual([[-480, 0], [-420, 0]]);
   });
 
   it('knows when summer time is in force', () => {

@@ -249,6 +249,11 @@ describe('durations and ranges', () => {
     expect(readClockDuration(' ~01:23:10 ')).toMatchObject({ seconds: 4990, text: '01:23:10', approximate: true });
     expect(readClockDuration('14:02 to 15:25')).toBeNull();
     expect(readClockDuration('1:75')).toBeNull();
+    // Hours and their minutes as French and German teams write a length: "1h30", "~2 h 05".
+    expect(readClockDuration('1h30')).toMatchObject({ seconds: 5400, text: '1h30', approximate: false });
+    expect(readClockDuration('~2 h 05')).toMatchObject({ seconds: 7500, text: '2 h 05', start: 1, approximate: true });
+    expect(readClockDuration('1h3')).toBeNull();
+    expect(readClockDuration('1h75')).toBeNull();
   });
 
   it('finds ranges of clock times', () => {

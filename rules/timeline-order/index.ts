@@ -1,6 +1,6 @@
 import { defineRule, type Report } from '../../src/engine/types.js';
 import {
-  datesOutOfPlace, formatClock, isBefore, mustPrecede, oneLine, placeEntries, sameZone, toIsoDate, zoneOffsets,
+  datesOutOfPlace, formatClock, isBefore, mustPrecede, oneLine, placeEntries, sameZone, toIsoDate, zoneOffsetPairs,
   type TimedEntry, type Timeline, type TimelineEntry,
 } from '../../src/model/index.js';
 
@@ -36,7 +36,7 @@ export default defineRule<Options>({
     missingZone: 'Timeline has no time zone; expected a zone on its entries or a statement such as "All times UTC".',
     backwardsRange: 'Timeline entry {{time}} is a range that ends at {{end}}, before it starts, on every reading; expected an end after the start.',
     clocksDisagree:
-      'Timeline entry {{time}} gives {{second}} beside it, but {{time}} {{zone}} is {{expected}}; expected both clocks to name the same moment.',
+      'Timeline entry {{time}} gives {{second}} beside it, but {{clock}} is {{expected}}; expected both clocks to name the same moment.',
     zoneOutOfSeason: 'Time zone {{zone}} in {{time}} is not in effect on {{date}}; expected {{standard}} (summer time is not in force then).',
     milestoneOrder:
       '{{milestone}} at {{time}} is earlier than {{other}} at {{otherTime}} (line {{otherLine}}); expected {{other}} first.',
@@ -82,7 +82,8 @@ export default defineRule<Options>({
           report({
             span: { start: entry.span.start, end: entry.secondClock.span.end },
             messageId: 'clocksDisagree',
-            data: { time: shown(entry), zone: entry.effectiveZone!.name, second: entry.secondClock.raw, expected: inZone(entry) },
+            // "10:02 AM PT" names its zone; "14:00" under "All times UTC" is shown as "14:00 UTC".
+            data: { time: shown(entry), clock: entry.zone ? shown(entry) : `${shown(entry)} ${entry.effectiveZone!.name}`, second: entry.secondClock.raw, expected: inZone(entry) },
           });
         }
         // Once per timeline: a timeline in the wrong season is so throughout.
@@ -166,10 +167,8 @@ function checkMilestones(placed: TimedEntry[], report: (report: Report) => void)
 /** The entry's time on the clock of its second zone ("05:48 PDT"), every reading of an ambiguous zone. */
 function inZone(entry: TimelineEntry): string {
   const second = entry.secondClock!;
-  const from = zoneOffsets(entry.effectiveZone!);
-  const to = zoneOffsets(second.zone);
   const readings = new Set<string>();
-  for (const a of from) for (const b of to) readings.add(`${formatClock(entry.seconds! + (b - a) * 60)} ${second.zone.name}`);
+  for (const [a, b] of zoneOffsetPairs(entry.effectiveZone!, second.zone)) readings.add(`${formatClock(entry.seconds! + (b - a) * 60)} ${second.zone.name}`);
   return [...readings].join(' or ');
 }
 

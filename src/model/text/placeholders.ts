@@ -131,6 +131,8 @@ const MARKER_WORD =
   /(?<![\w-])(?:TBD|TBA|TBC)(?![\w-])|(?<![\w[?-])\?{3,}(?![\w\]?:-])|(?<![\w-])XXX(?![\w-])|(?<![\w-])[Ll]orem[ \t]+ipsum(?![\w-])|\((?:link|url|LINK|URL)\)/g;
 /** "TODO: …", "TODO(ana): …" or "FIXME: …" opening a line. */
 const MARKER_LINE = /^(?:TODO|FIXME)(?:\b|\([\w@. -]{1,30}\))(?=\s*(?::|$))/;
+/** The same note after a dash, as a timeline entry's text: "10:40 — FIXME: check the time" (a colon after it: "Status — TODO" is a status). */
+const MARKER_AFTER_DASH = /(?<=\s[—–-]\s{1,3})(?:TODO|FIXME)(?:\b|\([\w@. -]{1,30}\))(?=\s*:)/g;
 
 /** Inline check boxes: "[ ] P0 [x] P1". */
 const CHECKBOX = /\[([ xX])\]/g;
@@ -268,7 +270,7 @@ export function isMarkerValue(value: string): boolean {
   return MARKER_VALUE.test(value.replace(/[*_`]/g, '').trim());
 }
 
-/** Markers in prose: "TBD", "???" and "XXX" as words, "TODO:"/"FIXME:" opening a line. */
+/** Markers in prose: "TBD", "???" and "XXX" as words, "TODO:"/"FIXME:" opening a line or after a dash. */
 export function findMarkers(value: string): PlaceholderMatch[] {
   const found: PlaceholderMatch[] = [];
   MARKER_WORD.lastIndex = 0;
@@ -280,6 +282,9 @@ export function findMarkers(value: string): PlaceholderMatch[] {
     const indent = line.length - line.trimStart().length;
     const m = MARKER_LINE.exec(line.trimStart());
     if (m) found.push({ start: lineStart + indent, end: lineStart + indent + m[0].length, text: m[0] });
+    else if (line.includes('TODO') || line.includes('FIXME')) {
+      for (const after of line.matchAll(MARKER_AFTER_DASH)) found.push({ start: lineStart + after.index, end: lineStart + after.index + after[0].length, text: after[0] });
+    }
     lineStart += line.length + 1;
   }
   return found.sort((a, b) => a.start - b.start);

@@ -144,12 +144,25 @@ export function clocksAgree(first: ClockTime, firstZone: Zone, second: ClockTime
   if (firstOffsets.length === 0 || secondOffsets.length === 0) return null;
   const halfDay = (clock: ClockTime) => clock.meridiem === null && Number(clock.hourText) >= 1 && Number(clock.hourText) <= 12;
   const minute = (seconds: number) => Math.floor(seconds / 60);
-  return firstOffsets.some((a) =>
-    secondOffsets.some((b) => {
-      const difference = (((minute(second.seconds) - b) - (minute(first.seconds) - a)) % 1440 + 1440) % 1440;
-      return difference === 0 || (difference === 720 && (halfDay(first) || halfDay(second)));
-    }),
-  );
+  return zoneOffsetPairs(firstZone, secondZone).some(([a, b]) => {
+    const difference = (((minute(second.seconds) - b) - (minute(first.seconds) - a)) % 1440 + 1440) % 1440;
+    return difference === 0 || (difference === 720 && (halfDay(first) || halfDay(second)));
+  });
+}
+
+/** The US zones written without saying whether summer time applies: their offsets, standard then summer, move together. */
+const US_GENERIC = new Set(['PT', 'MT', 'CT', 'ET']);
+
+/**
+ * The offsets, in minutes, under which two zones written side by side can be read: every
+ * reading of each, but PT beside ET in one season (both change to summer time on the same
+ * day: "9:05 AM PT (12:05 PM ET)" is three hours apart all year).
+ */
+export function zoneOffsetPairs(firstZone: Zone, secondZone: Zone): Array<[number, number]> {
+  const firstOffsets = zoneOffsets(firstZone);
+  const secondOffsets = zoneOffsets(secondZone);
+  if (US_GENERIC.has(firstZone.name) && US_GENERIC.has(secondZone.name)) return firstOffsets.map((a, index) => [a, secondOffsets[index]!]);
+  return firstOffsets.flatMap((a) => secondOffsets.map((b): [number, number] => [a, b]));
 }
 
 /** Daylight-saving names and the standard name of the same clock. */
@@ -936,17 +949,18 @@ const CLOCK_DURATION = /(?<![\d:.])(\d{1,3}):(\d{2})[ \t]?h(?![\w])/g;
 
 /**
  * A duration written as a clock, the whole value of a "Duration" field: "1:23", "01:23:00",
- * "~0:47", "1:23 (hh:mm)". Only where the label says the value is a length: elsewhere
- * "14:09" is a time of day.
+ * "~0:47", "1:23 (hh:mm)", and hours with their minutes as French and German teams write them,
+ * "1h30". Only where the label says the value is a length: elsewhere "14:09" and "9h30" are
+ * times of day.
  */
-const CLOCK_VALUE = /^(~|≈|(?:about|around|approx(?:imately|\.)?|roughly)[ \t]+)?(\d{1,3}):([0-5]\d)(?::([0-5]\d))?(?:[ \t]*\(hh?:mm(?::ss)?\))?$/i;
+const CLOCK_VALUE = /^(~|≈|(?:about|around|approx(?:imately|\.)?|roughly)[ \t]+)?(\d{1,3})(?::|[ \t]?h[ \t]?(?=\d\d$))([0-5]\d)(?::([0-5]\d))?(?:[ \t]*\(hh?:mm(?::ss)?\))?$/i;
 
 export function readClockDuration(value: string): DurationMatch | null {
   const trimmed = value.trim();
   const m = CLOCK_VALUE.exec(trimmed);
   if (!m) return null;
   const start = value.indexOf(trimmed) + (m[1]?.length ?? 0);
-  const clock = `${m[2]}:${m[3]}${m[4] ? `:${m[4]}` : ''}`;
+  const clock = trimmed.slice(m[1]?.length ?? 0, trimmed.length - (/\([^)]*\)$/.exec(trimmed)?.[0].length ?? 0)).trimEnd();
   return {
     seconds: Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4] ?? 0),
     start,
