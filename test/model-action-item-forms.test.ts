@@ -276,6 +276,23 @@ describe('action items: fields', () => {
     expect(at(text, found[0]!.fields.owner!.span)).toBe('Bob');
   });
 
+  it('reads an e-mail address standing beside a priority as the owner', () => {
+    const text = doc(
+      '## Action items',
+      '',
+      '- [ ] Alert on route count drop — ops@acme-corp.io, P2, 2026-03-31',
+      '- [ ] Page the owner (P1, sre.oncall@acme-corp.io)',
+      '- [ ] Write to support@acme-corp.io about the refunds — P2',
+    );
+    const found = items(text);
+    expect(found.map((item) => [item.fields.owner?.text, item.fields.priority?.text, item.fields.due?.text])).toEqual([
+      ['ops@acme-corp.io', 'P2', '2026-03-31'],
+      ['sre.oncall@acme-corp.io', 'P1', undefined],
+      [undefined, 'P2', undefined],
+    ]);
+    expect(at(text, found[0]!.fields.owner!.span)).toBe('ops@acme-corp.io');
+  });
+
   it('gives every item the fields a lead-in says they share, and takes a struck-through item as done', () => {
     const text = doc(
       '## Action items',

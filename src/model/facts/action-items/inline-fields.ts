@@ -63,6 +63,8 @@ const LABEL_PRECEDER = /(?:[,;([|—–•·.!?:]|\s-|\s{2}|\n)\s*$/;
 const MAX_VALUE_WORDS: Partial<Record<ActionItemFieldName, number>> = { priority: 3, status: 4 };
 /** Where an inline value ends. */
 const VALUE_END = /[,;|)\]]|[ \t][-–—][ \t]|[ \t]{2}|\n/g;
+/** An e-mail address, the whole of a piece between delimiters. */
+const EMAIL = /^[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}$/;
 /** "@handle", "@org/team" (not an e-mail address), or "name@" (Google's style). */
 const HANDLE = /(?<![\p{L}\p{N}_@./+-])@[A-Za-z0-9](?:[\w./-]{0,38}\w)?|(?<![\p{L}\p{N}_@.])[a-z][\w.-]{0,30}@(?![\w.@])/gu;
 /** "priority P1" without a colon. */
@@ -221,6 +223,15 @@ export function readInlineFields(view: TextView, lines: LineIndex, fields: Actio
     const lead = text.length - text.trimStart().length;
     const bold = view.strong.find((range) => range.start === lead);
     if (bold && BARE_PRIORITY.test(text.slice(bold.start, bold.end).trim())) set('priority', bold.start, bold.end);
+  }
+
+  if (!fields.owner && fields.priority) {
+    // "… — ops@acme.io, P2, 2026-03-31": an e-mail address standing alone beside a priority, not the item's first piece.
+    const mail = segments().slice(1).find((segment) => EMAIL.test(segment.text.trim()));
+    if (mail) {
+      const at = mail.start + mail.text.indexOf(mail.text.trim());
+      set('owner', at, at + mail.text.trim().length);
+    }
   }
 
   if (!fields.due && (fields.owner || fields.priority)) {
