@@ -72,6 +72,23 @@ describe('hostile and malformed input', () => {
     expect(report).toEqual({ 'bom.md': expected, 'cr.md': expected, 'crlf.md': expected, 'lf.md': expected });
   });
 
+  it('CRLF line endings inside paragraphs: forms read line by line are read as with LF', () => {
+    // Italic prompts a template leaves on consecutive lines; a bold title over its section's first line.
+    const prompts = ['# Outage', '', '## Detection', '_How was the issue found?_', '_Date/time of discovery_', '- The on-call saw the alert.', ''];
+    const boldTitles = ['# Outage', '', '**Summary**', 'Sync stopped for four hours.', '', '**Timeline**', '', '**Root cause**', 'A certificate expired.', ''];
+    const { report } = lint({
+      'prompts-crlf.md': prompts.join('\r\n'), 'prompts-lf.md': prompts.join('\n'),
+      'titles-crlf.md': boldTitles.join('\r\n'), 'titles-lf.md': boldTitles.join('\n'),
+    });
+    expect(report['prompts-lf.md']).toEqual([
+      '4:2 2 no-placeholders Template instruction left in: "How was the issue found?"; replace it with the actual content or remove it.',
+      '5:2 2 no-placeholders Template instruction left in: "Date/time of discovery"; replace it with the actual content or remove it.',
+    ]);
+    expect(report['titles-lf.md']).toContain('6:1 1 no-empty-sections Section "Timeline" is empty: write its content or remove the heading.');
+    expect(report['prompts-crlf.md']).toEqual(report['prompts-lf.md']);
+    expect(report['titles-crlf.md']).toEqual(report['titles-lf.md']);
+  });
+
   it('a file of only a BOM, only line endings or only spaces', () => {
     const { code, report } = lint({ 'bom.md': '\uFEFF', 'eol.md': '\r\n\r\r\n\n', 'spaces.md': ' '.repeat(10_000) });
     expect(code).toBe(0);

@@ -12,7 +12,7 @@ const MIN_TITLES = 2;
 /** A line that states a date as a field: "**Date:** 2025/02/24", "Date: …". */
 const DATE_FIELD = /^(?:\*\*|__)?(?:incident )?date(?:\*\*|__)?[ \t]*:/gim;
 /** What may follow a bold title up to the end of its line, when its section's text goes on below it. */
-const TITLE_LINE_END = /^[ \t]*:?[ \t]*\n[ \t]*/;
+const TITLE_LINE_END = /^[ \t]*:?[ \t]*\r?\n[ \t]*/;
 
 /** Whether a heading is a bold paragraph read as one (see promoteBoldTitles): a title set in bold, not a heading. */
 export function isBoldTitle(heading: Heading): boolean {

@@ -253,9 +253,11 @@ export function buildTextView(root: Nodes, source: string): TextView {
     }
     if (node.type === 'text' || node.type === 'inlineCode') {
       if (start === undefined || end === undefined || node.value === '') continue;
-      pieces.push({ at: text.length, map: alignOffsets(node.value, source, start, end) });
-      if (node.type === 'inlineCode') code.push({ start: text.length, end: text.length + node.value.length });
-      text += node.value;
+      // A line ending inside a text is "\n" in every view, whatever the file's ("\r\n" from Windows editors).
+      const value = node.value.includes('\r\n') ? node.value.replaceAll('\r\n', '\n') : node.value;
+      pieces.push({ at: text.length, map: alignOffsets(value, source, start, end) });
+      if (node.type === 'inlineCode') code.push({ start: text.length, end: text.length + value.length });
+      text += value;
       lastEnd = end;
       continue;
     }
