@@ -40,6 +40,17 @@ import type {
 import { lastAtOrBefore } from './text/sorted.js';
 import { documentLanguage, type DocumentLanguage } from './text/language.js';
 
+/**
+ * The attribute block of kramdown, Pandoc, Hugo and MkDocs after a heading's text ("##
+ * Summary {#summary}", "## Impact {.unnumbered}"): the page's anchor, not part of the title.
+ * Not a marker in braces ("## Timeline {WIP}"), which names no id, class or key.
+ */
+const HEADING_ATTRIBUTES = /[ \t]+\{:?[ \t]*(?:[#.][\w:.-]+|[\w-]+=(?:"[^"]*"|[^\s}]*))(?:[ \t]+(?:[#.][\w:.-]+|[\w-]+=(?:"[^"]*"|[^\s}]*)))*[ \t]*\}$/;
+
+function withoutAttributes(title: string): string {
+  return title.endsWith('}') ? title.replace(HEADING_ATTRIBUTES, '') : title;
+}
+
 export interface ModelOptions {
   /** The file's path, when there is one (rules may read its name, never the file). */
   path?: string;
@@ -333,7 +344,7 @@ export class PostmortemDocument {
       }
       const start = node.position.start.offset!;
       while (open.length > 0 && open.at(-1)!.depth >= node.depth) open.pop()!.extent.end = start;
-      const title = plainText(node).trim();
+      const title = withoutAttributes(plainText(node).trim());
       const parent = open.at(-1) ?? null;
       const resolved = this.sectionKinds.resolveDetailed(title);
       const kinds = resolved.weak && parent?.kind ? [...parent.kinds] : resolved.kinds;

@@ -1,7 +1,7 @@
 import type { Nodes } from 'mdast';
 import type { PostmortemDocument } from '../document.js';
 import type { Span } from '../parse/positions.js';
-import { opensWithClockTime, updateStamps } from '../text/entry-stamps.js';
+import { continuesWrappedSentence, opensWithClockTime, updateStamps } from '../text/entry-stamps.js';
 import { excerpt } from '../text/normalize.js';
 import { findStatements, mayStateSomething, type StatementKind } from '../text/statements.js';
 import { CORE_KINDS } from '../text/section-kinds.js';
@@ -294,8 +294,9 @@ function timestampedEntries(document: PostmortemDocument): Span | null {
     // A time needs a digit: most paragraphs are left at once.
     if (paragraph.quoted || !/\d/.test(paragraph.text)) continue;
     const view = document.textOf(paragraph.node);
-    for (const line of view.lines()) {
-      if (opensWithClockTime(line.text)) {
+    const lines = view.lines();
+    for (const [index, line] of lines.entries()) {
+      if (opensWithClockTime(line.text) && !continuesWrappedSentence(line.text, lines[index - 1]?.text)) {
         const range = line.sourceRange(0, line.text.length);
         add(document.lines.span(range.start, range.end));
       }

@@ -207,7 +207,9 @@ function checkBlock(document: PostmortemDocument, block: ProseBlock, context: Bl
       let answer = alone.get(from);
       if (answer === undefined) {
         const to = block.kind === 'cell' ? -1 : text.indexOf('\n', at);
-        alone.set(from, (answer = onlyBrackets(text.slice(from, to === -1 ? text.length : to))));
+        const line = text.slice(from, to === -1 ? text.length : to);
+        answer = onlyBrackets(line) && !(block.kind !== 'cell' && wrappedAround(text, from, to, line));
+        alone.set(from, answer);
       }
       return answer;
     };
@@ -254,14 +256,31 @@ function checkBlock(document: PostmortemDocument, block: ProseBlock, context: Bl
   }
   if (block.kind === 'paragraph') {
     let lineStart = 0;
-    for (const line of text.split('\n')) {
-      out.addMatches('blanks', 'emptyField', view, findEmptyInlineFields(line), lineStart);
+    const lines = text.split('\n');
+    for (const [index, line] of lines.entries()) {
+      out.addMatches('blanks', 'emptyField', view, findEmptyInlineFields(line, lines[index + 1]), lineStart);
       const time = findPlaceholderTime(line);
       if (time) out.addMatches('blanks', 'mask', view, [time], lineStart);
       lineStart += line.length + 1;
     }
   }
 }
+
+/**
+ * Whether a line of brackets is part of a sentence a writer's editor wrapped (Prettier's
+ * `proseWrap`, an 80-column habit): the line before breaks off mid-sentence and the
+ * brackets end it ("…we began upgrading" / "[scylla-authentication]."), or the line after
+ * goes on with what the brackets label ("- [GitHub issue]" / "  https://…").
+ */
+function wrappedAround(text: string, from: number, to: number, line: string): boolean {
+  const before = from > 0 ? text.slice(text.lastIndexOf('\n', from - 2) + 1, from - 1) : '';
+  const after = to === -1 ? '' : text.slice(to + 1, text.indexOf('\n', to + 1) === -1 ? text.length : text.indexOf('\n', to + 1));
+  if (MID_SENTENCE_END.test(before) && SENTENCE_CLOSE.test(line)) return true;
+  return CONTINUED_LINE.test(after);
+}
+const MID_SENTENCE_END = /[\p{Ll},][ \t]*$/u;
+const SENTENCE_CLOSE = /\][ \t]*[.,;][ \t]*$/;
+const CONTINUED_LINE = /^[ \t]*(?:https?:\/\/|[\p{Ll}])/u;
 
 /**
  * Whether brackets stand alone on a line (or in a cell): nothing but a label, a time,

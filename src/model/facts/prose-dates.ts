@@ -13,6 +13,7 @@ import {
   dayNumber, findMisspelledMonths, findMonthsWithoutDay, findWeekdayDates, mayNameWeekday, weekdayOf, type CalendarDate,
 } from '../text/dates.js';
 import { daylightZoneOutOfSeason, findTimestamps, type Zone } from '../text/times.js';
+import { oneLine } from '../text/normalize.js';
 import { TextView } from '../text/text-view.js';
 import { readableText } from '../text/readable.js';
 import { nearestYear } from './incident-date.js';
@@ -83,7 +84,7 @@ export function readProseDates(document: PostmortemDocument): ProseDates {
       // The weekday before the date, or after it ("2026年3月14日(土)").
       const start = Math.min(found.start, found.date.start);
       const end = Math.max(found.end, found.date.end);
-      result.weekdays.push({ text: text.slice(start, end), weekdayText: found.weekdayText, date, actual, matches, span: spanOf(view, start, end) });
+      result.weekdays.push({ text: oneLine(text.slice(start, end)), weekdayText: found.weekdayText, date, actual, matches, span: spanOf(view, start, end) });
     }
     for (const found of findMisspelledMonths(text)) {
       if (inTimestamp(view.offset(found.start))) continue;

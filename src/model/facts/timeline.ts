@@ -25,6 +25,7 @@ import type { Paragraph } from 'mdast';
 import type { PostmortemDocument } from '../document.js';
 import { dayNumber, findDates, isRealDate, isWeekdayName, type CalendarDate, type NumericOrder } from '../text/dates.js';
 import { TextView } from '../text/text-view.js';
+import { continuesWrappedSentence } from '../text/entry-stamps.js';
 import type { Span } from '../parse/positions.js';
 import {
   clocksAgree, daylightZoneOutOfSeason, findDurations, findTimestamps, findZoneStatement, parseTimestamp, writesHourClocks,
@@ -193,6 +194,8 @@ const LATER_TIME_COLUMN = /^(?:time(?:stamp)?|date ?time|date and time|uhrzeit|h
  */
 const START_COLUMN = /^(?:start(?: time)?|started|begin|from|beginn|von|début|inicio|início)$/u;
 const END_COLUMN = /^(?:end(?: time)?|ended|until|to|ende|bis|fin|fim)$/u;
+/** A parenthesis closed by a sentence's punctuation, opening a line of a hard-wrapped paragraph. */
+const WRAPPED_PARENTHESIS = /^[ \t]*\([^()\n]{1,40}\)[.,;](?:\s|$)/;
 /** A header that gives the format of elapsed times: "Time (hh:mm)". */
 const ELAPSED_LEGEND = /\b(?:hh|mm)\b/i;
 /** Outside a timeline section, a later column of times is a timeline's only beside a column of what happened. */
@@ -394,9 +397,13 @@ class TimelineBuilder {
         case 'paragraph': {
           const flat = document.textOf(block.node);
           let last: TimelineEntry | null = null;
-          for (const line of flat.lines()) {
+          const lines = flat.lines();
+          for (const [index, line] of lines.entries()) {
             const lineSpan = this.spanOf(line, 0, line.text.length);
-            const entry = this.readLine(line, sequence, state, 'line', lineSpan, zone);
+            // A line the writer's editor wrapped, that opens with the end of a parenthesis ("(11:00 UTC). We've…")
+            // or with a time in the middle of a sentence, continues the sentence.
+            const wrapped = index > 0 && (WRAPPED_PARENTHESIS.test(line.text) || continuesWrappedSentence(line.text, lines[index - 1]!.text));
+            const entry = wrapped ? null : this.readLine(line, sequence, state, 'line', lineSpan, zone);
             if (entry) last = entry;
             else if (last && line.text.trim()) {
               // A line that continues the entry before it.

@@ -303,7 +303,7 @@ export function mayNameWeekday(text: string): boolean {
   return WEEKDAY_HINT.test(text) || CJK_WEEKDAY_HINT.test(text);
 }
 
-const WEEKDAY_WORD = new RegExp(`(?<![\\p{L}\\d])(${Object.keys(WEEKDAYS).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\d])\\.?,?[ \\t]+(?:(?:the|le|den)[ \\t]+)?`, 'giu');
+const WEEKDAY_WORD = new RegExp(`(?<![\\p{L}\\d])(${Object.keys(WEEKDAYS).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\d])\\.?,?(?:[ \\t]+|[ \\t]*\\n[ \\t]*)(?:(?:the|le|den)[ \\t]+)?`, 'giu');
 
 /** A weekday written right before a date ("Friday 2026-03-05", "Sunday, 15/10/2023", "Fri 6 March"), or after one ("2026年3月14日(土)"). */
 export interface WeekdayDate {

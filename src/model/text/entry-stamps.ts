@@ -7,7 +7,7 @@ import { parseTimestamp } from './times.js';
  * 15:50 UTC"), or a clock with a preposition in the document's language ("Gegen 12.05
  * Uhr", "à 14h30", "a las 10:05").
  */
-const LEADING_MARKS = /^[\s>*_#\-+•[(`~]{0,8}/;
+const LEADING_MARKS = /^[\s>*_#\-+•[(`~\p{Extended_Pictographic}\u{FE0F}]{0,8}/u;
 const UPDATE_WORD = /^(?:update|edit|updated|posted|aktualisierung|nachtrag|mise à jour|actualización|atualização)\b[^:\n]{0,20}?(?:\b(?:at|um|à|a las|às)\b)?[ \t]*/i;
 /** Statuspage's "Posted 2 days ago. Mar 04, 2026 - 15:50 UTC": how long ago, before the stamp. */
 const POSTED_AGO = /^posted[ \t]+(?:about[ \t]+)?(?:\d{1,3}|an?|one)[ \t]+[a-z]{3,7}[ \t]+ago\.?[ \t]*/i;
@@ -34,3 +34,17 @@ export function updateStamps(text: string): Array<{ index: number; stamp: string
   }
   return found;
 }
+
+/**
+ * Whether a line of a paragraph that opens with a time only goes on with a sentence the
+ * writer's editor wrapped: the line before breaks off mid-sentence and is no entry itself,
+ * and the time is followed by punctuation or a lower-case word ("…marking messages as read
+ * at" / "11:05 AM. This action restored…"; "…showing a drop just before" / "19:00 and
+ * ending around 19:45."). Entries go on with a separator or a capital: "10:05 UTC: Rollback".
+ */
+export function continuesWrappedSentence(line: string, previous: string | undefined): boolean {
+  if (previous === undefined || !MID_SENTENCE.test(previous) || !TIME_THEN_PROSE.test(line)) return false;
+  return !opensWithClockTime(previous);
+}
+const MID_SENTENCE = /[\p{Ll},][ \t]*$/u;
+const TIME_THEN_PROSE = /^[ \t]*\(?\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+[A-Z]{2,5})?\)?(?:[.,;]|[ \t]+\p{Ll})/u;

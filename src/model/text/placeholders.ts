@@ -16,7 +16,8 @@ export interface PlaceholderMatch {
 }
 
 /** `[…]` on one line, without nested brackets. */
-const BRACKETED = /\[([^[\]\n]{1,300})\]/g;
+/** Brackets, whose content an editor may have wrapped onto a second line. */
+const BRACKETED = /\[([^[\]\n]{1,300}(?:\n[^[\]\n]{1,300})?)\]/g;
 
 /**
  * Bracket contents that are never placeholders: citations, times, editorial marks, task
@@ -189,7 +190,7 @@ export function findBrackets(value: string): BracketMatch[] {
       INSTRUCTION_CONTENT.test(content) ||
       CAPITAL_ID_CONTENT.test(content) ||
       findMasks(content).length > 0;
-    found.push({ start: m.index, end: m.index + m[0].length, text: m[0], kind, telling });
+    found.push({ start: m.index, end: m.index + m[0].length, text: m[0].replace(/[ \t]*\n[ \t]*/g, ' '), kind, telling });
   }
   return found;
 }
@@ -471,10 +472,22 @@ const EMPTY_INLINE_FIELD = new RegExp(
   'gi',
 );
 
-/** Inline fields with nothing after their key, in one line. */
-export function findEmptyInlineFields(line: string): PlaceholderMatch[] {
-  return [...line.matchAll(EMPTY_INLINE_FIELD)].map((match) => ({ start: match.index, end: match.index + match[0].length, text: match[0] }));
+/**
+ * Inline fields with nothing after their key, in one line. A key that ends the line is
+ * not empty when the next line goes on with its value: an editor wrapped the item ("…
+ * (owner: @ana, due:" / "  2026-03-01)").
+ */
+export function findEmptyInlineFields(line: string, next?: string): PlaceholderMatch[] {
+  return [...line.matchAll(EMPTY_INLINE_FIELD)]
+    .filter((match) => !(line.slice(match.index + match[0].length).trim() === '' && valueOnNextLine(next)))
+    .map((match) => ({ start: match.index, end: match.index + match[0].length, text: match[0] }));
 }
+
+/** Whether a line goes on with the value of a field key that ended the line before: it opens with neither a delimiter nor a key of its own. */
+export function valueOnNextLine(next: string | undefined): boolean {
+  return next !== undefined && /^[ \t]*[^\s,;)|\]]/.test(next) && !LINE_OPENS_WITH_KEY.test(next);
+}
+const LINE_OPENS_WITH_KEY = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?[\p{L}][\p{L} \t]{0,20}(?:\*\*|__)?[ \t]*[:=]/u;
 
 /** A value that is only a question mark or two ("Time to mitigation: ?"); "???" is a marker already. */
 export function isUnknownValue(raw: string): boolean {

@@ -286,6 +286,7 @@ export interface ParsedTimestamp {
 
 const SPACES = /[ \t\u00a0]*/y;
 const OPEN_BRACKET = /[[(]/y;
+const LEADING_EMOJI = /(?:[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}][\u{FE0E}\u{FE0F}\u{200D}\u{20E3}\u{1F3FB}-\u{1F3FF}]*){1,3}/uy;
 const APPROXIMATE_PREFIX = /(?:~|≈|approx(?:imately|\.)?[ \t]+|around[ \t]+|about[ \t]+|circa[ \t]+|ca\.[ \t]*|c\.[ \t]*)/iy;
 const APPROXIMATE_BEFORE = /(?:~|≈|\bapprox(?:imately|\.)?|\baround|\babout|\bcirca|\bca\.)[ \t]*$/i;
 const CLOCK = /(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?!\d|:\d)/y;
@@ -543,6 +544,9 @@ export function parseTimestampAt(text: string, from: number, options: TimestampO
   const allowDateOnly = options.allowDateOnly ?? true;
   const order = options.order ?? null;
   let position = skipSpaces(text, from);
+  // "🔴 14:05 — …", "### 🕐 14:29": an emoji that marks an entry, before its time.
+  const marker = text.charCodeAt(position) > 0x2000 ? stickyAt(LEADING_EMOJI, text, position) : null;
+  if (marker) position = skipSpaces(text, position + marker[0].length);
   const bracketed = stickyAt(OPEN_BRACKET, text, position) !== null;
   if (bracketed) position = skipSpaces(text, position + 1);
   let approximate = false;

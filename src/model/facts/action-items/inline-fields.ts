@@ -1,7 +1,7 @@
 import type { LineIndex, Span } from '../../parse/positions.js';
 import { findDates, isMonthOrWeekdayName, parseDate, parsePeriod, type DateMatch } from '../../text/dates.js';
 import { normalizeText, stripEmoji } from '../../text/normalize.js';
-import { findBrackets } from '../../text/placeholders.js';
+import { findBrackets, valueOnNextLine } from '../../text/placeholders.js';
 import type { TextView } from '../../text/text-view.js';
 import { NOTE_STATUSES, normalizeStatus } from './statuses.js';
 import { IMPERATIVE_VERBS } from './words.js';
@@ -42,11 +42,12 @@ export interface ActionItemFields {
 export const FIELD_LABEL =
   /(?<![\p{L}\p{N}_])(owners?|assignees?|assigned to|who|responsible|dri|priority|prio|pri|due date|due by|due on|due|deadline|target date|eta|status|tickets?|tracking bug|tracking issue|tracking|jira)[ \t]*[:=][ \t]*/giu;
 /**
- * A due date written without a colon ("due 2026-03-01", "by 2026-03-01", "deadline Mar 1"), or
+ * A due date written without a colon ("due 2026-03-01", "by 2026-03-01", "deadline Mar 1"; the
+ * date may be on the next line, where an editor wrapped the item), or
  * after a word that is a due date's label only before a date or a period ("target: 2026-05-08";
  * "target: 99.9%" states no date).
  */
-const DUE_WORD = /(?<![\p{L}\p{N}_])(?:due(?: date| by| on)?|deadline|by|eta|target date|target:|targeted for|planned for)[ \t]+(?=[\p{N}\p{L}])/giu;
+const DUE_WORD = /(?<![\p{L}\p{N}_])(?:due(?: date| by| on)?|deadline|by|eta|target date|target:|targeted for|planned for)(?:[ \t]+|[ \t]*\n[ \t]*)(?=[\p{N}\p{L}])/giu;
 const LABEL_ROLE: Record<string, ActionItemFieldName> = {
   owner: 'owner', owners: 'owner', assignee: 'owner', assignees: 'owner', 'assigned to': 'owner', who: 'owner',
   responsible: 'owner', dri: 'owner', priority: 'priority', prio: 'priority', pri: 'priority', 'due date': 'due',
@@ -61,6 +62,8 @@ const LABEL_ROLE: Record<string, ActionItemFieldName> = {
 const LABEL_PRECEDER = /(?:[,;([|—–•·.!?:]|\s-|\s{2}|\n)\s*$/;
 /** Words a labelled value may have before it reads as prose ("Priority: Use the safe scripts first"). */
 const MAX_VALUE_WORDS: Partial<Record<ActionItemFieldName, number>> = { priority: 3, status: 4 };
+/** Nothing after a label up to the end of its line, and the next line's indentation. */
+const LINE_END_AFTER_LABEL = /^[ \t]*\n[ \t]*/;
 /** Where an inline value ends. */
 const VALUE_END = /[,;|)\]]|[ \t][-–—][ \t]|[ \t]{2}|\n/g;
 /** An e-mail address, the whole of a piece between delimiters. */
@@ -71,9 +74,9 @@ const HANDLE = /(?<![\p{L}\p{N}_@./+-])@[A-Za-z0-9](?:[\w./-]{0,38}\w)?|(?<![\p{
 const PRIORITY_WORD = /(?<![\p{L}\p{N}_])(?:priority|prio|pri)[ \t]+(P[0-9])(?![\p{L}\p{N}])/giu;
 /** A priority written alone between delimiters or in brackets: "(P1)", ", P2,". */
 const BARE_PRIORITY = /^P[0-9]$/i;
-const SEGMENT_DELIMITER = /[,;()[\]|·]|[ \t][-–—][ \t]/g;
-/** A "(done)" or "(in progress)" note; it may wrap onto a second line. */
-const PAREN_NOTE = /\(([^()\n]{1,60}(?:\n[^()\n]{1,60})?)\)/g;
+const SEGMENT_DELIMITER = /[,;()[\]|·]|[ \t][-–—](?:[ \t]|\n)/g;
+/** A "(done)" or "(in progress)" note; an editor may wrap it over a few lines. */
+const PAREN_NOTE = /\(([^()\n]{1,60}(?:\n[^()\n]{1,60}){0,3})\)/g;
 /** Where the status word of a note ends: "(shipped — v2)", "(done, #67)". */
 const NOTE_STATUS_END = /\s[-–—]\s|[,;:]/;
 const COMPLETION_NOTE = /^(?:[\p{L}-]{1,20}\s+){0,2}(?:done|completed?|fixed|implemented|resolved|shipped|merged|deployed)\b/iu;
@@ -160,14 +163,23 @@ export function readInlineFields(view: TextView, lines: LineIndex, fields: Actio
     labelStarts.push(m.index);
     labelled.push({ role: LABEL_ROLE[m[1]!.toLowerCase()]!, valueStart: m.index + m[0].length });
   }
-  for (const [i, { role, valueStart }] of labelled.entries()) {
+  for (const [i, labelledField] of labelled.entries()) {
+    const { role } = labelledField;
     if (fields[role]) continue;
     const limit = labelStarts[i + 1] ?? text.length;
+    // "(owner: @ana, due:" / "  2026-03-01)": a label that ends a line the editor wrapped takes its value from the next.
+    const wrapped = LINE_END_AFTER_LABEL.exec(text.slice(labelledField.valueStart, limit));
+    const nextLine = wrapped ? labelledField.valueStart + wrapped[0].length : -1;
+    const nextLineEnd = text.indexOf('\n', nextLine);
+    const valueStart =
+      wrapped && valueOnNextLine(text.slice(nextLine, nextLineEnd === -1 ? text.length : nextLineEnd)) ? nextLine : labelledField.valueStart;
     // A date may hold a comma ("Mar 1, 2026"): take the whole date when one starts here.
     const date = role === 'due' ? dateAt(text, valueStart, limit) : null;
     const end = date ?? valueEnd(text, valueStart, limit);
     const maxWords = MAX_VALUE_WORDS[role];
-    if (maxWords !== undefined && text.slice(valueStart, end).trim().split(/\s+/).length > maxWords) continue;
+    // Counted over a line break: "(priority: high with a" / "canary)" is prose an editor wrapped.
+    const counted = maxWords === undefined ? '' : text.slice(valueStart, valueEnd(text.replaceAll('\n', ' '), valueStart, limit));
+    if (maxWords !== undefined && counted.trim().split(/\s+/).length > maxWords) continue;
     const named = role === 'owner' ? nameInBrackets(text, valueStart, end) : null;
     if (named) set(role, named.start, named.end);
     else set(role, valueStart, end);
@@ -330,7 +342,7 @@ export function readSubjectOwner(view: TextView, lines: LineIndex, fields: Actio
 }
 
 /** A spaced dash: what follows an item's last one may sign the item with its owner or status. */
-const SIGNATURE_DASH = /[ \t][-–—][ \t]+(?=\S)/g;
+const SIGNATURE_DASH = /[ \t][-–—](?:[ \t]+|[ \t]*\n[ \t]*)(?=\S)/g;
 
 /** A spaced dash in an item: where it stands, and where the words after it start. */
 interface Dash {
@@ -347,7 +359,7 @@ function spacedDashes(text: string): Dash[] {
 /** A closing "(Ben, P2, by 2026-03-01)": a name first, then fields. */
 const CLOSING_PARENS = /\(([^()\n]{1,80})\)[ \t]*\.?[ \t]*$/;
 /** One to three capitalised words ("Ana", "Ana Lopez", "SRE"), or a team ("Platform team"). */
-const SIGNED_NAME = new RegExp(`^[\\p{Lu}][\\p{L}'’.-]{0,30}(?:[ \\t]+[\\p{Lu}][\\p{L}'’.-]{0,30}){0,2}(?:[ \\t]+${GROUP_WORD})?$`, 'u');
+const SIGNED_NAME = new RegExp(`^[\\p{Lu}][\\p{L}'’.-]{0,30}(?:\\s+[\\p{Lu}][\\p{L}'’.-]{0,30}){0,2}(?:\\s+${GROUP_WORD})?$`, 'u');
 /** Capitalised words that sign no one: answers, schedules, kinds of work. */
 const NOT_SIGNATURES = new Set(['yes', 'no', 'maybe', 'ongoing', 'backlog', 'later', 'soon', 'asap', 'team', 'everyone', 'all', 'we', 'us', 'tba']);
 /** A part of a closing parenthesis that states a field: "P2", "due …", "by …", a date, a status. */
@@ -458,7 +470,7 @@ function isSignedName(name: string): boolean {
 }
 
 /** A tag an item may end with, as exports of issue trackers write them: "@maya", "P1", "2026-10-02". */
-const TRAILING_TAG = /(?:^|[ \t])(@[A-Za-z0-9][\w./-]{0,39}|P[0-9]|\d{4}-\d{2}-\d{2})[ \t]*$/;
+const TRAILING_TAG = /(?:^|\s)(@[A-Za-z0-9][\w./-]{0,39}|P[0-9]|\d{4}-\d{2}-\d{2})\s*$/;
 
 /**
  * Fields an item ends with as bare tags, two or more in a row: "Make checkout fail open
