@@ -89,6 +89,22 @@ describe('hostile and malformed input', () => {
     expect(report['titles-crlf.md']).toEqual(report['titles-lf.md']);
   });
 
+  it('no-break and narrow no-break spaces in times and dates read as spaces', () => {
+    // "9:54\u202fPM" as ICU and macOS write a time; "Auguest\u00a015" as a word processor keeps a date together.
+    const text = (space: string) =>
+      ['# Outage', '', '## Summary', '', `On Tuesday Auguest${space}15 2023 the check-ins failed.`, '', '## Timeline', '',
+        `- 9:54${space}PM — Errors begin.`, `- 10:40${space}PM — Rollback.`, `- 10:15${space}PM — Resolved.`, ''].join('\n');
+    const config = JSON.stringify({ extends: [], rules: { 'date-consistency': 'error', 'timeline-order': 'error' } });
+    const root = tempTree({ '.pmlintrc.json': config, 'nbsp.md': text('\u00a0'), 'nnbsp.md': text('\u202f'), 'space.md': text(' ') });
+    const report = jsonReport(runCli(['.', '-f', 'json'], root).stdout, root);
+    expect(report['space.md']).toEqual([
+      '5:12 2 date-consistency Date Auguest 15 2023 has a misspelled month; expected August.',
+      '11:3 2 timeline-order Timeline entry 10:15 PM is earlier than the entry before it (10:40 PM on line 10); expected times in order.',
+    ]);
+    expect(report['nbsp.md']).toEqual(report['space.md']);
+    expect(report['nnbsp.md']).toEqual(report['space.md']);
+  });
+
   it('a file of only a BOM, only line endings or only spaces', () => {
     const { code, report } = lint({ 'bom.md': '\uFEFF', 'eol.md': '\r\n\r\r\n\n', 'spaces.md': ' '.repeat(10_000) });
     expect(code).toBe(0);

@@ -9,8 +9,14 @@ const LINE_BREAK_TAG = /^<br\s*\/?>$/i;
  * are not one.
  */
 export function plainText(node: Nodes): string {
-  return hasLineBreakTag(node) ? textWithBreaks(node) : toString(node, { includeImageAlt: true, includeHtml: false });
+  const text = hasLineBreakTag(node) ? textWithBreaks(node) : toString(node, { includeImageAlt: true, includeHtml: false });
+  // A no-break or thin space is a space ("9:54\u202fPM", "Mar\u00a04"), as in a block's text view.
+  return SPECIAL_SPACE.test(text) ? text.replace(SPECIAL_SPACES, ' ') : text;
 }
+
+/** No-break, figure, thin and narrow no-break spaces: read as a space. */
+export const SPECIAL_SPACE = /[\u00a0\u2007\u2009\u202f]/;
+export const SPECIAL_SPACES = /[\u00a0\u2007\u2009\u202f]/g;
 
 /** plainText once a `<br>` is known to be inside: one walk, tags as spaces, other HTML left out. */
 function textWithBreaks(node: Nodes): string {
@@ -25,6 +31,8 @@ function hasLineBreakTag(node: Nodes): boolean {
 }
 
 /** Maps indices in `value` to offsets in `source[start, end)`. */
+const WIDE_SPACES = '\u00a0\u2007\u2009\u202f';
+
 export function alignOffsets(
   value: string,
   source: string,
@@ -37,7 +45,8 @@ export function alignOffsets(
   for (let i = 0; i < value.length; i++) {
     const wanted = value[i];
     let k = j;
-    while (k < end && source[k] !== wanted) k++;
+    // A view reads a no-break or thin space as " " (text-view.ts).
+    while (k < end && source[k] !== wanted && !(wanted === ' ' && WIDE_SPACES.includes(source[k]!))) k++;
     if (k < end) {
       map[i] = k;
       j = k + 1;

@@ -1,5 +1,5 @@
 import type { Nodes } from 'mdast';
-import { alignOffsets } from './inline.js';
+import { alignOffsets, SPECIAL_SPACE, SPECIAL_SPACES } from './inline.js';
 
 /**
  * The one text view of a block (a paragraph, a heading, a table cell): its text with the
@@ -253,8 +253,10 @@ export function buildTextView(root: Nodes, source: string): TextView {
     }
     if (node.type === 'text' || node.type === 'inlineCode') {
       if (start === undefined || end === undefined || node.value === '') continue;
-      // A line ending inside a text is "\n" in every view, whatever the file's ("\r\n" from Windows editors).
-      const value = node.value.includes('\r\n') ? node.value.replaceAll('\r\n', '\n') : node.value;
+      // A line ending inside a text is "\n" in every view, whatever the file's ("\r\n" from Windows editors), and a
+      // space is " " whatever its width: "9:54\u202fPM" as ICU and macOS write a time, "Mar\u00a04" as word processors do.
+      let value = node.value.includes('\r\n') ? node.value.replaceAll('\r\n', '\n') : node.value;
+      if (SPECIAL_SPACE.test(value)) value = value.replace(SPECIAL_SPACES, ' ');
       pieces.push({ at: text.length, map: alignOffsets(value, source, start, end) });
       if (node.type === 'inlineCode') code.push({ start: text.length, end: text.length + value.length });
       text += value;
