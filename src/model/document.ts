@@ -380,7 +380,8 @@ export class PostmortemDocument {
    * The title: a first heading of level 1 that names no kind of section, or that holds
    * the other sections ("# Postmortem: [Brief Description]" over "## Summary", …), or
    * a first heading of any level that names no kind and is followed straight by the
-   * next heading ("## Incident report for X" over "## Date: …").
+   * next heading ("## Incident report for X" over "## Date: …") or holds the other sections
+   * ("## Incident report for X" over "### Summary").
    * Its kinds are cleared, so that a title never stands in for a section.
    */
   private findTitle(): DocumentTitle | null {
@@ -389,7 +390,8 @@ export class PostmortemDocument {
     const holdsTheRest = this.sections.length > 1 && this.sections.slice(1).every((section) => section.depth > first.depth);
     // "## Incident report for X" straight over "## Date: …": a title at any level.
     const overOthers = first.kind === null && first.content.every((node) => node.type === 'html') && this.sections.length > 1;
-    if (first.depth !== 1 && !overOthers) return null;
+    // "## Incident report for X" over "### Summary", …: a title one level down, as a page embedded in a docs site writes it.
+    if (first.depth !== 1 && !overOthers && !(holdsTheRest && first.kind === null)) return null;
     if (first.kind !== null && !holdsTheRest) return null;
     const beforeFirst = this.tree.children.findIndex((node) => node === first.heading);
     const onlyFrontMatterBefore = this.tree.children
