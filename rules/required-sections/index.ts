@@ -21,6 +21,7 @@ interface Accept {
   announcedLists: boolean;
   prose: boolean;
   outlineItems: boolean;
+  callouts: boolean;
 }
 
 interface Options {
@@ -81,6 +82,7 @@ const FORM_OPTION: Record<TitleForm, keyof Accept | null> = {
   label: 'labels',
   'plain-heading': 'plainHeadings',
   'outline-item': 'outlineItems',
+  callout: 'callouts',
 };
 const IMPLICIT_OPTION: Record<ImplicitForm, keyof Accept> = {
   'lead-paragraph': 'leadParagraph',
@@ -168,7 +170,7 @@ export default defineRule<Options, Prepared>({
         additionalProperties: false,
         default: {},
         description:
-          'Forms, other than a heading, that cover a section: `boldHeadings` ("**Impact:**"), `labels` ("- **Impact**: 20% of checkouts failed"), `plainHeadings` (a short line standing alone, a heading that lost its `#`), `outlineItems` (the items of a numbered outline: "1. Impact" with its text under it), `leadParagraph` (the summary: the first paragraph of a document without one, after any note set apart in a block quote), `timestampedEntries` (the timeline: two or more lines or headings that open with a time), `announcedLists` (the action items: a list after "Going forward, we will make these changes:") and `prose` (the cause and the impact stated in a sentence; in a document written as a narrative, as status updates and blog posts are, they are not required under a title).',
+          'Forms, other than a heading, that cover a section: `boldHeadings` ("**Impact:**"), `labels` ("- **Impact**: 20% of checkouts failed"), `plainHeadings` (a short line standing alone, a heading that lost its `#`), `outlineItems` (the items of a numbered outline: "1. Impact" with its text under it), `callouts` (the title of a callout, as Obsidian and GitHub write a part in a box: "> [!summary] Summary", "> [!info] Impact"), `leadParagraph` (the summary: the first paragraph of a document without one, after any note set apart in a block quote), `timestampedEntries` (the timeline: two or more lines or headings that open with a time), `announcedLists` (the action items: a list after "Going forward, we will make these changes:") and `prose` (the cause and the impact stated in a sentence; in a document written as a narrative, as status updates and blog posts are, they are not required under a title).',
         properties: {
           boldHeadings: { type: 'boolean', default: true, description: 'A paragraph of only bold or italic text.' },
           labels: { type: 'boolean', default: true, description: 'A label with or without its text on the same line.' },
@@ -178,6 +180,7 @@ export default defineRule<Options, Prepared>({
           announcedLists: { type: 'boolean', default: true, description: 'The action items as a list announced as what will change.' },
           prose: { type: 'boolean', default: true, description: 'The cause and the impact stated in prose.' },
           outlineItems: { type: 'boolean', default: true, description: 'The items of a numbered outline of at least three short titles, each with text under it.' },
+          callouts: { type: 'boolean', default: true, description: 'The title of a callout with text under it ("> [!info] Impact").' },
         },
       },
       skipIndexPages: {

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import type { Blockquote, Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table, TableCell } from 'mdast';
 import { parseMarkdown, type SliceCache } from './parse/parse.js';
+import { readWrappedMarkdown } from './parse/wrapped-html.js';
 import { LineIndex, type Span } from './parse/positions.js';
 import { plainText } from './text/inline.js';
 import { buildTextView, type TextView } from './text/text-view.js';
@@ -110,6 +111,7 @@ export class PostmortemDocument {
     this.invalidUtf8 = options.invalidUtf8 ?? false;
     this.lines = new LineIndex(text);
     this.tree = parseMarkdown(text, options.parseCache ? { cache: options.parseCache } : {});
+    readWrappedMarkdown(this.tree);
     this.sectionKinds = sectionKindResolver(options.sectionAliases);
     promoteBoldTitles(this.tree, this.sectionKinds, this.lines);
     const keys = metadataKeyResolver(options.metadataAliases);

@@ -19,7 +19,7 @@ import { isBoldTitle } from './bold-titles.js';
  */
 
 /** How a place titles a part. */
-export type TitleForm = 'heading' | 'bold-heading' | 'label' | 'plain-heading' | 'outline-item';
+export type TitleForm = 'heading' | 'bold-heading' | 'label' | 'plain-heading' | 'outline-item' | 'callout';
 
 export interface TitledPlace {
   /** The title as written (a label's key), Markdown removed. */
@@ -174,6 +174,7 @@ function titledPlaces(document: PostmortemDocument): TitledPlace[] {
     places.push({ title: field.label, kinds, form: 'label', titleLike: field.value === '', span: field.keySpan, node: document.tree });
   }
   places.push(...outlineItems(document, new Set(places.map((place) => place.span.start.line))));
+  places.push(...calloutTitles(document, byMeaning));
   return places.sort((a, b) => a.span.start.offset - b.span.start.offset);
 }
 
@@ -203,6 +204,34 @@ function outlineItems(document: PostmortemDocument, taken: ReadonlySet<number>):
       if (taken.has(span.start.line)) continue;
       places.push({ title, kinds: document.sectionKinds.resolve(title), form: 'outline-item', titleLike: true, span, node });
     }
+  }
+  return places;
+}
+
+/** A callout's first line, as GitHub and Obsidian mark one: "[!summary] Summary", "[!info]- Impact", "[!tldr]". */
+const CALLOUT_LINE = /^\[!([\p{L}-]{1,20})\][+-]?[ \t]*(.*)$/u;
+/** Obsidian's callout types that name a part without a title of their own. */
+const CALLOUT_TYPE_TITLES: Record<string, string> = { abstract: 'Summary', summary: 'Summary', tldr: 'TL;DR', todo: 'To do' };
+
+/**
+ * The titles of callouts, as Obsidian notes and GitHub alerts write a part in a box:
+ * "> [!summary] Summary" over the summary, "> [!info] Impact" over the impact. The title
+ * is the text after the mark; without one, the type when it names a part ("> [!tldr]").
+ */
+function calloutTitles(document: PostmortemDocument, kindsOf: (title: string) => string[]): TitledPlace[] {
+  const places: TitledPlace[] = [];
+  for (const node of document.tree.children) {
+    if (node.type !== 'blockquote' || node.children[0]?.type !== 'paragraph') continue;
+    const first = document.textOf(node.children[0]).lines();
+    const mark = first[0] ? CALLOUT_LINE.exec(first[0].text.trim()) : null;
+    if (!mark) continue;
+    const title = mark[2]!.replace(/:$/, '').trim() || CALLOUT_TYPE_TITLES[mark[1]!.toLowerCase()];
+    if (!title) continue;
+    const kinds = kindsOf(title);
+    if (kinds.length === 0) continue;
+    const range = first[0]!.sourceRange(0, first[0]!.text.length);
+    const titleLike = first.length > 1 || node.children.length > 1;
+    places.push({ title, kinds, form: 'callout', titleLike, span: document.lines.span(range.start, range.end), node });
   }
   return places;
 }

@@ -42,7 +42,7 @@ const processors = new Map<number, Processor<Root>>();
  * from CommonMark: a later list becomes a paragraph. Without front matter, that "---" is
  * the thematic break CommonMark makes of it; after the first slice "---" is always one.)
  */
-function processorFor(text: string, frontMatter: boolean): Processor<Root> {
+export function processorFor(text: string, frontMatter: boolean): Processor<Root> {
   let key = frontMatter ? 1 << GFM_CONSTRUCTS.length : 0;
   GFM_CONSTRUCTS.forEach((construct, bit) => {
     if (construct.mayOccurIn(text)) key |= 1 << bit;
@@ -203,7 +203,7 @@ function parseSlices(text: string, scan: SliceScan, cache?: SliceCache): Root | 
 }
 
 /** Moves every position in a subtree by some offset and lines (columns stay: slices start at a line start). */
-function shiftPositions(root: Nodes, offset: number, lines: number): void {
+export function shiftPositions(root: Nodes, offset: number, lines: number): void {
   const stack: Nodes[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
