@@ -322,16 +322,18 @@ function checkOwner(owner: ActionItemField | undefined, needed: boolean, compile
 
 function checkPriority(priority: ActionItemField | undefined, needed: boolean, compiled: Compiled, context: Context): void {
   if (!priority || priority.text === '') return;
-  const match = matchValue(priority.text, compiled.scale, normalizeText);
+  // The value, not the text: "⏫" (Obsidian Tasks) is the model's "High".
+  const match = matchValue(priority.value, compiled.scale, normalizeText);
   if (match === 'ok') return;
-  if (match === 'invalid' && isPlaceholder(priority.text, compiled)) {
+  if (match === 'invalid' && isPlaceholder(priority.value, compiled)) {
     if (needed) reportPlaceholder(priority, 'Priority', `choose one of ${compiled.scaleText}`, context);
     return;
   }
   context.report({
     span: priority.span,
     messageId: match === 'several' ? 'severalPriorities' : 'invalidPriority',
-    data: { value: priority.text, scale: compiled.scaleText },
+    // A mark says what it stands for: "⏫ (High)".
+    data: { value: normalizeText(priority.text) === '' && priority.value !== '' ? `${priority.text} (${priority.value})` : priority.text, scale: compiled.scaleText },
   });
 }
 

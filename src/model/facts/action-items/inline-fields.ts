@@ -71,6 +71,13 @@ const EMAIL = /^[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}$/;
 /** "@handle", "@org/team" (not an e-mail address), or "name@" (Google's style). */
 const HANDLE = /(?<![\p{L}\p{N}_@./+-])@[A-Za-z0-9](?:[\w./-]{0,38}\w)?|(?<![\p{L}\p{N}_@.])[a-z][\w.-]{0,30}@(?![\w.@])/gu;
 /** "priority P1" without a colon. */
+/** Obsidian Tasks' due date mark. */
+const CALENDAR_MARK = /📅\uFE0F?[ \t]*/u;
+/** Obsidian Tasks' priority marks and the priorities they stand for. */
+const PRIORITY_MARKS: Record<string, string> = { '🔺': 'Highest', '⏫': 'High', '🔼': 'Medium', '🔽': 'Low', '⏬': 'Lowest' };
+const PRIORITY_MARK = /🔺|⏫|🔼|🔽|⏬/u;
+/** An "@" that may open a date mention ("@December 1, 2026"): not inside a word or an address. */
+const DATE_MENTION = /(?<![\p{L}\p{N}_.@])@(?=[\p{L}\p{N}])/gu;
 const PRIORITY_WORD = /(?<![\p{L}\p{N}_])(?:priority|prio|pri)[ \t]+(P[0-9])(?![\p{L}\p{N}])/giu;
 /** A priority written alone between delimiters or in brackets: "(P1)", ", P2,". */
 const BARE_PRIORITY = /^P[0-9]$/i;
@@ -197,10 +204,25 @@ export function readInlineFields(view: TextView, lines: LineIndex, fields: Actio
     }
   }
 
+  if (!fields.due) {
+    // "@December 1, 2026": a date mention, as Notion exports one, is the item's date.
+    DATE_MENTION.lastIndex = 0;
+    for (let m = DATE_MENTION.exec(text); m; m = DATE_MENTION.exec(text)) {
+      const end = dateAt(text, m.index + 1, text.length);
+      if (end !== null) {
+        set('due', m.index + 1, end);
+        break;
+      }
+    }
+  }
+
   if (!fields.owner) {
     HANDLE.lastIndex = 0;
-    const handle = HANDLE.exec(text);
-    if (handle) set('owner', handle.index, handle.index + handle[0].length);
+    for (let m = HANDLE.exec(text); m; m = HANDLE.exec(text)) {
+      if (m[0].startsWith('@') && dateAt(text, m.index + 1, text.length) !== null) continue;
+      set('owner', m.index, m.index + m[0].length);
+      break;
+    }
   }
 
   if (!fields.owner) {
@@ -209,6 +231,22 @@ export function readInlineFields(view: TextView, lines: LineIndex, fields: Actio
     if (bracket && name && isBracketOwner(name)) {
       const start = bracket[0].indexOf('[') + 1;
       set('owner', start, start + bracket[1]!.length);
+    }
+  }
+
+  if (!fields.due) {
+    // "📅 2026-11-15": the due date of Obsidian Tasks.
+    const calendar = CALENDAR_MARK.exec(text);
+    const end = calendar ? dateAt(text, calendar.index + calendar[0].length, text.length) : null;
+    if (calendar && end !== null) set('due', calendar.index + calendar[0].length, end);
+  }
+
+  if (!fields.priority) {
+    // "⏫": a priority of Obsidian Tasks, read as the word it stands for.
+    const mark = PRIORITY_MARK.exec(text);
+    if (mark) {
+      const range = view.sourceRange(mark.index, mark.index + mark[0].length);
+      fields.priority = { text: mark[0], span: lines.span(range.start, range.end), value: PRIORITY_MARKS[mark[0]]! };
     }
   }
 
