@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PostmortemDocument } from '../src/model/index.js';
+import { findMarkers } from '../src/model/text/placeholders.js';
 
 const model = (text: string) => new PostmortemDocument(text);
 
@@ -30,5 +31,19 @@ describe('callouts', () => {
       ['Customer impact', ['impact'], 6, true],
       ['TL;DR', ['summary'], 9, true],
     ]);
+  });
+
+  it('reads an admonition of MkDocs as a callout, its folding mark as no placeholder', () => {
+    const document = model('# T\n\n!!! danger "Impact"\n    All logins failed.\n\n??? abstract\n\n    Short.\n\n!!! note "Thanks"\n    To all.\n');
+    const callouts = document.coverage.titled.filter((place) => place.form === 'callout');
+    expect(callouts.map((place) => [place.title, place.kinds, place.span.start.line, place.titleLike])).toEqual([
+      ['Impact', ['impact'], 3, true],
+      ['Summary', ['summary'], 6, true],
+    ]);
+    expect(findMarkers('??? note "Details"\nLogs below')).toEqual([]);
+    expect(findMarkers('???+ tip\nOpen')).toEqual([]);
+    expect(findMarkers('Root cause: ???')).toHaveLength(1);
+    expect(findMarkers('??? we do not know yet')).toHaveLength(1);
+    expect(findMarkers('??? not sure')).toHaveLength(1);
   });
 });

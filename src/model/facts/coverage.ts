@@ -5,6 +5,7 @@ import { continuesWrappedSentence, opensWithClockTime, updateStamps } from '../t
 import { excerpt } from '../text/normalize.js';
 import { findStatements, mayStateSomething, type StatementKind } from '../text/statements.js';
 import { CORE_KINDS } from '../text/section-kinds.js';
+import { calloutMark } from '../text/callouts.js';
 import { parseTimestamp } from '../text/times.js';
 import type { ListModel, ParagraphModel } from './types.js';
 import { isBoldTitle } from './bold-titles.js';
@@ -208,29 +209,32 @@ function outlineItems(document: PostmortemDocument, taken: ReadonlySet<number>):
   return places;
 }
 
-/** A callout's first line, as GitHub and Obsidian mark one: "[!summary] Summary", "[!info]- Impact", "[!tldr]". */
-const CALLOUT_LINE = /^\[!([\p{L}-]{1,20})\][+-]?[ \t]*(.*)$/u;
-/** Obsidian's callout types that name a part without a title of their own. */
+/** Callout types that name a part without a title of their own (Obsidian's "abstract" and "tldr", MkDocs' "abstract"). */
 const CALLOUT_TYPE_TITLES: Record<string, string> = { abstract: 'Summary', summary: 'Summary', tldr: 'TL;DR', todo: 'To do' };
 
 /**
- * The titles of callouts, as Obsidian notes and GitHub alerts write a part in a box:
- * "> [!summary] Summary" over the summary, "> [!info] Impact" over the impact. The title
- * is the text after the mark; without one, the type when it names a part ("> [!tldr]").
+ * The titles of callouts, as Obsidian notes, GitHub alerts and MkDocs admonitions write a
+ * part in a box: "> [!summary] Summary" over the summary, `!!! danger "Impact"` over the
+ * impact. The title is the text after the mark; without one, the type when it names a
+ * part ("> [!tldr]", "!!! abstract").
  */
 function calloutTitles(document: PostmortemDocument, kindsOf: (title: string) => string[]): TitledPlace[] {
   const places: TitledPlace[] = [];
-  for (const node of document.tree.children) {
-    if (node.type !== 'blockquote' || node.children[0]?.type !== 'paragraph') continue;
-    const first = document.textOf(node.children[0]).lines();
-    const mark = first[0] ? CALLOUT_LINE.exec(first[0].text.trim()) : null;
-    if (!mark) continue;
-    const title = mark[2]!.replace(/:$/, '').trim() || CALLOUT_TYPE_TITLES[mark[1]!.toLowerCase()];
+  for (const [index, node] of document.tree.children.entries()) {
+    const paragraph = node.type === 'blockquote' ? node.children[0] : node;
+    if (paragraph?.type !== 'paragraph') continue;
+    const lines = document.textOf(paragraph).lines();
+    const mark = lines[0] ? calloutMark(lines[0].text) : null;
+    // A quote's mark is "[!type]"; a paragraph's, an admonition's "!!!".
+    if (!mark || (node.type === 'blockquote') !== lines[0]!.text.trimStart().startsWith('[')) continue;
+    const title = mark.title || CALLOUT_TYPE_TITLES[mark.type.toLowerCase()];
     if (!title) continue;
     const kinds = kindsOf(title);
     if (kinds.length === 0) continue;
-    const range = first[0]!.sourceRange(0, first[0]!.text.length);
-    const titleLike = first.length > 1 || node.children.length > 1;
+    const range = lines[0]!.sourceRange(0, lines[0]!.text.length);
+    const following = document.tree.children[index + 1];
+    // An admonition's text is indented under it: on its next lines, or a block of "code" after a blank line.
+    const titleLike = lines.length > 1 || (node.type === 'blockquote' ? node.children.length > 1 : following?.type === 'code' && !following.lang);
     places.push({ title, kinds, form: 'callout', titleLike, span: document.lines.span(range.start, range.end), node });
   }
   return places;

@@ -9,6 +9,8 @@
  * disjoint classes only.
  */
 
+import { isAdmonitionMark } from './callouts.js';
+
 export interface PlaceholderMatch {
   start: number;
   end: number;
@@ -276,6 +278,8 @@ export function findMarkers(value: string): PlaceholderMatch[] {
   const found: PlaceholderMatch[] = [];
   MARKER_WORD.lastIndex = 0;
   for (let m = MARKER_WORD.exec(value); m; m = MARKER_WORD.exec(value)) {
+    // `??? note "Details"`: the mark of an admonition that folds (MkDocs), not a question left open.
+    if (m[0].startsWith('?') && isAdmonitionMark(lineAround(value, m.index))) continue;
     found.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   let lineStart = 0;
@@ -289,6 +293,12 @@ export function findMarkers(value: string): PlaceholderMatch[] {
     lineStart += line.length + 1;
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** The line of `text` that holds `index`. */
+function lineAround(text: string, index: number): string {
+  const end = text.indexOf('\n', index);
+  return text.slice(text.lastIndexOf('\n', index - 1) + 1, end === -1 ? text.length : end);
 }
 
 export interface CheckboxGroup extends PlaceholderMatch {
