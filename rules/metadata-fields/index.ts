@@ -117,7 +117,16 @@ function acceptedLabels(spec: FieldSpec): string {
 }
 
 function findField(document: PostmortemDocument, spec: FieldSpec, aliases: Set<string>): Field | undefined {
-  return document.metadata.get(spec.key) ?? (aliases.size > 0 ? document.metadata.fields.find((field) => aliases.has(normalizeText(field.label))) : undefined);
+  return (
+    document.metadata.get(spec.key) ??
+    (aliases.size > 0 ? document.metadata.fields.find((field) => aliases.has(normalizeText(field.label))) : undefined) ??
+    (spec.key === 'date' ? datedStart(document) : undefined)
+  );
+}
+
+/** "started_at: 2026-04-02T13:10:00Z", "**Start:** 2 April 2026, 13:10 UTC": a start that states the date states the incident's date. */
+function datedStart(document: PostmortemDocument): Field | undefined {
+  return document.metadata.all('startTime').find((field) => findDates(field.raw).some((date) => date.valid && date.date.year !== null));
 }
 
 /**

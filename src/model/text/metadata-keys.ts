@@ -42,9 +42,10 @@ export const BUILT_IN_KEY_ALIASES: Readonly<Record<string, readonly string[]>> =
   responders: ['responders', 'involved', 'people', 'participants', 'people involved', 'teams involved', 'responding team', 'on call', 'on call engineer'],
   startTime: [
     'time', 'incident time', 'time of incident', 'start', 'start time', 'started', 'began', 'incident start', 'impact start', 'start of impact',
+    'started at', 'start at', 'began at', 'incident started', 'impact started',
     'beginn', 'début', 'inicio', 'início',
   ],
-  endTime: ['end', 'end time', 'ended', 'resolved at', 'incident end', 'impact end', 'end of impact', 'ende', 'fin', 'fim'],
+  endTime: ['end', 'end time', 'ended', 'ended at', 'end at', 'resolved at', 'incident end', 'impact end', 'end of impact', 'ende', 'fin', 'fim'],
   detectedBy: ['detected by', 'detection', 'detection method', 'how detected'],
   services: [
     'affected services', 'services affected', 'systems affected', 'affected systems', 'services', 'components', 'affected components',
