@@ -161,4 +161,13 @@ describe('headings that are not sections', () => {
       ['Timeline', null, null],
     ]);
   });
+
+  it('reads a part kept in the front matter, when its key holds something', () => {
+    const document = model('---\nsummary: Logins failed for 20 minutes.\nimpact: ""\naction_items:\n  - title: Add an alert\n    owner: "@ana"\nroot_cause: []\n---\n\n# T\n');
+    expect(document.coverage.titled.map((place) => [place.title, place.kinds, place.form, place.span.start.line])).toEqual([
+      ['summary', ['summary'], 'label', 2],
+      ['action_items', ['action-items'], 'label', 4],
+    ]);
+  });
 });
+

@@ -167,7 +167,13 @@ function titledPlaces(document: PostmortemDocument): TitledPlace[] {
   // "**Looking forward:**" is a bold heading; the field reader sees an empty field there too.
   const labelLines = new Set(places.map((place) => place.span.start.line));
   for (const field of document.fields) {
-    if (field.source === 'front-matter' || (field.value === '' && labelLines.has(field.span.start.line))) continue;
+    if (field.source === 'front-matter') {
+      // "action_items:" over a list, "summary: …": a part kept in the front matter, as generated reports keep it.
+      const kinds = exactly(field.label);
+      if (kinds.length > 0 && holdsSomething(field.data)) places.push({ title: field.label, kinds, form: 'label', titleLike: true, span: field.keySpan, node: document.tree });
+      continue;
+    }
+    if (field.value === '' && labelLines.has(field.span.start.line)) continue;
     const kinds = exactly(field.label);
     // A label of no known kind is still a titled place ("**Customer communication:** …", for a
     // section a configuration names), unless it is a metadata field ("**Date:** …").
@@ -177,6 +183,13 @@ function titledPlaces(document: PostmortemDocument): TitledPlace[] {
   places.push(...outlineItems(document, new Set(places.map((place) => place.span.start.line))));
   places.push(...calloutTitles(document, byMeaning));
   return places.sort((a, b) => a.span.start.offset - b.span.start.offset);
+}
+
+/** Whether a front-matter value says something: a text with a word, or a list or map with such a value. */
+function holdsSomething(data: unknown, depth = 0): boolean {
+  if (typeof data === 'string') return /[\p{L}\p{N}]/u.test(data);
+  if (depth > 3 || data === null || typeof data !== 'object') return false;
+  return Object.values(data).some((value) => holdsSomething(value, depth + 1));
 }
 
 /**
