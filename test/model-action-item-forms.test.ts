@@ -568,3 +568,35 @@ describe('action items: plain lines that only mention a kind', () => {
     expect(items(text)).toEqual([]);
   });
 });
+
+describe('fields written as tools write them', () => {
+  it('reads a ticket referenced as GitLab and GitHub write one, opening or closing the item', () => {
+    const text = doc(
+      '## Action items',
+      '',
+      '- [ ] infra/production#18830 — Validate the limit',
+      '- [ ] Alert on pending jobs (RUN-215)',
+      '- [ ] #912 — Add the limit to the checklist',
+      '- [ ] Revert the limit in staging too (infra/runners!7741)',
+      '- [ ] Remove the flag after #913 lands',
+      '- [ ] Move SEV-2 pages to the new rota',
+    );
+    expect(items(text).map((item) => (item.fields.ticket ? at(text, item.fields.ticket.span) : null))).toEqual([
+      'infra/production#18830',
+      'RUN-215',
+      '#912',
+      'infra/runners!7741',
+      null,
+      null,
+    ]);
+  });
+
+  it('reads the marks of Obsidian Tasks and a Notion date mention', () => {
+    const text = doc('## Action items', '', '- [ ] Add an alert 📅 2026-08-20 ⏫ @lucia', '- [ ] Add a test @lucia @August 28, 2026');
+    const [first, second] = items(text);
+    expect(first!.fields.due!.value).toMatchObject({ date: { year: 2026, month: 8, day: 20 } });
+    expect(first!.fields.priority).toMatchObject({ text: '⏫', value: 'High' });
+    expect(at(text, second!.fields.owner!.span)).toBe('@lucia');
+    expect(at(text, second!.fields.due!.span)).toBe('August 28, 2026');
+  });
+});

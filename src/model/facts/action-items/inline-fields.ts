@@ -107,6 +107,12 @@ const BRACKET_TAGS = new Set([
   'question', 'tbd', 'na', 'n a', 'short term', 'long term', 'immediate', 'follow up', 'action', 'ai',
 ]);
 const TICKET_KEY = /^[A-Z][A-Z0-9]{0,15}-\d+$/;
+/** A reference to an issue (`#`) or merge request (`!`) of another project, as GitLab and GitHub write one. */
+const PROJECT_REFERENCE = /(?<![\w./@-])[A-Za-z0-9][\w.-]{0,99}(?:\/[\w.-]{1,100}){1,5}[#!]\d{1,7}(?![\w-])/;
+/** An issue number or tracker key opening an item, before a dash or colon. */
+const LEADING_TICKET = /^\s*\[?(#\d{1,7}|[A-Z][A-Z0-9]{1,15}-\d{1,7})\]?(?:\s+[-–—]|:)\s/;
+/** An issue number or tracker key in brackets closing an item. */
+const TRAILING_TICKET = /[([](#\d{1,7}|[A-Z][A-Z0-9]{1,15}-\d{1,7})[)\]]\s*\.?\s*$/;
 
 export function makeField(name: ActionItemFieldName, text: string, span: Span): ActionItemField<string | DateMatch | null> {
   if (name === 'due') return { text, span, value: parseDate(stripEmoji(text)) };
@@ -307,6 +313,23 @@ export function readInlineFields(view: TextView, lines: LineIndex, fields: Actio
       if (!TRACKER_URL.test(m[0])) continue;
       set('ticket', m.index, m.index + m[0].length);
       break;
+    }
+  }
+
+  if (!fields.ticket) {
+    // "gitlab-org/gitlab#4412", "acme/api!88": a reference to another project's issue or merge request.
+    const reference = PROJECT_REFERENCE.exec(text);
+    if (reference) set('ticket', reference.index, reference.index + reference[0].length);
+  }
+
+  if (!fields.ticket) {
+    // "#812 — Add an alert", "OPS-4410: Add an alert", "… (OPS-4410)": a ticket that opens the item or closes it in brackets.
+    const leading = LEADING_TICKET.exec(text);
+    const trailing = leading ? null : TRAILING_TICKET.exec(text);
+    const found = leading ?? trailing;
+    if (found) {
+      const at = found.index + found[0].indexOf(found[1]!);
+      set('ticket', at, at + found[1]!.length);
     }
   }
 
