@@ -122,6 +122,7 @@ export function findPlaceholders(document: PostmortemDocument): Placeholders {
   const promptParagraphs = checkItalicPrompts(document, out);
   checkAnglePlaceholders(document, out);
   checkHereParagraphs(document, out);
+  checkEllipsisAnswers(document, out);
   checkEmptyFields(document, out);
   checkHeadingMarkers(document, out);
   checkTemplateLeftovers(document, out);
@@ -571,6 +572,26 @@ function checkHereParagraphs(document: PostmortemDocument, out: Collector): void
     if (isHereValue(document.textOf(paragraph.node).masked(['code', 'links']))) {
       out.add('instructions', 'instruction', paragraph.span.start.offset, paragraph.span.end.offset, paragraph.text.trim());
     }
+  }
+}
+
+/**
+ * "**How could time to diagnosis be improved?** ...": a bold question or label whose only
+ * answer is an ellipsis, as a template leaves it ("Key: ..." lines are fields, read above).
+ */
+function checkEllipsisAnswers(document: PostmortemDocument, out: Collector): void {
+  for (const paragraph of document.paragraphs) {
+    if (paragraph.quoted || !/(?:\.{3}|…)\s*$/.test(paragraph.text)) continue;
+    const view = document.textOf(paragraph.node);
+    const lead = view.text.length - view.text.trimStart().length;
+    const bold = view.strong.find((range) => range.start === lead);
+    if (!bold || !/[?:]\s*$/.test(view.text.slice(bold.start, bold.end))) continue;
+    const answer = view.text.slice(bold.end);
+    const ellipsis = /^\s*(?:\.{3}|…)\s*$/.exec(answer);
+    if (!ellipsis) continue;
+    const start = bold.end + answer.indexOf(answer.trim());
+    const range = view.sourceRange(start, start + answer.trim().length);
+    out.add('markers', 'marker', range.start, range.end, answer.trim());
   }
 }
 

@@ -499,9 +499,13 @@ export function valueOnNextLine(next: string | undefined): boolean {
 }
 const LINE_OPENS_WITH_KEY = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?[\p{L}][\p{L} \t]{0,20}(?:\*\*|__)?[ \t]*[:=]/u;
 
-/** A value that is only a question mark or two ("Time to mitigation: ?"); "???" is a marker already. */
+/**
+ * A value that is only a question mark or two ("Time to mitigation: ?"; "???" is a marker
+ * already), or an ellipsis a template left for the answer ("**How could detection be
+ * improved?** ...").
+ */
 export function isUnknownValue(raw: string): boolean {
-  return /^\?{1,2}$/.test(raw.replace(/\*\*|`/g, '').trim());
+  return /^(?:\?{1,2}|\.{3}|…)$/.test(raw.replace(/\*\*|`/g, '').trim());
 }
 
 /**
