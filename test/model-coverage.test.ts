@@ -120,6 +120,12 @@ describe('coverage: statements in prose and the genre', () => {
     expect(kinds('Users saw elevated errors on checkout.\n')).toEqual(['impact']);
     expect(kinds('Checkout failed for 12% of card payments.\n')).toEqual(['impact']);
     expect(kinds('Customers experienced the new checkout flow.\n')).toEqual([]);
+    expect(kinds('File sync was unavailable for nearly four hours for customers in US-West.\n')).toEqual(['impact']);
+    expect(kinds('The API was down for 40 minutes.\n')).toEqual(['impact']);
+    expect(kinds('Pantry and community were unavailable to users.\n')).toEqual(['impact']);
+    // A state, a planned window or a part that was never out: no statement.
+    expect(kinds('The dashboard is down.\n')).toEqual([]);
+    expect(kinds('The replica was down for maintenance.\n')).toEqual([]);
   });
 
   it('does not take "due to" or "is down" for statements, nor read them in quotations of others', () => {

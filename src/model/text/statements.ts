@@ -50,6 +50,11 @@ const IMPACT: readonly RegExp[] = [
   new RegExp(String.raw`\b${PEOPLE}\s(?:were|was)\s(?:unable|not able)\sto\b|\b${PEOPLE}\s(?:could|can)\s?not\b|\b${PEOPLE}\scouldn['’]t\b`, 'i'),
   /\b(?:all|every|most|many)\s(?:of\s(?:our|the)\s)?(?:users|customers|services|sites)\s(?:were|was)\s(?:affected|impacted|unavailable|unreachable)\b/i,
   /\bthe\s(?:outage|incident|disruption)\s(?:affected|impacted)\b/i,
+  // "file sync was unavailable for nearly four hours", "the API was down for 40 minutes for all customers": past, with its length or its people.
+  new RegExp(
+    String.raw`\b(?:was|were|had\sbeen)\s(?:[a-z]{1,20}ly\s)?(?:unavailable|down|unreachable|inaccessible|offline|degraded)\s(?:for\s(?:about\s|nearly\s|almost\s|around\s|roughly\s|over\s|more\sthan\s|up\sto\s)?(?:\d|an?\s|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|half)|(?:for|to)\s(?:all\s|most\s|some\s|many\s)?${PEOPLE})`,
+    'i',
+  ),
   // "a subset of customers using Storage in West Europe experienced failures"
   new RegExp(
     String.raw`\b${PEOPLE}\b[^.?!\n]{0,80}?\b(?:experienced|saw|encountered|received|were\sseeing|faced)\s(?:[a-z-]{1,20}\s){0,3}(?:failures|errors|issues|timeouts|latency|delays|difficulties|problems|outages|interruptions|degradation)\b`,
@@ -60,7 +65,7 @@ const IMPACT: readonly RegExp[] = [
 /** A word every statement of a kind holds: most paragraphs hold none, and skip the patterns. */
 const CAUSE_WORD = /caus|factor|vulnerab|CVE-|ursache|verursacht|원인|原因|根因/i;
 const UNKNOWN_WORD = /caus|investigat|looking into|unsure|ursache/i;
-const IMPACT_WORD = /[$€£%]|lost|stole|drained|took|taken|users|customers|clients|members|affected|impacted|accounts|sites|vaults|validators|teams|tenants|merchants/i;
+const IMPACT_WORD = /[$€£%]|lost|stole|drained|took|taken|users|customers|clients|members|affected|impacted|accounts|sites|vaults|validators|teams|tenants|merchants|unavailable|down|unreachable|inaccessible|offline|degraded/i;
 
 const PATTERNS: ReadonlyArray<[StatementKind, RegExp, readonly RegExp[]]> = [
   ['cause', CAUSE_WORD, CAUSE],
