@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +22,15 @@ describe('the pm-lint binary', () => {
     expect(dirty.code).toBe(1);
     expect(dirty.stdout).toMatch(/bad\/bad\.md\n1:1 +error +Missing required section "Impact"/);
     expect(dirty.stdout).toMatch(/\n7:1 +warning +Section "Timeline" is empty/);
+  });
+
+  it('ends with its exit code and no stack trace when the reader closes the pipe early ("pm-lint . | head")', () => {
+    // More report than a pipe holds (64 kB), so that writing to the closed pipe fails.
+    const files = Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`pm/${i}.md`, INCOMPLETE]));
+    const root = tempTree(files);
+    const result = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" . -f json | head -c 10 > /dev/null; echo "\${PIPESTATUS[0]}"`], { cwd: root, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim()).toBe('1');
   });
 
   it('lints "." by default, recursively, skipping node_modules and .git', () => {

@@ -3,7 +3,14 @@ import { main } from './cli.js';
 import { tuneTieringForShortRun } from './tiering.js';
 
 const argv = process.argv.slice(2);
-if (argv[0] !== 'lsp') tuneTieringForShortRun();
+if (argv[0] !== 'lsp') {
+  tuneTieringForShortRun();
+  // "pm-lint . | head": the reader may close the pipe before the report ends. The rest of the
+  // report is not wanted then; the run still ends with its exit code, not a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
 
 main(argv).then(
   (code) => {

@@ -10,6 +10,7 @@
  */
 
 import { isAdmonitionMark } from './callouts.js';
+import { findDates } from './dates.js';
 
 export interface PlaceholderMatch {
   start: number;
@@ -460,15 +461,18 @@ export function findHeadingMarker(title: string): (PlaceholderMatch & { rest: st
   return { start: match.index, end: match.index + match[0].length, text: match[0], rest };
 }
 
-/** "2022-02-02 X: …", "**2025-02-11 XX** - …": a date whose time is a placeholder (not "2025-02-12 X-Ray"). */
-const DATE_THEN_PLACEHOLDER_TIME = /^(?:\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4})[ \tT]{1,3}(X{1,2}|\?{1,2})(?=[ \t]{0,3}[-–—:|](?:[ \t]|$))/;
+/** After a date, a time that is a placeholder: "2022-02-02 X: …", "**2025-02-11 XX** - …", "February 2, 2022 X:" (not "2025-02-12 X-Ray"). */
+const PLACEHOLDER_TIME_AFTER_DATE = /^[ \tT,]{1,3}(X{1,2}|\?{1,2})(?=[ \t]{0,3}[-–—:|](?:[ \t]|$))/;
 
-/** The placeholder time of a timeline line that opens with a date ("2022-02-02 X: …"), or null. */
+/** The placeholder time of a timeline line that opens with a date in any form, or null. */
 export function findPlaceholderTime(line: string): PlaceholderMatch | null {
-  const match = DATE_THEN_PLACEHOLDER_TIME.exec(line);
+  if (!/[X?]/.test(line)) return null;
+  const [date] = findDates(line.slice(0, 40));
+  if (!date || date.start !== 0) return null;
+  const match = PLACEHOLDER_TIME_AFTER_DATE.exec(line.slice(date.end));
   if (!match) return null;
-  const start = match[0].length - match[1]!.length;
-  return { start, end: match[0].length, text: match[1]! };
+  const end = date.end + match[0].length;
+  return { start: end - match[1]!.length, end, text: match[1]! };
 }
 
 /**
