@@ -240,6 +240,10 @@ describe('durations and ranges', () => {
     expect(parseTimestamp('9h30 — relay queue grows', { hourClocks: true })?.seconds).toBe(hm(9, 30));
     expect(writesHourClocks('- 9h30 — a\n- 10h05 — b\n')).toBe(true);
     expect(writesHourClocks('| **9h30** | a |\n| 10h05 | b |\n')).toBe(true);
+    // After a date, or as a heading.
+    expect(writesHourClocks('| 2021-12-13   09h15 | a |\n| 2021-12-13   11h45 | b |\n')).toBe(true);
+    expect(writesHourClocks('### 14h43\n\nA.\n\n### 15h10\n\nB.\n')).toBe(true);
+    expect(writesHourClocks('*2023-01-04 05h16*: a\n\n*13.03.2026 06h20*: b\n')).toBe(true);
     // One such line, or durations ("2h30m"), say nothing.
     expect(writesHourClocks('- 9h30 — a\n- took 2h30 more\n- 2h30m later\n')).toBe(false);
   });

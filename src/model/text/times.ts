@@ -511,8 +511,13 @@ export function parseTimestamp(text: string, allowDateOnly: boolean | TimestampO
   return parseTimestampAt(text, 0, options);
 }
 
-/** A line that opens with "9h30" (in a list, a table row or bold): a timeline entry written the French way. */
-const HOUR_CLOCK_LINE = /^[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+|\|[ \t]*)?[*_`[]*\d{1,2}h\d{2}\b/gm;
+/**
+ * A line that opens with "9h30" (in a list, a table row, a heading or bold), or with a date
+ * and then "9h30" ("| 2021-12-13 09h15 |", "*2023-01-04 05h16*:"): a timeline entry written
+ * the French way.
+ */
+const HOUR_CLOCK_LINE =
+  /^[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+|\|[ \t]*|#{1,6}[ \t]+)?[*_`[]*(?:\d{4}-\d{2}-\d{2}[ \t/T]{1,4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}[ \t]{1,4})?\d{1,2}h\d{2}\b/gm;
 
 /**
  * Whether a document opens two or more lines with an "h" clock ("- 9h30 — relay queue
